@@ -1,0 +1,4 @@
+export * from "./auth/roles.ts";
+export * from "./auth/schema.ts";
+export * from "./common/errors.ts";
+export * from "./tenants/schema.ts";

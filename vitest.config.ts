@@ -1,0 +1,43 @@
+import { defineConfig } from "vitest/config";
+
+// One command runs every layer (quality.md): pure unit tests, API contract tests against DynamoDB Local,
+// CDK assertions + cdk-nag, and browser end-to-end tests in Debian's Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["packages/**/src/**/*.test.ts", "functions/**/src/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "api",
+          include: ["test/api/**/*.test.ts", "packages/**/src/**/*.int.test.ts"],
+          globalSetup: ["test/support/dynamodb-global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "infra",
+          include: ["infra/test/**/*.test.ts"],
+          testTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
