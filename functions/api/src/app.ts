@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { openAPIRouteHandler } from "hono-openapi";
+import { authRoutes } from "./auth/routes.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./http/env.ts";
+import { notFoundRoute, onError } from "./http/errors.ts";
+import { platformRoutes } from "./platform/routes.ts";
+import { systemRoutes } from "./system/routes.ts";
+
+/** The whole HTTP API: one sub-app per capability, one error mapping. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set("deps", deps);
+      await next();
+    })
+    .route("/", systemRoutes)
+    .route("/", authRoutes)
+    .route("/", platformRoutes);
+
+  app.get(
+    "/v1/openapi.json",
+    openAPIRouteHandler(app, {
+      documentation: {
+        openapi: "3.1.0",
+        info: {
+          title: "Weiquan API",
+          version: "1.0.0",
+          description: "基层消费维权网络管理平台 — the HTTP contract of the console, the public page and outside clients.",
+        },
+        components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+      },
+    }),
+  );
+  app.notFound(notFoundRoute);
+  app.onError(onError);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

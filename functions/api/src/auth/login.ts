@@ -1,0 +1,107 @@
+import { type LoginInput, type LoginResponse, TooMany, Unauthorized } from "@weiquan/domain";
+import {
+  clearLoginFailures,
+  type Doc,
+  LOCKOUT_SECONDS,
+  type LoginState,
+  recordLoginFailure,
+  type TenantRecord,
+  UsersRepository,
+} from "@weiquan/store";
+import type { AppDeps } from "../deps.ts";
+import { assertTenantServing } from "../http/tenant-status.ts";
+import { PLATFORM } from "../http/caller.ts";
+import { decoyHash, verifyPassword } from "./password.ts";
+import { signToken } from "./tokens.ts";
+
+const BAD_CREDENTIALS = () => Unauthorized("单位代码、用户名或密码错误", "INVALID_CREDENTIALS");
+
+interface Account extends LoginState {
+  id: string;
+  username: string;
+  displayName: string;
+  role: LoginResponse["user"]["role"];
+  unitId: string | null;
+  passwordHash: string;
+  disabled: boolean;
+}
+
+/**
+ * Login: one answer for unknown tenant, unknown user and wrong password (the password is checked
+ * against a decoy hash when there is no user, so timing tells nothing either); 5 consecutive failures
+ * lock the account for 15 minutes.
+ */
+export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResponse> {
+  const now = deps.now();
+  const found = await findAccount(deps, input);
+  const ok = await verifyPassword(input.password, found?.account.passwordHash ?? (await decoyHash()));
+  if (!found) throw BAD_CREDENTIALS();
+  const { account, doc, tableName, key, tenantId } = found;
+
+  if (account.lockedUntil && account.lockedUntil > now.toISOString()) throw locked(account.lockedUntil, now);
+  if (!ok || account.disabled) {
+    const lockedUntil = await recordLoginFailure(doc, tableName, key, now);
+    if (lockedUntil) throw locked(lockedUntil, now);
+    throw BAD_CREDENTIALS();
+  }
+  if (account.failedLogins) await clearLoginFailures(doc, tableName, key);
+
+  const { token, expiresAt } = await signToken(
+    await deps.signingKey(),
+    { sub: account.id, usr: account.username, tid: tenantId, role: account.role },
+    deps.tokenTtlSeconds,
+    now,
+  );
+  return {
+    token,
+    expiresAt: expiresAt.toISOString(),
+    user: {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      unitId: account.unitId,
+      tenantId,
+    },
+  };
+}
+
+function locked(until: string, now: Date) {
+  const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return TooMany(
+    `密码连续错误次数过多，账户已锁定，请 ${minutes} 分钟后再试（锁定 ${LOCKOUT_SECONDS / 60} 分钟）`,
+    "ACCOUNT_LOCKED",
+    seconds,
+  );
+}
+
+async function findAccount(
+  deps: AppDeps,
+  input: LoginInput,
+): Promise<{ account: Account; doc: Doc; tableName: string; key: Record<string, string>; tenantId: string } | null> {
+  const username = input.username.toLowerCase();
+  if (input.tenant === PLATFORM) {
+    const u = await deps.control.platformUsers.get(username);
+    if (!u) return null;
+    return {
+      account: { ...u, unitId: null },
+      doc: deps.control.doc,
+      tableName: deps.control.tableName,
+      key: deps.control.platformUsers.key(username),
+      tenantId: PLATFORM,
+    };
+  }
+  const tenant = await findTenant(deps, input.tenant);
+  if (!tenant) return null;
+  assertTenantServing(tenant);
+  const table = await deps.tenantAccess.forTenant(tenant.id);
+  const users = new UsersRepository(table);
+  const u = await users.getByUsername(username);
+  if (!u) return null;
+  return { account: u, doc: table.doc, tableName: table.tableName, key: users.key(u.id), tenantId: tenant.id };
+}
+
+/** The login's tenant field is a county code (6 digits) or a tenant id. */
+const findTenant = (deps: AppDeps, tenant: string): Promise<TenantRecord | null> =>
+  /^\d{6}$/.test(tenant) ? deps.control.tenants.getByCountyCode(tenant) : deps.control.tenants.get(tenant);

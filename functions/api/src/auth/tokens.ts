@@ -1,0 +1,46 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import { Role, Unauthorized } from "@weiquan/domain";
+import { z } from "zod";
+import { ALG, type SigningKey } from "./keys.ts";
+
+export const ISSUER = "weiquan";
+export const AUDIENCE = "weiquan-api";
+
+/** What a verified token tells: the only source of tenant, user and role for a request. */
+export const TokenClaims = z.object({
+  sub: z.string(),
+  usr: z.string(),
+  tid: z.string(),
+  role: Role,
+});
+export type TokenClaims = z.infer<typeof TokenClaims>;
+
+export async function signToken(key: SigningKey, claims: TokenClaims, ttlSeconds: number, now: Date) {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + ttlSeconds;
+  const token = await new SignJWT({ usr: claims.usr, tid: claims.tid, role: claims.role })
+    .setProtectedHeader({ alg: ALG, kid: key.kid, typ: "JWT" })
+    .setSubject(claims.sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(key.privateKey);
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+/** Only ES256 with our key is accepted: `alg: none`, HS256 tricks, other keys, expiry → 401. */
+export async function verifyToken(key: SigningKey, token: string, now: Date): Promise<TokenClaims> {
+  try {
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      algorithms: [ALG],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      currentDate: now,
+    });
+    return TokenClaims.parse(payload);
+  } catch (e) {
+    if (e instanceof errors.JWTExpired) throw Unauthorized("登录已过期，请重新登录", "TOKEN_EXPIRED");
+    throw Unauthorized("令牌无效，请重新登录", "INVALID_TOKEN");
+  }
+}

@@ -1,0 +1,30 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { PlatformUsersRepository, TenantsRepository, type Doc, type TenantAccess } from "@weiquan/store";
+import type { SigningKey } from "./auth/keys.ts";
+
+/** Everything a request needs, built once per process (cold start) and shared by every request. */
+export interface AppDeps {
+  stage: string;
+  mode: "local" | "aws";
+  tokenTtlSeconds: number;
+  now: () => Date;
+  control: { doc: Doc; tableName: string; tenants: TenantsRepository; platformUsers: PlatformUsersRepository };
+  tenantAccess: TenantAccess;
+  signingKey: () => Promise<SigningKey>;
+  /**
+   * Starts provisioning a claimed tenant: locally it runs to the end before returning ("done");
+   * in AWS it invokes the provisioner function asynchronously ("started").
+   */
+  startProvisioning: (tenantId: string) => Promise<"done" | "started">;
+  /** Low-level client (local mode only: table creation runs in-process). */
+  dynamo?: DynamoDBClient;
+}
+
+export function controlRepositories(doc: Doc, tableName: string): AppDeps["control"] {
+  return {
+    doc,
+    tableName,
+    tenants: new TenantsRepository(doc, tableName),
+    platformUsers: new PlatformUsersRepository(doc, tableName),
+  };
+}

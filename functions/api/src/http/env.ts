@@ -1,0 +1,21 @@
+import type { Role } from "@weiquan/domain";
+import type { TenantRecord, TenantTable } from "@weiquan/store";
+import type { AppDeps } from "../deps.ts";
+
+/** The verified caller of a request. Tenant, user and role come only from the token (and the stores). */
+export interface Caller {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Null for platform operators. */
+  unitId: string | null;
+  tenantId: string;
+  tenant: TenantRecord | null;
+  /** The caller's tenant table; absent for platform operators. */
+  table: TenantTable | null;
+}
+
+export interface AppEnv {
+  Variables: { deps: AppDeps; caller: Caller };
+}

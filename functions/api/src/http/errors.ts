@@ -1,0 +1,37 @@
+import { AppError, type ErrorEnvelope, httpStatusOf } from "@weiquan/domain";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+const envelope = (code: string, message: string, details?: unknown): ErrorEnvelope => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** The one place typed errors become HTTP answers. Anything unexpected is a logged 500 without internals. */
+export function onError(err: Error, c: Context) {
+  if (err instanceof AppError) {
+    if (err.retryAfter !== undefined) c.header("Retry-After", String(err.retryAfter));
+    return c.json(envelope(err.code, err.message, err.details), httpStatusOf[err.kind] as ContentfulStatusCode);
+  }
+  if (err instanceof HTTPException) {
+    // Hono raises these for a body that is not JSON and similar protocol faults: the client's mistake.
+    const status = err.status;
+    if (status === 400) {
+      return c.json(
+        envelope("MALFORMED_REQUEST", "请求体不是有效的 JSON", [{ path: "", message: err.message }]),
+        400,
+      );
+    }
+    return c.json(envelope("HTTP_ERROR", err.message), status as ContentfulStatusCode);
+  }
+  const throttled = ["ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"];
+  if (throttled.includes(err.name)) {
+    c.header("Retry-After", "1");
+    return c.json(envelope("SERVICE_UNAVAILABLE", "服务繁忙，请稍后重试"), 503);
+  }
+  console.error(JSON.stringify({ level: "ERROR", message: "unhandled", name: err.name, error: err.message, stack: err.stack }));
+  return c.json(envelope("INTERNAL", "服务器内部错误，请稍后重试"), 500);
+}
+
+export const notFoundRoute = (c: Context) =>
+  c.json(envelope("ROUTE_NOT_FOUND", `没有这个接口：${c.req.method} ${c.req.path}`), 404);

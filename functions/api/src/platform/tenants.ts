@@ -1,0 +1,114 @@
+import {
+  Conflict,
+  NotFound,
+  type OnboardTenantInput,
+  type Tenant,
+  Unavailable,
+  Unprocessable,
+} from "@weiquan/domain";
+import { provisioningSteps, type TenantRecord, tenantTableName } from "@weiquan/store";
+import { ulid } from "ulid";
+import { hashPassword } from "../auth/password.ts";
+import type { AppDeps } from "../deps.ts";
+
+export const newId = () => ulid().toLowerCase();
+
+/** The public view of a tenant: progress of provisioning, never the pending admin's hash. */
+export function tenantView(t: TenantRecord): Tenant {
+  return {
+    id: t.id,
+    countyCode: t.countyCode,
+    name: t.name,
+    status: t.status,
+    tableName: t.tableName,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    provisioning: { steps: [...provisioningSteps], done: t.provisioning.done, error: t.provisioning.error },
+  };
+}
+
+/**
+ * Onboarding claims the county code and records everything provisioning needs (ids included), then
+ * provisions. A second call for a county whose tenant is still `provisioning` resumes that tenant
+ * instead of making another: a crashed or retried onboarding converges on one table and one admin.
+ */
+export async function onboardTenant(
+  deps: AppDeps,
+  input: OnboardTenantInput,
+): Promise<{ created: boolean; tenant: Tenant }> {
+  if (input.prepopulate) {
+    throw Unprocessable(
+      "按行政区划预置服务站/服务点的功能尚未开放，请先不勾选“预置”开通租户",
+      "PREPOPULATE_UNAVAILABLE",
+    );
+  }
+  const existing = await deps.control.tenants.getByCountyCode(input.countyCode);
+  if (existing) return { created: false, tenant: await resume(deps, existing) };
+
+  const now = deps.now().toISOString();
+  const id = newId();
+  const record: TenantRecord = {
+    id,
+    countyCode: input.countyCode,
+    name: input.name,
+    status: "provisioning",
+    tableName: tenantTableName(deps.stage, id),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    rootUnitId: newId(),
+    adminUserId: newId(),
+    prepopulate: false,
+    pendingAdmin: {
+      username: input.admin.username.toLowerCase(),
+      displayName: input.admin.displayName,
+      passwordHash: await hashPassword(input.admin.password),
+    },
+    provisioning: { done: [], error: null },
+  };
+  if (!(await deps.control.tenants.create(record))) {
+    // Lost a race for the county code: the winner's tenant is the answer.
+    const winner = await deps.control.tenants.getByCountyCode(input.countyCode);
+    if (!winner) throw Unavailable();
+    return { created: false, tenant: await resume(deps, winner) };
+  }
+  return { created: true, tenant: await provision(deps, record.id) };
+}
+
+async function resume(deps: AppDeps, t: TenantRecord): Promise<Tenant> {
+  if (t.status !== "provisioning") {
+    throw Conflict(`行政区划代码 ${t.countyCode} 已开通租户「${t.name}」`, "TENANT_EXISTS", { tenantId: t.id });
+  }
+  return provision(deps, t.id);
+}
+
+async function provision(deps: AppDeps, id: string): Promise<Tenant> {
+  try {
+    await deps.startProvisioning(id);
+  } catch (e) {
+    console.error(JSON.stringify({ level: "ERROR", message: "provisioning failed", tenantId: id, error: String(e) }));
+    throw Unavailable("租户开通未完成，已记录进度；请稍后重试同一请求以继续开通", 5);
+  }
+  return tenantView((await deps.control.tenants.get(id))!);
+}
+
+export async function getTenant(deps: AppDeps, id: string): Promise<TenantRecord> {
+  const t = await deps.control.tenants.get(id);
+  if (!t) throw NotFound("租户");
+  return t;
+}
+
+/** suspend: active → suspended; resume: suspended → active. Data is kept either way. */
+export async function setTenantSuspended(deps: AppDeps, id: string, suspended: boolean): Promise<Tenant> {
+  const t = await getTenant(deps, id);
+  const [from, to] = suspended ? (["active", "suspended"] as const) : (["suspended", "active"] as const);
+  const changed = await deps.control.tenants.changeStatus(id, [from], to, deps.now().toISOString());
+  if (!changed) {
+    throw Unprocessable(
+      `租户当前状态为 ${t.status}，不能${suspended ? "暂停" : "恢复"}`,
+      "ILLEGAL_TENANT_TRANSITION",
+      { status: t.status },
+    );
+  }
+  return tenantView(changed);
+}

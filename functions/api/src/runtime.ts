@@ -1,0 +1,81 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import {
+  controlTableName,
+  documentClient,
+  localDynamoClient,
+  provisionTenant,
+  sharedClientAccess,
+  tokenVendingAccess,
+} from "@weiquan/store";
+import { join } from "node:path";
+import { fileKeySource, memoryKeySource, secretKeySource, signingKeys } from "./auth/keys.ts";
+import { type AppDeps, controlRepositories } from "./deps.ts";
+
+const TOKEN_TTL_SECONDS = 8 * 60 * 60; // one working day; there is no refresh token yet
+
+const required = (name: string) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`environment variable ${name} is required`);
+  return v;
+};
+
+/** Local mode: DynamoDB Local at `endpoint`, the key in `<dataDir>/signing-key.json` (memory if no dataDir). */
+export function localDeps(opts: { endpoint: string; stage?: string; dataDir?: string; now?: () => Date }): AppDeps {
+  const stage = opts.stage ?? "local";
+  const dynamo = localDynamoClient(opts.endpoint);
+  const doc = documentClient(dynamo);
+  const control = controlRepositories(doc, controlTableName(stage));
+  const now = opts.now ?? (() => new Date());
+  return {
+    stage,
+    mode: "local",
+    tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    now,
+    control,
+    tenantAccess: sharedClientAccess(stage, doc),
+    signingKey: signingKeys(opts.dataDir ? fileKeySource(join(opts.dataDir, "signing-key.json")) : memoryKeySource()),
+    dynamo,
+    startProvisioning: async (tenantId) => {
+      await provisionTenant({ client: dynamo, tenants: control.tenants, now }, tenantId);
+      return "done";
+    },
+  };
+}
+
+/** AWS mode, from the environment CDK sets on the function. */
+export function awsDeps(): AppDeps {
+  const stage = required("WEIQUAN_STAGE");
+  const doc = documentClient(new DynamoDBClient({ maxAttempts: 4 }));
+  const lambda = new LambdaClient({});
+  const provisioner = required("WEIQUAN_PROVISIONER_FUNCTION");
+  return {
+    stage,
+    mode: "aws",
+    tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    now: () => new Date(),
+    control: controlRepositories(doc, process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage)),
+    tenantAccess: tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA_ACCESS_ROLE_ARN") }),
+    signingKey: signingKeys(secretKeySource(required("WEIQUAN_SIGNING_KEY_SECRET_ARN"))),
+    startProvisioning: async (tenantId) => {
+      await lambda.send(
+        new InvokeCommand({
+          FunctionName: provisioner,
+          InvocationType: "Event",
+          Payload: new TextEncoder().encode(JSON.stringify({ tenantId })),
+        }),
+      );
+      return "started";
+    },
+  };
+}
+
+/** Deps from the environment: `WEIQUAN_MODE=aws` in Lambda, otherwise local (DynamoDB Local). */
+export function depsFromEnv(): AppDeps {
+  if (process.env.WEIQUAN_MODE === "aws") return awsDeps();
+  return localDeps({
+    endpoint: process.env.WEIQUAN_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${process.env.WEIQUAN_DYNAMODB_PORT ?? 8000}`,
+    stage: process.env.WEIQUAN_STAGE,
+    dataDir: process.env.WEIQUAN_DATA_DIR,
+  });
+}

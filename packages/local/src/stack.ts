@@ -1,0 +1,79 @@
+import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
+import { controlTableDefinition, ensureTable } from "@weiquan/store";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { createBridgeServer } from "./bridge.ts";
+import { startDynamoLocal } from "./dynamodb.ts";
+import { bootstrapControlPlane } from "./seed/control-plane.ts";
+import { seedDemoTenant } from "./seed/demo.ts";
+import { DEMO_OPERATOR, DEMO_PASSWORD } from "./seed/demo-network.ts";
+
+export interface LocalStackOptions {
+  /** Keeps DynamoDB data and the signing key here; omitted → in-memory database and key. */
+  dataDir?: string;
+  /** 0 or omitted → a free port. */
+  apiPort?: number;
+  dynamoPort?: number;
+  /** Use an already running DynamoDB (Local) instead of starting one. */
+  dynamoEndpoint?: string;
+  stage?: string;
+  /** Seed the platform operator and the demo tenant (idempotent). */
+  seedDemo?: boolean;
+  /** Serve the built console from this folder on the API's origin. */
+  staticDir?: string;
+  host?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  deps: AppDeps;
+  /** True when this start seeded the demo tenant (first start on an empty data folder). */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local + the real Lambda handler behind the event bridge (+ the console when built). */
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = opts.log ?? (() => {});
+  const dynamo = opts.dynamoEndpoint
+    ? { endpoint: opts.dynamoEndpoint, stop: async () => {} }
+    : await startDynamoLocal({ port: opts.dynamoPort, dataDir: opts.dataDir && join(opts.dataDir, "dynamodb") });
+  log(`DynamoDB Local: ${dynamo.endpoint}`);
+  let server: Server | undefined;
+  try {
+    const deps = localDeps({ endpoint: dynamo.endpoint, stage: opts.stage, dataDir: opts.dataDir });
+    await ensureTable(deps.dynamo!, deps.control.tableName, controlTableDefinition);
+    let seeded = false;
+    if (opts.seedDemo) {
+      await bootstrapControlPlane(deps, deps.dynamo!, { ...DEMO_OPERATOR, password: DEMO_PASSWORD });
+      seeded = await seedDemoTenant(deps);
+    }
+    server = createBridgeServer(makeHandler(deps), { staticDir: opts.staticDir });
+    const host = opts.host ?? "127.0.0.1";
+    const port = await new Promise<number>((resolve, reject) => {
+      server!.once("error", reject);
+      server!.listen(opts.apiPort ?? 0, host, () => resolve((server!.address() as { port: number }).port));
+    });
+    const apiUrl = `http://${host}:${port}`;
+    log(`API: ${apiUrl}`);
+    const s = server;
+    return {
+      apiUrl,
+      dynamoEndpoint: dynamo.endpoint,
+      deps,
+      seeded,
+      stop: async () => {
+        s.closeAllConnections();
+        await new Promise<void>((r) => s.close(() => r()));
+        deps.dynamo?.destroy();
+        await dynamo.stop();
+      },
+    };
+  } catch (e) {
+    server?.close();
+    await dynamo.stop();
+    throw e;
+  }
+}

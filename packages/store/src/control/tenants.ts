@@ -1,0 +1,165 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Tenant, TenantStatus } from "@weiquan/domain";
+import { type Doc, isTransactionCanceled } from "../client.ts";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
+import { C, withoutKeys } from "../keys.ts";
+
+export const provisioningSteps = ["table", "configure", "root", "admin", "activate"] as const;
+export type ProvisioningStep = (typeof provisioningSteps)[number];
+
+/** A tenant as stored: the public shape plus what provisioning needs to finish after a crash. */
+export interface TenantRecord extends Omit<Tenant, "provisioning" | "usage"> {
+  version: number;
+  rootUnitId: string;
+  adminUserId: string;
+  prepopulate: boolean;
+  /** Kept only until the admin user exists; the hash never leaves the store. */
+  pendingAdmin?: { username: string; displayName: string; passwordHash: string };
+  provisioning: { done: ProvisioningStep[]; error: string | null };
+}
+
+export class TenantsRepository {
+  constructor(
+    private readonly doc: Doc,
+    private readonly tableName: string,
+  ) {}
+
+  /** Claims the county code and writes the tenant in one transaction; false if the code is taken. */
+  async create(t: TenantRecord): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...C.county(t.countyCode), tenantId: t.id },
+                ConditionExpression: "attribute_not_exists(PK)",
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...C.tenant(t.id), ...C.tenantIndex(t.createdAt, t.id), ...t },
+                ConditionExpression: "attribute_not_exists(PK)",
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isTransactionCanceled(e)) return false;
+      throw e;
+    }
+  }
+
+  async get(id: string): Promise<TenantRecord | null> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: C.tenant(id), ConsistentRead: true }),
+    );
+    return out.Item ? withoutKeys<TenantRecord>(out.Item) : null;
+  }
+
+  async getByCountyCode(countyCode: string): Promise<TenantRecord | null> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: C.county(countyCode), ConsistentRead: true }),
+    );
+    return out.Item ? this.get(out.Item.tenantId as string) : null;
+  }
+
+  async list(limit: number, cursor?: string): Promise<{ items: TenantRecord[]; nextCursor: string | null }> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": "TENANTS" },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK", "GSI1PK", "GSI1SK"]),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => withoutKeys<TenantRecord>(i)),
+      nextCursor: encodeCursor(out.LastEvaluatedKey),
+    };
+  }
+
+  /** Records a finished provisioning step (idempotent: a step is listed once). */
+  async markStepDone(id: string, step: ProvisioningStep, now: string): Promise<void> {
+    const t = await this.get(id);
+    if (!t || t.provisioning.done.includes(step)) return;
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: C.tenant(id),
+        UpdateExpression:
+          "SET #prov.done = list_append(#prov.done, :step), #prov.#err = :null, updatedAt = :now",
+        ConditionExpression: "NOT contains(#prov.done, :name)",
+        ExpressionAttributeNames: { "#err": "error", "#prov": "provisioning" },
+        ExpressionAttributeValues: { ":step": [step], ":name": step, ":null": null, ":now": now },
+      }),
+    ).catch((e) => {
+      if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
+    });
+  }
+
+  async recordProvisioningError(id: string, message: string, now: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: C.tenant(id),
+        UpdateExpression: "SET #prov.#err = :msg, updatedAt = :now",
+        ExpressionAttributeNames: { "#err": "error", "#prov": "provisioning" },
+        ExpressionAttributeValues: { ":msg": message.slice(0, 500), ":now": now },
+      }),
+    );
+  }
+
+  /** provisioning → active, dropping the pending admin's password hash. */
+  async activate(id: string, now: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: C.tenant(id),
+        UpdateExpression: "SET #s = :active, updatedAt = :now, version = version + :one REMOVE pendingAdmin",
+        ConditionExpression: "#s = :provisioning",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: { ":active": "active", ":provisioning": "provisioning", ":now": now, ":one": 1 },
+      }),
+    ).catch((e) => {
+      if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
+    });
+  }
+
+  /** Moves status from one of `from` to `to`; returns the updated tenant or null if it was not in `from`. */
+  async changeStatus(
+    id: string,
+    from: TenantStatus[],
+    to: TenantStatus,
+    now: string,
+  ): Promise<TenantRecord | null> {
+    const values: Record<string, unknown> = { ":to": to, ":now": now, ":one": 1 };
+    from.forEach((s, i) => {
+      values[`:f${i}`] = s;
+    });
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: C.tenant(id),
+          UpdateExpression: "SET #s = :to, updatedAt = :now, version = version + :one",
+          ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(", ")})`,
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: values,
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return withoutKeys<TenantRecord>(out.Attributes!);
+    } catch (e) {
+      if (e instanceof Error && e.name === "ConditionalCheckFailedException") return null;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Unit } from "@weiquan/domain";
+import { isConditionFailure } from "../client.ts";
+import { T, withoutKeys } from "../keys.ts";
+import type { TenantTable } from "../tenant-access.ts";
+
+/** A unit as stored: `path` is the chain of ancestor ids down to itself ("root/office/station"). */
+export interface UnitRecord extends Unit {
+  path: string;
+}
+
+export class UnitsRepository {
+  constructor(private readonly t: TenantTable) {}
+
+  /** Writes a new unit; false if one with this id exists (so seeding and provisioning can retry). */
+  async createIfAbsent(u: UnitRecord): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.tableName,
+          Item: { ...T.unit(u.id), ...T.unitIndex(u.path), ...u },
+          ConditionExpression: "attribute_not_exists(PK)",
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  async get(id: string): Promise<UnitRecord | null> {
+    const out = await this.t.doc.send(new GetCommand({ TableName: this.t.tableName, Key: T.unit(id) }));
+    return out.Item ? withoutKeys<UnitRecord>(out.Item) : null;
+  }
+
+  /** Every unit whose path starts with `pathPrefix` (the whole tenant when omitted), in tree order. */
+  async listByPath(pathPrefix?: string): Promise<UnitRecord[]> {
+    const items: UnitRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.t.doc.send(
+        new QueryCommand({
+          TableName: this.t.tableName,
+          IndexName: "GSI1",
+          KeyConditionExpression: pathPrefix ? "GSI1PK = :pk AND begins_with(GSI1SK, :p)" : "GSI1PK = :pk",
+          ExpressionAttributeValues: pathPrefix ? { ":pk": "UNITS", ":p": pathPrefix } : { ":pk": "UNITS" },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of out.Items ?? []) items.push(withoutKeys<UnitRecord>(i));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+}
