@@ -1,0 +1,252 @@
+import { controlTableName, tenantTablePrefix } from "@weiquan/store/table-definition";
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as logs from "aws-cdk-lib/aws-logs";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
+import type { Construct } from "constructs";
+import { WeiquanFunction } from "../constructs/weiquan-function.ts";
+import { acknowledge, acknowledgeWildcardResource } from "../nag.ts";
+
+export interface ApiStackProps extends StackProps {
+  stage: string;
+  /** The console's origin (`https://host`), the only origin the API's CORS allows. */
+  consoleOrigin: string;
+  /** Entry files relative to the repository root; tests may point them at fixtures. */
+  apiEntry?: string;
+  provisionerEntry?: string;
+  /** Stage-wide backstop; per-tenant limits live in the application (architecture.md). */
+  throttle?: { rateLimit: number; burstLimit: number };
+}
+
+/** Item-level actions the request path needs on a table (no Scan: storage rules). */
+const ITEM_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:Query",
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:TransactWriteItems",
+  "dynamodb:TransactGetItems",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:DescribeTable",
+];
+
+/**
+ * The HTTP API and its functions: the `api` Lambda behind a `$default` route, the tenant `provisioner`,
+ * the token signing key, and the tenant data-access role (the "token vending machine").
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: apigw.HttpApi;
+  readonly apiUrl: string;
+  readonly api: WeiquanFunction;
+  readonly provisioner: WeiquanFunction;
+  readonly dataAccessRole: iam.Role;
+  readonly signingKey: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    const tableArn = (name: string) =>
+      this.formatArn({ service: "dynamodb", resource: "table", resourceName: name });
+    const controlTableArn = tableArn(controlTableName(stage));
+    const controlTableStatements = [
+      new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [controlTableArn] }),
+      new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${controlTableArn}/index/*`] }),
+    ];
+
+    this.signingKey = new secretsmanager.Secret(this, "SigningKey", {
+      description: `Weiquan ${stage}: ES256 token signing key; the api writes it on first use`,
+      // A placeholder, not a key: the api finds no key in it and puts a freshly generated one.
+      secretObjectValue: {},
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.provisioner = new WeiquanFunction(this, "Provisioner", {
+      entry: props.provisionerEntry ?? "functions/provisioner/src/lambda.ts",
+      description: `Weiquan ${stage}: creates and finishes a tenant's table`,
+      memorySize: 512,
+      // CreateTable with indexes, waiting until ACTIVE, then PITR, TTL and the seed.
+      timeout: Duration.minutes(10),
+      retryAttempts: 2,
+      environment: {
+        WEIQUAN_MODE: "aws",
+        WEIQUAN_STAGE: stage,
+        WEIQUAN_CONTROL_TABLE: controlTableName(stage),
+      },
+    });
+    const tenantTables = tableArn(`${tenantTablePrefix(stage)}*`);
+    for (const statement of controlTableStatements) this.provisioner.role.addToPolicy(statement);
+    this.provisioner.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          "dynamodb:CreateTable",
+          "dynamodb:DescribeTable",
+          "dynamodb:UpdateContinuousBackups",
+          "dynamodb:DescribeContinuousBackups",
+          "dynamodb:UpdateTimeToLive",
+          "dynamodb:DescribeTimeToLive",
+          "dynamodb:TagResource",
+          "dynamodb:ListTagsOfResource",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:TransactWriteItems",
+          "dynamodb:ConditionCheckItem",
+        ],
+        resources: [tenantTables],
+      }),
+    );
+
+    this.api = new WeiquanFunction(this, "Api", {
+      entry: props.apiEntry ?? "functions/api/src/lambda.ts",
+      description: `Weiquan ${stage}: the HTTP API`,
+      memorySize: 1024,
+      timeout: Duration.seconds(25),
+    });
+
+    // Tenant data is reached only through this role, assumed per request with the session tag
+    // TenantId=<the token's tenant>; its policy names the tenant's own table through that tag.
+    this.dataAccessRole = new iam.Role(this, "TenantDataAccessRole", {
+      description: `Weiquan ${stage}: one tenant's table, chosen by the TenantId session tag`,
+      maxSessionDuration: Duration.hours(1),
+      assumedBy: new iam.SessionTagsPrincipal(
+        new iam.ArnPrincipal(this.api.role.roleArn).withConditions({
+          StringLike: { "aws:RequestTag/TenantId": "?*" },
+          "ForAllValues:StringEquals": { "aws:TagKeys": ["TenantId"] },
+        }),
+      ),
+    });
+    const ownTenantTable = tableArn(`${tenantTablePrefix(stage)}\${aws:PrincipalTag/TenantId}`);
+    this.dataAccessRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ITEM_ACTIONS,
+        resources: [ownTenantTable, `${ownTenantTable}/index/*`],
+      }),
+    );
+
+    this.api.function.addEnvironment("WEIQUAN_MODE", "aws");
+    this.api.function.addEnvironment("WEIQUAN_STAGE", stage);
+    this.api.function.addEnvironment("WEIQUAN_CONTROL_TABLE", controlTableName(stage));
+    this.api.function.addEnvironment("WEIQUAN_SIGNING_KEY_SECRET_ARN", this.signingKey.secretArn);
+    this.api.function.addEnvironment("WEIQUAN_DATA_ACCESS_ROLE_ARN", this.dataAccessRole.roleArn);
+    this.api.function.addEnvironment("WEIQUAN_PROVISIONER_FUNCTION", this.provisioner.function.functionName);
+
+    for (const statement of controlTableStatements) this.api.role.addToPolicy(statement);
+    this.api.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          "secretsmanager:GetSecretValue",
+          "secretsmanager:DescribeSecret",
+          "secretsmanager:PutSecretValue",
+        ],
+        resources: [this.signingKey.secretArn],
+      }),
+    );
+    this.api.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["lambda:InvokeFunction"],
+        resources: [this.provisioner.function.functionArn],
+      }),
+    );
+    this.api.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["sts:AssumeRole", "sts:TagSession"],
+        resources: [this.dataAccessRole.roleArn],
+      }),
+    );
+
+    const accessLogs = new logs.LogGroup(this, "AccessLogs", {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.httpApi = new apigw.HttpApi(this, "HttpApi", {
+      apiName: `${stage}-weiquan`,
+      description: `Weiquan ${stage}`,
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration("ApiIntegration", this.api.function),
+      corsPreflight: {
+        allowOrigins: [props.consoleOrigin],
+        allowMethods: [
+          apigw.CorsHttpMethod.GET,
+          apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.PUT,
+          apigw.CorsHttpMethod.PATCH,
+          apigw.CorsHttpMethod.DELETE,
+          apigw.CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match"],
+        exposeHeaders: ["etag", "retry-after", "x-request-id"],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const throttle = props.throttle ?? { rateLimit: 500, burstLimit: 1000 };
+    new apigw.HttpStage(this, "DefaultStage", {
+      httpApi: this.httpApi,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: "$context.requestId",
+            ip: "$context.identity.sourceIp",
+            requestTime: "$context.requestTime",
+            method: "$context.httpMethod",
+            path: "$context.path",
+            routeKey: "$context.routeKey",
+            status: "$context.status",
+            protocol: "$context.protocol",
+            responseLength: "$context.responseLength",
+            latency: "$context.responseLatency",
+            integrationLatency: "$context.integrationLatency",
+            integrationError: "$context.integrationErrorMessage",
+            userAgent: "$context.identity.userAgent",
+          }),
+        ),
+      },
+    });
+    // No trailing slash: the console appends `/v1/...`. The `$default` stage serves the root.
+    this.apiUrl = this.httpApi.apiEndpoint;
+    new CfnOutput(this, "ApiUrl", { value: this.apiUrl });
+
+    acknowledge(
+      this.httpApi,
+      "AwsSolutions-APIG4",
+      "Authentication is built into the api (ES256 tokens, architecture.md §Auth: the China regions have no " +
+        "Cognito user pools) and some routes are public by design (login, JWKS, public complaint intake).",
+    );
+    acknowledgeWildcardResource(
+      this.provisioner.role,
+      tenantTables,
+      "Tenant tables are created at onboarding, so their names are not known at deploy time; the " +
+        "provisioner is scoped to this stage's tenant-table prefix.",
+    );
+    for (const role of [this.api.role, this.provisioner.role]) {
+      acknowledgeWildcardResource(
+        role,
+        `${controlTableArn}/index/*`,
+        "Query on the control table's own global secondary indexes (one table, named by the stage).",
+      );
+    }
+    acknowledgeWildcardResource(
+      this.dataAccessRole,
+      `${ownTenantTable}/index/*`,
+      "Query on the indexes of the caller's own tenant table only (the table is chosen by the TenantId " +
+        "session tag); index names come from the shared table definition.",
+    );
+    acknowledge(
+      this.signingKey,
+      "AwsSolutions-SMG4",
+      "The ES256 signing key is generated and written by the api itself; rotating it means publishing the " +
+        "next public key in the JWKS before signing with it, which a rotation Lambda cannot do alone.",
+    );
+  }
+}
