@@ -26,7 +26,8 @@ export function createApp(deps: AppDeps) {
         info: {
           title: "Weiquan API",
           version: "1.0.0",
-          description: "基层消费维权网络管理平台 — the HTTP contract of the console, the public page and outside clients.",
+          description:
+            "基层消费维权网络管理平台 — the HTTP contract of the console, the public page and outside clients.",
         },
         components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
       },

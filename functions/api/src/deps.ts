@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { PlatformUsersRepository, TenantsRepository, type Doc, type TenantAccess } from "@weiquan/store";
+import { type Doc, PlatformUsersRepository, type TenantAccess, TenantsRepository } from "@weiquan/store";
 import type { SigningKey } from "./auth/keys.ts";
 
 /** Everything a request needs, built once per process (cold start) and shared by every request. */
@@ -8,7 +8,12 @@ export interface AppDeps {
   mode: "local" | "aws";
   tokenTtlSeconds: number;
   now: () => Date;
-  control: { doc: Doc; tableName: string; tenants: TenantsRepository; platformUsers: PlatformUsersRepository };
+  control: {
+    doc: Doc;
+    tableName: string;
+    tenants: TenantsRepository;
+    platformUsers: PlatformUsersRepository;
+  };
   tenantAccess: TenantAccess;
   signingKey: () => Promise<SigningKey>;
   /**

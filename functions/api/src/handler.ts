@@ -6,7 +6,10 @@ import { handle } from "hono/aws-lambda";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./deps.ts";
 
-export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+export type ApiHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyResultV2>;
 
 /**
  * The Lambda handler around the Hono app: Middy owns the Lambda level (structured logs with the request

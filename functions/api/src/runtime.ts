@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import {
@@ -8,7 +9,6 @@ import {
   sharedClientAccess,
   tokenVendingAccess,
 } from "@weiquan/store";
-import { join } from "node:path";
 import { fileKeySource, memoryKeySource, secretKeySource, signingKeys } from "./auth/keys.ts";
 import { type AppDeps, controlRepositories } from "./deps.ts";
 
@@ -21,7 +21,12 @@ const required = (name: string) => {
 };
 
 /** Local mode: DynamoDB Local at `endpoint`, the key in `<dataDir>/signing-key.json` (memory if no dataDir). */
-export function localDeps(opts: { endpoint: string; stage?: string; dataDir?: string; now?: () => Date }): AppDeps {
+export function localDeps(opts: {
+  endpoint: string;
+  stage?: string;
+  dataDir?: string;
+  now?: () => Date;
+}): AppDeps {
   const stage = opts.stage ?? "local";
   const dynamo = localDynamoClient(opts.endpoint);
   const doc = documentClient(dynamo);
@@ -34,7 +39,9 @@ export function localDeps(opts: { endpoint: string; stage?: string; dataDir?: st
     now,
     control,
     tenantAccess: sharedClientAccess(stage, doc),
-    signingKey: signingKeys(opts.dataDir ? fileKeySource(join(opts.dataDir, "signing-key.json")) : memoryKeySource()),
+    signingKey: signingKeys(
+      opts.dataDir ? fileKeySource(join(opts.dataDir, "signing-key.json")) : memoryKeySource(),
+    ),
     dynamo,
     startProvisioning: async (tenantId) => {
       await provisionTenant({ client: dynamo, tenants: control.tenants, now }, tenantId);
@@ -74,7 +81,9 @@ export function awsDeps(): AppDeps {
 export function depsFromEnv(): AppDeps {
   if (process.env.WEIQUAN_MODE === "aws") return awsDeps();
   return localDeps({
-    endpoint: process.env.WEIQUAN_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${process.env.WEIQUAN_DYNAMODB_PORT ?? 8000}`,
+    endpoint:
+      process.env.WEIQUAN_DYNAMODB_ENDPOINT ??
+      `http://127.0.0.1:${process.env.WEIQUAN_DYNAMODB_PORT ?? 8000}`,
     stage: process.env.WEIQUAN_STAGE,
     dataDir: process.env.WEIQUAN_DATA_DIR,
   });

@@ -1,8 +1,8 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
+import { randomUUID } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
-import { randomUUID } from "node:crypto";
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -107,14 +107,19 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://localhost");
   const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
   let file = join(root, rel);
-  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, "index.html");
+  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+    file = join(root, "index.html");
   const type = mime[extname(file)] ?? "application/octet-stream";
   const immutable = file.includes(`${join(root, "assets")}`);
-  res.writeHead(200, { "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" });
+  res.writeHead(200, {
+    "content-type": type,
+    "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+  });
   createReadStream(file).pipe(res);
 }
 
-const isApiPath = (path: string) => path.startsWith("/v1/") || path === "/v1" || path.startsWith("/.well-known/");
+const isApiPath = (path: string) =>
+  path.startsWith("/v1/") || path === "/v1" || path.startsWith("/.well-known/");
 
 /**
  * The local API server: every API request becomes a payload-2.0 event for the real Lambda handler.

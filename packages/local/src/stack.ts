@@ -1,7 +1,7 @@
-import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
-import { controlTableDefinition, ensureTable } from "@weiquan/store";
 import type { Server } from "node:http";
 import { join } from "node:path";
+import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
+import { controlTableDefinition, ensureTable } from "@weiquan/store";
 import { createBridgeServer } from "./bridge.ts";
 import { startDynamoLocal } from "./dynamodb.ts";
 import { bootstrapControlPlane } from "./seed/control-plane.ts";
@@ -39,7 +39,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const log = opts.log ?? (() => {});
   const dynamo = opts.dynamoEndpoint
     ? { endpoint: opts.dynamoEndpoint, stop: async () => {} }
-    : await startDynamoLocal({ port: opts.dynamoPort, dataDir: opts.dataDir && join(opts.dataDir, "dynamodb") });
+    : await startDynamoLocal({
+        port: opts.dynamoPort,
+        dataDir: opts.dataDir && join(opts.dataDir, "dynamodb"),
+      });
   log(`DynamoDB Local: ${dynamo.endpoint}`);
   let server: Server | undefined;
   try {

@@ -19,6 +19,10 @@ export function decodeCursor(
     if (keys.length === 0 || keys.some((k) => !allowedKeys.includes(k))) throw new Error("foreign key");
     return parsed;
   } catch {
-    throw Invalid("分页游标无效", [{ path: "cursor", message: "not a cursor issued by this API" }], "INVALID_CURSOR");
+    throw Invalid(
+      "分页游标无效",
+      [{ path: "cursor", message: "not a cursor issued by this API" }],
+      "INVALID_CURSOR",
+    );
   }
 }

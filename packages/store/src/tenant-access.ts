@@ -1,6 +1,6 @@
-import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { documentClient, type Doc } from "./client.ts";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { type Doc, documentClient } from "./client.ts";
 import { tenantTableName } from "./table-definition.ts";
 
 /** Where a tenant's data lives and the client allowed to reach it. */
@@ -56,7 +56,11 @@ export function tokenVendingAccess(opts: { stage: string; roleArn: string; regio
           expiration: c.Expiration,
         },
       });
-      const table = { tenantId, tableName: tenantTableName(opts.stage, tenantId), doc: documentClient(client) };
+      const table = {
+        tenantId,
+        tableName: tenantTableName(opts.stage, tenantId),
+        doc: documentClient(client),
+      };
       cache.set(tenantId, { table, expires: c.Expiration?.getTime() ?? Date.now() + 15 * 60_000 });
       return table;
     },

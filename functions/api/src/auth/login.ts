@@ -9,8 +9,8 @@ import {
   UsersRepository,
 } from "@weiquan/store";
 import type { AppDeps } from "../deps.ts";
-import { assertTenantServing } from "../http/tenant-status.ts";
 import { PLATFORM } from "../http/caller.ts";
+import { assertTenantServing } from "../http/tenant-status.ts";
 import { decoyHash, verifyPassword } from "./password.ts";
 import { signToken } from "./tokens.ts";
 
@@ -79,7 +79,13 @@ function locked(until: string, now: Date) {
 async function findAccount(
   deps: AppDeps,
   input: LoginInput,
-): Promise<{ account: Account; doc: Doc; tableName: string; key: Record<string, string>; tenantId: string } | null> {
+): Promise<{
+  account: Account;
+  doc: Doc;
+  tableName: string;
+  key: Record<string, string>;
+  tenantId: string;
+} | null> {
   const username = input.username.toLowerCase();
   if (input.tenant === PLATFORM) {
     const u = await deps.control.platformUsers.get(username);
@@ -99,7 +105,13 @@ async function findAccount(
   const users = new UsersRepository(table);
   const u = await users.getByUsername(username);
   if (!u) return null;
-  return { account: u, doc: table.doc, tableName: table.tableName, key: users.key(u.id), tenantId: tenant.id };
+  return {
+    account: u,
+    doc: table.doc,
+    tableName: table.tableName,
+    key: users.key(u.id),
+    tenantId: tenant.id,
+  };
 }
 
 /** The login's tenant field is a county code (6 digits) or a tenant id. */

@@ -1,5 +1,5 @@
-import { errors, jwtVerify, SignJWT } from "jose";
 import { Role, Unauthorized } from "@weiquan/domain";
+import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { ALG, type SigningKey } from "./keys.ts";
 

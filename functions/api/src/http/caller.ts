@@ -20,8 +20,15 @@ export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
   let caller: Caller;
   if (claims.tid === PLATFORM) {
     const user = await deps.control.platformUsers.get(claims.usr);
-    if (!user || user.id !== claims.sub || user.disabled) throw Unauthorized("账户不可用，请重新登录", "ACCOUNT_DISABLED");
-    caller = { ...base(claims.sub, user.username, user.displayName, "platform_admin"), unitId: null, tenantId: PLATFORM, tenant: null, table: null };
+    if (!user || user.id !== claims.sub || user.disabled)
+      throw Unauthorized("账户不可用，请重新登录", "ACCOUNT_DISABLED");
+    caller = {
+      ...base(claims.sub, user.username, user.displayName, "platform_admin"),
+      unitId: null,
+      tenantId: PLATFORM,
+      tenant: null,
+      table: null,
+    };
   } else {
     const table = await deps.tenantAccess.forTenant(claims.tid);
     const [tenant, user] = await Promise.all([
@@ -30,13 +37,24 @@ export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
     ]);
     assertTenantServing(tenant);
     if (!user || user.disabled) throw Unauthorized("账户已停用或不存在，请联系管理员", "ACCOUNT_DISABLED");
-    caller = { ...base(user.id, user.username, user.displayName, user.role), unitId: user.unitId, tenantId: tenant.id, tenant, table };
+    caller = {
+      ...base(user.id, user.username, user.displayName, user.role),
+      unitId: user.unitId,
+      tenantId: tenant.id,
+      tenant,
+      table,
+    };
   }
   c.set("caller", caller);
   await next();
 });
 
-const base = (userId: string, username: string, displayName: string, role: Role) => ({ userId, username, displayName, role });
+const base = (userId: string, username: string, displayName: string, role: Role) => ({
+  userId,
+  username,
+  displayName,
+  role,
+});
 
 /** Only these roles may pass. */
 export const requireRole = (...roles: Role[]) =>

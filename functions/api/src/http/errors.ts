@@ -11,7 +11,10 @@ const envelope = (code: string, message: string, details?: unknown): ErrorEnvelo
 export function onError(err: Error, c: Context) {
   if (err instanceof AppError) {
     if (err.retryAfter !== undefined) c.header("Retry-After", String(err.retryAfter));
-    return c.json(envelope(err.code, err.message, err.details), httpStatusOf[err.kind] as ContentfulStatusCode);
+    return c.json(
+      envelope(err.code, err.message, err.details),
+      httpStatusOf[err.kind] as ContentfulStatusCode,
+    );
   }
   if (err instanceof HTTPException) {
     // Hono raises these for a body that is not JSON and similar protocol faults: the client's mistake.
@@ -29,7 +32,15 @@ export function onError(err: Error, c: Context) {
     c.header("Retry-After", "1");
     return c.json(envelope("SERVICE_UNAVAILABLE", "服务繁忙，请稍后重试"), 503);
   }
-  console.error(JSON.stringify({ level: "ERROR", message: "unhandled", name: err.name, error: err.message, stack: err.stack }));
+  console.error(
+    JSON.stringify({
+      level: "ERROR",
+      message: "unhandled",
+      name: err.name,
+      error: err.message,
+      stack: err.stack,
+    }),
+  );
   return c.json(envelope("INTERNAL", "服务器内部错误，请稍后重试"), 500);
 }
 

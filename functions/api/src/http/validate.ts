@@ -1,5 +1,5 @@
-import { Invalid } from "@weiquan/domain";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { Invalid } from "@weiquan/domain";
 import type { ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
 
@@ -17,7 +17,10 @@ const pathOf = (issue: Issue, target: string) => {
 export const valid = <S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) =>
   validator(target, schema, (result) => {
     if (!result.success) {
-      const issues = (result.error as readonly Issue[]).map((i) => ({ path: pathOf(i, target), message: i.message }));
+      const issues = (result.error as readonly Issue[]).map((i) => ({
+        path: pathOf(i, target),
+        message: i.message,
+      }));
       throw Invalid(`请求参数有误：${issues.map((i) => i.path || "(body)").join(", ")}`, issues);
     }
   });

@@ -15,7 +15,12 @@ export const platformRoutes = new Hono<AppEnv>()
   .use("/v1/platform/*", authenticated, requireRole("platform_admin"))
   .post(
     "/v1/platform/tenants",
-    doc({ summary: "Onboard a county tenant", tags, ok: { status: 201, schema: Tenant }, errors: [400, 403, 409, 422] }),
+    doc({
+      summary: "Onboard a county tenant",
+      tags,
+      ok: { status: 201, schema: Tenant },
+      errors: [400, 403, 409, 422],
+    }),
     valid("json", OnboardTenantInput),
     async (c) => {
       const { created, tenant } = await onboardTenant(c.var.deps, c.req.valid("json"));
@@ -34,13 +39,23 @@ export const platformRoutes = new Hono<AppEnv>()
   )
   .get(
     "/v1/platform/tenants/:id",
-    doc({ summary: "One tenant with its provisioning progress", tags, ok: { schema: Tenant }, errors: [403, 404] }),
+    doc({
+      summary: "One tenant with its provisioning progress",
+      tags,
+      ok: { schema: Tenant },
+      errors: [403, 404],
+    }),
     valid("param", IdParam),
     async (c) => c.json(tenantView(await getTenant(c.var.deps, c.req.valid("param").id))),
   )
   .post(
     "/v1/platform/tenants/:id/suspend",
-    doc({ summary: "Suspend a tenant (every call answers 403, data kept)", tags, ok: { schema: Tenant }, errors: [403, 404, 422] }),
+    doc({
+      summary: "Suspend a tenant (every call answers 403, data kept)",
+      tags,
+      ok: { schema: Tenant },
+      errors: [403, 404, 422],
+    }),
     valid("param", IdParam),
     async (c) => c.json(await setTenantSuspended(c.var.deps, c.req.valid("param").id, true)),
   )

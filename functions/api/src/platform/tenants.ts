@@ -77,7 +77,9 @@ export async function onboardTenant(
 
 async function resume(deps: AppDeps, t: TenantRecord): Promise<Tenant> {
   if (t.status !== "provisioning") {
-    throw Conflict(`行政区划代码 ${t.countyCode} 已开通租户「${t.name}」`, "TENANT_EXISTS", { tenantId: t.id });
+    throw Conflict(`行政区划代码 ${t.countyCode} 已开通租户「${t.name}」`, "TENANT_EXISTS", {
+      tenantId: t.id,
+    });
   }
   return provision(deps, t.id);
 }
@@ -86,7 +88,9 @@ async function provision(deps: AppDeps, id: string): Promise<Tenant> {
   try {
     await deps.startProvisioning(id);
   } catch (e) {
-    console.error(JSON.stringify({ level: "ERROR", message: "provisioning failed", tenantId: id, error: String(e) }));
+    console.error(
+      JSON.stringify({ level: "ERROR", message: "provisioning failed", tenantId: id, error: String(e) }),
+    );
     throw Unavailable("租户开通未完成，已记录进度；请稍后重试同一请求以继续开通", 5);
   }
   return tenantView((await deps.control.tenants.get(id))!);

@@ -5,6 +5,11 @@ import type { AppEnv } from "../http/env.ts";
 
 export const systemRoutes = new Hono<AppEnv>().get(
   "/v1/health",
-  doc({ summary: "Liveness", tags: ["system"], auth: false, ok: { schema: z.object({ status: z.literal("ok") }) } }),
+  doc({
+    summary: "Liveness",
+    tags: ["system"],
+    auth: false,
+    ok: { schema: z.object({ status: z.literal("ok") }) },
+  }),
   (c) => c.json({ status: "ok" as const }),
 );

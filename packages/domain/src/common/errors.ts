@@ -36,7 +36,8 @@ export const Invalid = (message: string, details?: FieldIssue[], code = "VALIDAT
 export const Unauthorized = (message = "请先登录（缺少或无效的令牌）", code = "UNAUTHORIZED") =>
   new AppError("unauthorized", code, message);
 export const Forbidden = (message: string, code = "FORBIDDEN") => new AppError("forbidden", code, message);
-export const NotFound = (what = "资源", code = "NOT_FOUND") => new AppError("not_found", code, `${what}不存在`);
+export const NotFound = (what = "资源", code = "NOT_FOUND") =>
+  new AppError("not_found", code, `${what}不存在`);
 export const Conflict = (message: string, code = "CONFLICT", details?: unknown) =>
   new AppError("conflict", code, message, details);
 export const Unprocessable = (message: string, code: string, details?: unknown) =>

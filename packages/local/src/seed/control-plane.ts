@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { hashPassword, newId, type AppDeps } from "@weiquan/fn-api";
+import { type AppDeps, hashPassword, newId } from "@weiquan/fn-api";
 import { controlTableDefinition, ensureTable } from "@weiquan/store";
 
 /**

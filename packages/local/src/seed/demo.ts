@@ -1,5 +1,5 @@
 import { AppError, fourOnesOf } from "@weiquan/domain";
-import { hashPassword, onboardTenant, type AppDeps } from "@weiquan/fn-api";
+import { type AppDeps, hashPassword, onboardTenant } from "@weiquan/fn-api";
 import { type UnitRecord, UnitsRepository, UsersRepository } from "@weiquan/store";
 import { DEMO_ADMIN, DEMO_COUNTY, DEMO_PASSWORD, demoUnits, demoUsers } from "./demo-network.ts";
 

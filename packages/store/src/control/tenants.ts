@@ -90,19 +90,21 @@ export class TenantsRepository {
   async markStepDone(id: string, step: ProvisioningStep, now: string): Promise<void> {
     const t = await this.get(id);
     if (!t || t.provisioning.done.includes(step)) return;
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: C.tenant(id),
-        UpdateExpression:
-          "SET #prov.done = list_append(#prov.done, :step), #prov.#err = :null, updatedAt = :now",
-        ConditionExpression: "NOT contains(#prov.done, :name)",
-        ExpressionAttributeNames: { "#err": "error", "#prov": "provisioning" },
-        ExpressionAttributeValues: { ":step": [step], ":name": step, ":null": null, ":now": now },
-      }),
-    ).catch((e) => {
-      if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
-    });
+    await this.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: C.tenant(id),
+          UpdateExpression:
+            "SET #prov.done = list_append(#prov.done, :step), #prov.#err = :null, updatedAt = :now",
+          ConditionExpression: "NOT contains(#prov.done, :name)",
+          ExpressionAttributeNames: { "#err": "error", "#prov": "provisioning" },
+          ExpressionAttributeValues: { ":step": [step], ":name": step, ":null": null, ":now": now },
+        }),
+      )
+      .catch((e) => {
+        if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
+      });
   }
 
   async recordProvisioningError(id: string, message: string, now: string): Promise<void> {
@@ -119,18 +121,26 @@ export class TenantsRepository {
 
   /** provisioning → active, dropping the pending admin's password hash. */
   async activate(id: string, now: string): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: C.tenant(id),
-        UpdateExpression: "SET #s = :active, updatedAt = :now, version = version + :one REMOVE pendingAdmin",
-        ConditionExpression: "#s = :provisioning",
-        ExpressionAttributeNames: { "#s": "status" },
-        ExpressionAttributeValues: { ":active": "active", ":provisioning": "provisioning", ":now": now, ":one": 1 },
-      }),
-    ).catch((e) => {
-      if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
-    });
+    await this.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: C.tenant(id),
+          UpdateExpression:
+            "SET #s = :active, updatedAt = :now, version = version + :one REMOVE pendingAdmin",
+          ConditionExpression: "#s = :provisioning",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: {
+            ":active": "active",
+            ":provisioning": "provisioning",
+            ":now": now,
+            ":one": 1,
+          },
+        }),
+      )
+      .catch((e) => {
+        if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
+      });
   }
 
   /** Moves status from one of `from` to `to`; returns the updated tenant or null if it was not in `from`. */

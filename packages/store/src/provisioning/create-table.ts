@@ -1,12 +1,12 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   type DynamoDBClient,
+  type TableDescription,
+  TagResourceCommand,
   UpdateContinuousBackupsCommand,
   UpdateTimeToLiveCommand,
-  DescribeTimeToLiveCommand,
-  TagResourceCommand,
-  type TableDescription,
 } from "@aws-sdk/client-dynamodb";
 import type { TableDefinition } from "../table-definition.ts";
 
