@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startLocalStack } from "@weiquan/local";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Origin of the local stack: the API under /v1 and the built console everywhere else. */
+    baseUrl: string;
+  }
+}
+
+const webRoot = fileURLToPath(new URL("../../web/", import.meta.url));
+const verbose = process.env.WEIQUAN_E2E_VERBOSE === "1";
+
+/** `vite build` of the console, in a child process so the build uses the web package's own Vite. */
+function buildConsole(): Promise<void> {
+  const viteBin = join(webRoot, "node_modules/vite/bin/vite.js");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [viteBin, "build", "--logLevel", "warn"], {
+      cwd: webRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite build failed (exit ${code}):\n${output}`)),
+    );
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = performance.now();
+  await buildConsole();
+  const built = performance.now();
+  const stack = await startLocalStack({
+    apiPort: 0,
+    dynamoPort: 0,
+    seedDemo: true,
+    staticDir: join(webRoot, "dist"),
+    log: verbose ? (line) => console.log(`[stack] ${line}`) : () => {},
+  });
+  const ready = performance.now();
+  console.log(
+    `e2e: console built in ${Math.round(built - started)} ms, stack ready in ${Math.round(ready - built)} ms at ${stack.apiUrl}`,
+  );
+  project.provide("baseUrl", stack.apiUrl);
+  return async () => {
+    await stack.stop();
+  };
+}

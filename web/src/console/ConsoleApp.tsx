@@ -1,0 +1,158 @@
+import type { MeResponse } from "@weiquan/domain";
+import { Button, Result, Spin } from "antd";
+import { lazy, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { ApiError, api, setUnauthorizedHandler } from "../api/client.ts";
+import { clearToken, getToken, hasExpiredToken } from "../api/session.ts";
+import { AntdRoot } from "../app/AntdRoot.tsx";
+import { errorText } from "../app/errors.ts";
+import { useT } from "../i18n/messages.ts";
+import type { LoginState } from "../pages/LoginPage.tsx";
+import { ComingSoon, Forbidden, NotFound } from "./ComingSoon.tsx";
+import { ConsoleLayout } from "./ConsoleLayout.tsx";
+import { homePathFor, type NavKey, navItems } from "./nav.ts";
+import { type Session, SessionContext, useSession } from "./session.tsx";
+
+const HomePage = lazy(() => import("../pages/HomePage.tsx"));
+const TenantsPage = lazy(() => import("../pages/TenantsPage.tsx"));
+
+/** Renders a page only for the roles its menu entry lists. */
+function Guard({ nav, children }: { nav: NavKey; children: ReactNode }) {
+  const { me } = useSession();
+  const item = navItems.find((i) => i.key === nav);
+  if (!item?.roles.includes(me.user.role)) return <Forbidden />;
+  return children;
+}
+
+function IndexRoute() {
+  const { me } = useSession();
+  const home = homePathFor(me.user.role);
+  if (home !== "/") return <Navigate to={home} replace />;
+  return (
+    <Guard nav="home">
+      <HomePage />
+    </Guard>
+  );
+}
+
+function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route element={<ConsoleLayout />}>
+        <Route index element={<IndexRoute />} />
+        <Route
+          path="tenants"
+          element={
+            <Guard nav="tenants">
+              <TenantsPage />
+            </Guard>
+          }
+        />
+        {navItems
+          .filter((item) => item.key !== "home" && item.key !== "tenants")
+          .map((item) => (
+            <Route
+              key={item.key}
+              path={`${item.path.slice(1)}/*`}
+              element={
+                <Guard nav={item.key}>
+                  <ComingSoon nav={item.key} />
+                </Guard>
+              }
+            />
+          ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function ConsoleGate() {
+  const t = useT();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const pathRef = useRef(location.pathname);
+  pathRef.current = location.pathname;
+  const token = getToken();
+  const [me, setMe] = useState<MeResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      const state: LoginState = { reason: "expired", from: pathRef.current };
+      navigate("/login", { replace: true, state });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate]);
+
+  useEffect(() => {
+    if (!token || attempt < 0) return;
+    const ctrl = new AbortController();
+    setError(null);
+    api<MeResponse>("/v1/me", { signal: ctrl.signal }).then(setMe, (e: unknown) => {
+      if (ctrl.signal.aborted) return;
+      // A 401 has already sent us to the login page (see the handler above).
+      if (e instanceof ApiError && e.status === 401) return;
+      setError(e);
+    });
+    return () => ctrl.abort();
+  }, [token, attempt]);
+
+  const logout = useCallback(() => {
+    clearToken();
+    const state: LoginState = { reason: "logged_out" };
+    navigate("/login", { replace: true, state });
+  }, [navigate]);
+
+  const session = useMemo<Session | null>(() => (me ? { me, logout } : null), [me, logout]);
+
+  if (!token) {
+    const state: LoginState = {
+      reason: hasExpiredToken() ? "expired" : undefined,
+      from: location.pathname === "/" ? undefined : location.pathname,
+    };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  if (error) {
+    return (
+      <Result
+        status="warning"
+        title={t.sessionLoadFailed}
+        subTitle={errorText(error, t)}
+        data-testid="session-error"
+        extra={[
+          <Button key="retry" type="primary" onClick={() => setAttempt((n) => n + 1)}>
+            {t.retry}
+          </Button>,
+          <Button key="logout" onClick={logout}>
+            {t.logout}
+          </Button>,
+        ]}
+      />
+    );
+  }
+  if (!session) {
+    return (
+      <div
+        style={{ minHeight: "100vh", display: "grid", placeItems: "center" }}
+        data-testid="session-loading"
+      >
+        <Spin size="large" description={t.loadingSession} />
+      </div>
+    );
+  }
+  return (
+    <SessionContext value={session}>
+      <ConsoleRoutes />
+    </SessionContext>
+  );
+}
+
+export default function ConsoleApp() {
+  return (
+    <AntdRoot>
+      <ConsoleGate />
+    </AntdRoot>
+  );
+}

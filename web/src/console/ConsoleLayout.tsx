@@ -1,0 +1,146 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CloudServerOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { Button, Flex, Grid, Layout, Menu, Spin, Tag, Tooltip, Typography } from "antd";
+import { type ReactNode, Suspense } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { LangSwitch } from "../app/LangSwitch.tsx";
+import { useLang } from "../i18n/lang.tsx";
+import { useT } from "../i18n/messages.ts";
+import { roleLabel } from "../i18n/roles.ts";
+import { type NavKey, navFor, navKeyOf } from "./nav.ts";
+import { useSession } from "./session.tsx";
+
+const icons: Record<NavKey, ReactNode> = {
+  home: <HomeOutlined />,
+  ledger: <ProfileOutlined />,
+  network: <ClusterOutlined />,
+  users: <TeamOutlined />,
+  figures: <BarChartOutlined />,
+  supervision: <AuditOutlined />,
+  outreach: <NotificationOutlined />,
+  settings: <SettingOutlined />,
+  tenants: <CloudServerOutlined />,
+};
+
+const headerText = "rgba(255,255,255,0.92)";
+
+export function ConsoleLayout() {
+  const t = useT();
+  const { lang } = useLang();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = navFor(me.user.role);
+  const selected = navKeyOf(location.pathname);
+  // Stations use whatever screen they have: on narrow ones drop the subtitle, tenant tag and labels.
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg ?? true;
+  const medium = screens.md ?? true;
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header
+        style={{
+          display: "flex",
+          alignItems: "center",
+          gap: 16,
+          paddingInline: medium ? 20 : 12,
+          background: "linear-gradient(90deg, #8f0b20, #c8102e)",
+        }}
+      >
+        <Flex align="center" gap={10} style={{ minWidth: 0, flex: "1 1 auto", overflow: "hidden" }}>
+          <SafetyCertificateOutlined style={{ fontSize: 26, color: "#ffd666" }} />
+          <Typography.Text
+            strong
+            style={{ color: "#fff", fontSize: 18, whiteSpace: "nowrap" }}
+            data-testid="product-name"
+          >
+            {t.productName}
+          </Typography.Text>
+          {wide && (
+            <Typography.Text style={{ color: headerText, whiteSpace: "nowrap" }} ellipsis>
+              {t.productSubtitle}
+            </Typography.Text>
+          )}
+        </Flex>
+        <Flex align="center" gap={medium ? 12 : 4} style={{ flex: "0 0 auto" }}>
+          {me.tenant && medium && (
+            <Tooltip title={`${t.fieldCountyCode} ${me.tenant.countyCode}`}>
+              <Tag color="gold" variant="solid" style={{ marginInlineEnd: 0 }} data-testid="header-tenant">
+                {me.tenant.name}
+              </Tag>
+            </Tooltip>
+          )}
+          <Flex align="center" gap={6} style={{ color: "#fff" }}>
+            <UserOutlined />
+            <span data-testid="header-user">{me.user.displayName}</span>
+            {medium && (
+              <span style={{ color: headerText, fontSize: 12 }} data-testid="header-role">
+                {lang === "zh"
+                  ? `（${roleLabel(me.user.role, lang)}）`
+                  : `(${roleLabel(me.user.role, lang)})`}
+              </span>
+            )}
+          </Flex>
+          <LangSwitch dark />
+          <Button
+            type="text"
+            icon={<LogoutOutlined />}
+            style={{ color: headerText }}
+            onClick={logout}
+            title={t.logout}
+            aria-label={t.logout}
+            data-testid="logout"
+          >
+            {medium ? t.logout : null}
+          </Button>
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          theme="light"
+          width={216}
+          breakpoint="lg"
+          collapsible
+          style={{ borderRight: "1px solid #f0f0f0" }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            data-testid="nav"
+            items={items.map((item) => ({
+              key: item.key,
+              icon: icons[item.key],
+              label: <span data-testid={`nav-${item.key}`}>{t[item.label]}</span>,
+              onClick: () => navigate(item.path),
+            }))}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: medium ? 24 : 12, minWidth: 0 }}>
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ padding: 48 }}>
+                <Spin />
+              </Flex>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

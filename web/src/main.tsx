@@ -1,0 +1,50 @@
+import { lazy, StrictMode, Suspense } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { loadConfig } from "./config.ts";
+import { LangProvider } from "./i18n/lang.tsx";
+
+// Each top-level area is its own chunk: the entry holds only React, the router and runtime config.
+// The public intake page must never pull in console code, so nothing here imports from console/.
+const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
+const ConsoleApp = lazy(() => import("./console/ConsoleApp.tsx"));
+const PublicIntakePage = lazy(() => import("./public/PublicIntakePage.tsx"));
+
+function PageFallback() {
+  return <div data-testid="page-loading" style={{ minHeight: "100vh" }} />;
+}
+
+function Root() {
+  return (
+    <StrictMode>
+      <LangProvider>
+        <BrowserRouter>
+          <Suspense fallback={<PageFallback />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/p/:countyCode/*" element={<PublicIntakePage />} />
+              <Route path="/*" element={<ConsoleApp />} />
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </LangProvider>
+    </StrictMode>
+  );
+}
+
+const container = document.getElementById("root");
+if (!container) throw new Error("#root is missing from index.html");
+const root = createRoot(container);
+
+loadConfig().then(
+  () => root.render(<Root />),
+  (e: unknown) => {
+    // No antd yet: a plain bilingual message is all we can rely on.
+    root.render(
+      <div data-testid="config-error" style={{ padding: 32 }}>
+        <h2>无法加载配置 / Could not load configuration</h2>
+        <p>{e instanceof Error ? e.message : String(e)}</p>
+      </div>,
+    );
+  },
+);
