@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import { percentile } from "./lib.ts";
+
+// A fresh Node process imports the bundle and serves its first request (GET /v1/health), as a cold Lambda would.
+const probe = (file: string) => `
+const t0 = performance.now();
+const { handler } = await import(${JSON.stringify(file)});
+const event = { version: "2.0", routeKey: "$default", rawPath: "/v1/health", rawQueryString: "", headers: { host: "localhost" },
+  requestContext: { http: { method: "GET", path: "/v1/health", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
+  requestId: "r", routeKey: "$default", stage: "$default", time: "", timeEpoch: Date.now(), accountId: "0", apiId: "a", domainName: "localhost", domainPrefix: "l" },
+  isBase64Encoded: false };
+const ctx = { awsRequestId: "r", functionName: "bench", getRemainingTimeInMillis: () => 29000 };
+const res = await handler(event, ctx);
+if (res.statusCode !== 200) throw new Error("first request failed: " + JSON.stringify(res));
+console.log(JSON.stringify({ ms: performance.now() - t0 }));
+`;
+
+export function coldStart(file: string, runs: number) {
+  const inProcess: number[] = [];
+  const wall: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const out = spawnSync(process.execPath, ["--input-type=module", "-e", probe(file)], {
+      env: { PATH: process.env.PATH, WEIQUAN_MODE: "local", WEIQUAN_DYNAMODB_ENDPOINT: "http://127.0.0.1:9" },
+      encoding: "utf8",
+    });
+    wall.push(performance.now() - t0);
+    if (out.status !== 0) throw new Error(`cold start of ${file} failed:\n${out.stderr}`);
+    inProcess.push(JSON.parse(out.stdout.trim().split("\n").pop()!).ms);
+  }
+  return { importAndFirstRequestMs: percentile(inProcess, 50), processWallMs: percentile(wall, 50) };
+}

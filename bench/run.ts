@@ -1,0 +1,62 @@
+/**
+ * `pnpm bench`: prints tables and writes bench/results/foundation.json. Numbers are compared as ratios
+ * measured in the same run, because these machines are noisy; nothing here is asserted.
+ */
+import { bundleAll } from "./bundles.ts";
+import { coldStart } from "./cold-start.ts";
+import { consoleInitialBundle } from "./console-bundle.ts";
+import { latency } from "./latency.ts";
+import { printTable, round, writeResults } from "./lib.ts";
+
+const quick = process.argv.includes("--quick");
+
+const sizes = await bundleAll();
+printTable(
+  "Lambda bundles (esbuild, minified ESM)",
+  Object.entries(sizes).map(([name, s]) => ({
+    bundle: name,
+    KiB: round(s.bytes / 1024, 1),
+    "gzip KiB": round(s.gzip / 1024, 1),
+  })),
+);
+
+const web = consoleInitialBundle();
+printTable("Console initial JS + CSS (what index.html loads)", [
+  { files: web.assets.length, KiB: round(web.bytes / 1024, 1), "gzip KiB": round(web.gzip / 1024, 1) },
+]);
+
+const runs = quick ? 3 : 10;
+const hello = coldStart(sizes.hello!.file, runs);
+const api = coldStart(sizes.api!.file, runs);
+const cold = {
+  hello,
+  api,
+  ratioImportAndFirstRequest: round(api.importAndFirstRequestMs / hello.importAndFirstRequestMs),
+  ratioProcessWall: round(api.processWallMs / hello.processWallMs),
+};
+printTable(`Cold start (fresh process, median of ${runs})`, [
+  {
+    bundle: "hello",
+    "import+first request ms": round(hello.importAndFirstRequestMs),
+    "process wall ms": round(hello.processWallMs),
+  },
+  {
+    bundle: "api",
+    "import+first request ms": round(api.importAndFirstRequestMs),
+    "process wall ms": round(api.processWallMs),
+  },
+  {
+    bundle: "api / hello",
+    "import+first request ms": cold.ratioImportAndFirstRequest,
+    "process wall ms": cold.ratioProcessWall,
+  },
+]);
+
+const lat = await latency(quick ? { me: 30, login: 10 } : { me: 300, login: 60 });
+printTable(
+  "Latency through the handler vs the raw DynamoDB calls it makes (ms, DynamoDB Local)",
+  Object.entries(lat).map(([call, s]) => ({ call, ...s })),
+);
+
+const file = writeResults("foundation", { bundles: sizes, console: web, coldStart: cold, latency: lat });
+console.log(`\nwritten ${file}`);
