@@ -64,7 +64,7 @@ export function assertWebAssets(webAssetPath: string): void {
   if (!existsSync(resolve(webAssetPath, "index.html"))) {
     throw new Error(
       `The console is not built: ${webAssetPath}/index.html is missing. Run \`pnpm build\` at the repository ` +
-        "root first (`pnpm synth` / `pnpm deploy` do), or pass -c webAssetPath=<folder with index.html>.",
+        "root first, or pass -c webAssetPath=<folder with index.html>.",
     );
   }
 }

@@ -1,5 +1,5 @@
 import type { App } from "aws-cdk-lib";
-import type { StageConfig } from "./config.ts";
+import { assertWebAssets, type StageConfig } from "./config.ts";
 import { ApiStack } from "./stacks/api-stack.ts";
 import { ControlPlaneStack } from "./stacks/control-plane-stack.ts";
 import { WebContentStack } from "./stacks/web-content-stack.ts";
@@ -23,6 +23,8 @@ export interface WeiquanStackOptions {
  * known to the API's CORS); the API; the console's files with `config.json` naming the API.
  */
 export function createWeiquanStacks(app: App, config: StageConfig, options: WeiquanStackOptions = {}) {
+  // Before any bundling: a missing console build is the most common mistake, so say it first.
+  assertWebAssets(config.webAssetPath);
   const { stage, env } = config;
   const name = (suffix: string) => `${stage}-weiquan-${suffix}`;
   const tags = { project: "weiquan", stage };

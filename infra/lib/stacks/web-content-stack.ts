@@ -45,7 +45,8 @@ export class WebContentStack extends Stack {
     const bucket = s3.Bucket.fromBucketName(this, "ConsoleBucket", consoleBucketName(props.stage));
     this.deployment = new s3deploy.BucketDeployment(this, "Console", {
       sources: [
-        s3deploy.Source.asset(props.webAssetPath),
+        // The build's own config.json (local defaults) must not race the deployed one.
+        s3deploy.Source.asset(props.webAssetPath, { exclude: ["config.json"] }),
         s3deploy.Source.jsonData("config.json", { apiBaseUrl: props.apiBaseUrl, stage: props.stage }),
       ],
       destinationBucket: bucket,

@@ -144,6 +144,12 @@ export class WebStack extends Stack {
         SslSupportMethod: "sni-only",
         MinimumProtocolVersion: "TLSv1.2_2021",
       });
+      acknowledge(
+        this.distribution,
+        "AwsSolutions-CFR4",
+        "The viewer certificate (IAM server certificate, SNI, TLSv1.2_2021) is set by a raw property override, " +
+          "which cdk-nag does not see; the infra tests assert it on the synthesized template.",
+      );
     }
 
     acknowledge(
