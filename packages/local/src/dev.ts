@@ -3,7 +3,7 @@
  * real Lambda handler, the console on Vite with /v1 proxied — seeded with the demo tenant on first start.
  * Ctrl-C (or SIGTERM) stops all of it, the JVM included.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { DEMO_COUNTY, DEMO_PASSWORD, demoUsers } from "./seed/demo-network.ts";
 import { startLocalStack } from "./stack.ts";
@@ -53,8 +53,25 @@ async function shutdown(code: number) {
   say("stopped");
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+// `pnpm dev` runs this through several wrapper processes that do not pass SIGTERM on; when the process
+// group's leader (pnpm, as started from a shell) is gone, stop rather than leave an orphaned JVM behind.
+const groupLeader = Number(
+  execFileSync("ps", ["-o", "pgid=", "-p", String(process.pid)])
+    .toString()
+    .trim(),
+);
+if (groupLeader > 1 && groupLeader !== process.pid) {
+  setInterval(() => {
+    try {
+      process.kill(groupLeader, 0);
+    } catch {
+      say("the command that started this process is gone");
+      void shutdown(0);
+    }
+  }, 1000).unref();
+}
 vite.on("exit", (code) => {
   if (!stopping) {
     say(`the console dev server exited (${code}); stopping`);
