@@ -5,7 +5,10 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
 import { platformRoutes } from "./platform/routes.ts";
+import { settingsRoutes } from "./settings/routes.ts";
 import { systemRoutes } from "./system/routes.ts";
+import { unitRoutes } from "./units/routes.ts";
+import { userRoutes } from "./users/routes.ts";
 
 /** The whole HTTP API: one sub-app per capability, one error mapping. */
 export function createApp(deps: AppDeps) {
@@ -16,7 +19,10 @@ export function createApp(deps: AppDeps) {
     })
     .route("/", systemRoutes)
     .route("/", authRoutes)
-    .route("/", platformRoutes);
+    .route("/", platformRoutes)
+    .route("/", unitRoutes)
+    .route("/", userRoutes)
+    .route("/", settingsRoutes);
 
   app.get(
     "/v1/openapi.json",

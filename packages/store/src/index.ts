@@ -7,6 +7,8 @@ export * from "./login-state.ts";
 export * from "./provisioning/create-table.ts";
 export * from "./provisioning/provision-tenant.ts";
 export * from "./table-definition.ts";
+export * from "./tenant/settings.ts";
 export * from "./tenant/units.ts";
 export * from "./tenant/users.ts";
 export * from "./tenant-access.ts";
+export * from "./totp-state.ts";

@@ -8,6 +8,7 @@ export const C = {
 
 export const T = {
   meta: () => ({ PK: "META", SK: "TENANT" }),
+  settings: () => ({ PK: "META", SK: "SETTINGS" }),
   unit: (id: string) => ({ PK: `UNIT#${id}`, SK: "UNIT" }),
   /** Units sort by their materialized path, so a subtree is one begins_with query. */
   unitIndex: (path: string) => ({ GSI1PK: "UNITS", GSI1SK: path }),

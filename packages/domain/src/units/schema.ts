@@ -37,6 +37,7 @@ export const Unit = z.object({
   plaque: z.boolean(),
   ledger: LedgerKind.nullable(),
   status: UnitStatus,
+  establishedAt: z.string().optional(),
   version: z.number().int(),
   standards: z.object({ fourOnes: FourOnes, compliant: z.boolean() }),
   createdAt: z.string(),
@@ -54,3 +55,61 @@ export function fourOnesOf(u: Pick<Unit, "staff" | "plaque" | "phone" | "ledger"
   };
   return { fourOnes, compliant: Object.values(fourOnes).every(Boolean) };
 }
+
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,30}$/, "电话号码格式不正确");
+
+/** Editable facts of a unit (the 四个一 among them). */
+const UnitFacts = z.object({
+  name: z.string().trim().min(2, "名称至少 2 个字").max(100),
+  code: z.string().trim().max(32).optional(),
+  address: z.string().trim().max(200).optional(),
+  phone: Phone.optional(),
+  staff: z.object({ name: z.string().trim().min(1).max(50), phone: Phone }).optional(),
+  plaque: z.boolean().optional(),
+  ledger: LedgerKind.nullable().optional(),
+  status: UnitStatus.optional(),
+  establishedAt: z.iso.date().optional(),
+});
+
+export const CreateUnitInput = UnitFacts.extend({
+  parentId: z.string().min(1).max(64),
+  type: z.enum(["office", "station", "point"]),
+});
+export type CreateUnitInput = z.infer<typeof CreateUnitInput>;
+
+/** A patch carries the version it was made against; `null` clears an optional fact. */
+export const PatchUnitInput = z
+  .object({
+    version: z.number().int().min(1),
+    name: UnitFacts.shape.name.optional(),
+    code: UnitFacts.shape.code.unwrap().nullable().optional(),
+    address: UnitFacts.shape.address.unwrap().nullable().optional(),
+    phone: Phone.nullable().optional(),
+    staff: UnitFacts.shape.staff.unwrap().nullable().optional(),
+    plaque: z.boolean().optional(),
+    ledger: LedgerKind.nullable().optional(),
+    status: UnitStatus.optional(),
+    establishedAt: z.iso.date().nullable().optional(),
+  })
+  .strict();
+export type PatchUnitInput = z.infer<typeof PatchUnitInput>;
+
+export const ComplianceSummary = z.object({
+  /** Active stations and points, the units the 四个一 applies to. */
+  total: z.number().int(),
+  compliant: z.number().int(),
+  rate: z.number().nullable(),
+  byType: z.record(z.string(), z.object({ total: z.number().int(), compliant: z.number().int() })),
+  shortfalls: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      type: UnitType,
+      missing: z.array(z.enum(["staff", "plaque", "phone", "ledger"])),
+    }),
+  ),
+});
+export type ComplianceSummary = z.infer<typeof ComplianceSummary>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TenantRole } from "../auth/roles.ts";
-import type { UnitType } from "../auth/schema.ts";
+import { Password, Username } from "../tenants/schema.ts";
 
 export const User = z.object({
   id: z.string(),
@@ -15,12 +15,29 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-/** Which unit type each tenant role belongs to. */
-export const roleUnitType: Record<TenantRole, UnitType> = {
-  bureau_admin: "bureau",
-  bureau_staff: "bureau",
-  governance_viewer: "bureau",
-  office_staff: "office",
-  station_staff: "station",
-  point_staff: "point",
-};
+export const CreateUserInput = z.object({
+  username: Username,
+  displayName: z.string().trim().min(1).max(50),
+  role: TenantRole,
+  unitId: z.string().min(1).max(64),
+  password: Password,
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const PatchUserInput = z
+  .object({
+    version: z.number().int().min(1),
+    displayName: z.string().trim().min(1).max(50).optional(),
+    role: TenantRole.optional(),
+    unitId: z.string().min(1).max(64).optional(),
+    disabled: z.boolean().optional(),
+    /** An admin's password reset. */
+    password: Password.optional(),
+  })
+  .strict();
+export type PatchUserInput = z.infer<typeof PatchUserInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: Password,
+});

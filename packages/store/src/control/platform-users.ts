@@ -2,8 +2,9 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { type Doc, isConditionFailure } from "../client.ts";
 import { C, withoutKeys } from "../keys.ts";
 import type { LoginState } from "../login-state.ts";
+import { claimTotpStep, type TotpPatch, type TotpState, updateTotpState } from "../totp-state.ts";
 
-export interface PlatformUserRecord extends LoginState {
+export interface PlatformUserRecord extends LoginState, TotpState {
   id: string;
   username: string;
   displayName: string;
@@ -44,4 +45,12 @@ export class PlatformUsersRepository {
       throw e;
     }
   }
+
+  /** Sets or removes the operator's TOTP attributes (pending / active secret, enabled flag). */
+  setTotp = (username: string, patch: TotpPatch): Promise<void> =>
+    updateTotpState(this.doc, this.tableName, C.platformUser(username), patch);
+
+  /** Marks a TOTP time step as used; false if it (or a later one) was used already. */
+  claimTotpStep = (username: string, step: number): Promise<boolean> =>
+    claimTotpStep(this.doc, this.tableName, C.platformUser(username), step);
 }

@@ -29,8 +29,28 @@ export class UnitsRepository {
     }
   }
 
+  /** Replaces the unit if it is still at `expectedVersion`; false on a stale version. */
+  async replace(u: UnitRecord, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.tableName,
+          Item: { ...T.unit(u.id), ...T.unitIndex(u.path), ...u },
+          ConditionExpression: "version = :v",
+          ExpressionAttributeValues: { ":v": expectedVersion },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  }
+
   async get(id: string): Promise<UnitRecord | null> {
-    const out = await this.t.doc.send(new GetCommand({ TableName: this.t.tableName, Key: T.unit(id) }));
+    const out = await this.t.doc.send(
+      new GetCommand({ TableName: this.t.tableName, Key: T.unit(id), ConsistentRead: true }),
+    );
     return out.Item ? withoutKeys<UnitRecord>(out.Item) : null;
   }
 

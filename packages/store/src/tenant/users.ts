@@ -1,17 +1,28 @@
-import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { User } from "@weiquan/domain";
-import { isTransactionCanceled } from "../client.ts";
+import { isConditionFailure, isTransactionCanceled } from "../client.ts";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { T, withoutKeys } from "../keys.ts";
 import type { LoginState } from "../login-state.ts";
 import type { TenantTable } from "../tenant-access.ts";
+import { claimTotpStep, type TotpPatch, type TotpState, updateTotpState } from "../totp-state.ts";
 
-export interface UserRecord extends User, LoginState {
+export interface UserRecord extends User, LoginState, TotpState {
   passwordHash: string;
 }
 
-/** The public shape of a user: never the hash, never the lockout counters. */
+/** The public shape of a user: never the hash, never the lockout counters, never a TOTP secret. */
 export function publicUser(u: UserRecord): User {
-  const { passwordHash: _h, failedLogins: _f, lockedUntil: _l, ...rest } = u;
+  const {
+    passwordHash: _h,
+    failedLogins: _f,
+    lockedUntil: _l,
+    totpEnabled: _te,
+    totpSecret: _ts,
+    totpPendingSecret: _tp,
+    totpLastStep: _tl,
+    ...rest
+  } = u;
   return rest;
 }
 
@@ -50,6 +61,42 @@ export class UsersRepository {
     }
   }
 
+  /** Replaces the user if still at `expectedVersion`; false on a stale version. Username never changes. */
+  async replace(u: UserRecord, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.tableName,
+          Item: { ...T.user(u.id), ...T.userIndex(u.username), ...u },
+          ConditionExpression: "version = :v",
+          ExpressionAttributeValues: { ":v": expectedVersion },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /** Users by username, a page at a time. */
+  async list(limit: number, cursor?: string): Promise<{ items: UserRecord[]; nextCursor: string | null }> {
+    const out = await this.t.doc.send(
+      new QueryCommand({
+        TableName: this.t.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": "USERS" },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK", "GSI1PK", "GSI1SK"]),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => withoutKeys<UserRecord>(i)),
+      nextCursor: encodeCursor(out.LastEvaluatedKey),
+    };
+  }
+
   async get(id: string): Promise<UserRecord | null> {
     const out = await this.t.doc.send(
       new GetCommand({ TableName: this.t.tableName, Key: T.user(id), ConsistentRead: true }),
@@ -63,4 +110,12 @@ export class UsersRepository {
     );
     return out.Item ? this.get(out.Item.userId as string) : null;
   }
+
+  /** Sets or removes the user's TOTP attributes (pending / active secret, enabled flag). */
+  setTotp = (id: string, patch: TotpPatch): Promise<void> =>
+    updateTotpState(this.t.doc, this.t.tableName, T.user(id), patch);
+
+  /** Marks a TOTP time step as used; false if it (or a later one) was used already. */
+  claimTotpStep = (id: string, step: number): Promise<boolean> =>
+    claimTotpStep(this.t.doc, this.t.tableName, T.user(id), step);
 }

@@ -1,0 +1,111 @@
+import {
+  Conflict,
+  type CreateUserInput,
+  canManageUsers,
+  Forbidden,
+  NotFound,
+  type PatchUserInput,
+  roleLabels,
+  roleUnitType,
+  type TenantRole,
+  Unprocessable,
+  type User,
+  unitTypeLabels,
+} from "@weiquan/domain";
+import { publicUser, type UnitRecord, type UserRecord, UsersRepository } from "@weiquan/store";
+import type { Scope } from "../access/scope.ts";
+import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { newId } from "../platform/tenants.ts";
+
+export function usersOf(scope: Scope): UsersRepository {
+  if (!canManageUsers(scope.viewer.role)) throw Forbidden("只有县局管理员可以管理用户", "ROLE_FORBIDDEN");
+  return new UsersRepository(scope.table);
+}
+
+/** The role must fit the unit: point_staff at a point, station_staff at a station, bureau roles at the bureau. */
+async function unitForRole(scope: Scope, unitId: string, role: TenantRole): Promise<UnitRecord> {
+  const unit = await scope.units.get(unitId);
+  if (!unit) throw NotFound("单位");
+  const needed = roleUnitType[role];
+  if (unit.type !== needed) {
+    throw Unprocessable(
+      `「${roleLabels[role].zh}」只能设在${unitTypeLabels[needed].zh}，而「${unit.name}」是${unitTypeLabels[unit.type].zh}`,
+      "ROLE_UNIT_MISMATCH",
+      { role, unitType: unit.type, requiredUnitType: needed },
+    );
+  }
+  if (unit.status === "closed") throw Unprocessable(`「${unit.name}」已撤销，不能再分配人员`, "UNIT_CLOSED");
+  return unit;
+}
+
+export async function createUser(scope: Scope, input: CreateUserInput, at: Date): Promise<User> {
+  const users = usersOf(scope);
+  await unitForRole(scope, input.unitId, input.role);
+  const now = at.toISOString();
+  const user: UserRecord = {
+    id: newId(),
+    username: input.username.toLowerCase(),
+    displayName: input.displayName,
+    role: input.role,
+    unitId: input.unitId,
+    disabled: false,
+    version: 1,
+    passwordHash: await hashPassword(input.password),
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (!(await users.create(user))) throw Conflict(`用户名「${user.username}」已被使用`, "USERNAME_TAKEN");
+  return publicUser(user);
+}
+
+export async function patchUser(scope: Scope, id: string, input: PatchUserInput, at: Date): Promise<User> {
+  const users = usersOf(scope);
+  const current = await users.get(id);
+  if (!current) throw NotFound("用户");
+  const conflict = (u: UserRecord) =>
+    Conflict("该用户已被他人修改，请刷新后重试", "VERSION_CONFLICT", { current: publicUser(u) });
+  if (input.version !== current.version) throw conflict(current);
+  if (id === scope.caller.userId && (input.disabled || (input.role && input.role !== current.role))) {
+    throw Unprocessable("不能停用自己或修改自己的角色，以免失去管理权限", "SELF_LOCKOUT");
+  }
+  const role = input.role ?? current.role;
+  const unitId = input.unitId ?? current.unitId;
+  if (input.role || input.unitId) await unitForRole(scope, unitId, role);
+  const next: UserRecord = {
+    ...current,
+    displayName: input.displayName ?? current.displayName,
+    role,
+    unitId,
+    disabled: input.disabled ?? current.disabled,
+    version: current.version + 1,
+    updatedAt: at.toISOString(),
+  };
+  if (input.password) {
+    next.passwordHash = await hashPassword(input.password);
+    next.failedLogins = 0;
+    next.lockedUntil = undefined;
+  }
+  if (!(await users.replace(next, current.version))) throw conflict((await users.get(id))!);
+  return publicUser(next);
+}
+
+/** Any user changes their own password, proving the current one. */
+export async function changeOwnPassword(
+  scope: Scope,
+  input: { currentPassword: string; newPassword: string },
+  at: Date,
+): Promise<void> {
+  const users = new UsersRepository(scope.table);
+  const me = await users.get(scope.caller.userId);
+  if (!me) throw NotFound("用户");
+  if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
+    throw Unprocessable("当前密码不正确", "CURRENT_PASSWORD_WRONG");
+  }
+  const next = {
+    ...me,
+    passwordHash: await hashPassword(input.newPassword),
+    version: me.version + 1,
+    updatedAt: at.toISOString(),
+  };
+  if (!(await users.replace(next, me.version))) throw Conflict("账户刚被修改，请重试", "VERSION_CONFLICT");
+}

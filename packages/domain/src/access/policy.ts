@@ -1,0 +1,70 @@
+import type { Role, TenantRole } from "../auth/roles.ts";
+import type { UnitType } from "../auth/schema.ts";
+
+/**
+ * The one visibility and permission policy of a tenant (product.md § Roles): what a caller may see
+ * and do is decided here, from the caller's role and the materialized path of the caller's unit, never
+ * route by route. Pure: callers load the paths, this decides.
+ */
+export interface Viewer {
+  role: Role;
+  /** Materialized path of the caller's unit ("root/office/station"). */
+  unitPath: string;
+}
+
+const wholeTenant: readonly Role[] = ["bureau_admin", "bureau_staff", "governance_viewer"];
+
+/** Is `path` the caller's unit or below it? */
+export const inSubtree = (path: string, ancestorPath: string) =>
+  path === ancestorPath || path.startsWith(`${ancestorPath}/`);
+
+/** May the caller see the unit at `unitPath` at all (otherwise it answers 404, as if absent)? */
+export function canSeeUnit(v: Viewer, unitPath: string): boolean {
+  if (v.role === "platform_admin") return false;
+  return wholeTenant.includes(v.role) || inSubtree(unitPath, v.unitPath);
+}
+
+/** The path prefix that lists everything the caller may see (undefined = the whole tenant). */
+export function visiblePrefix(v: Viewer): string | undefined {
+  return wholeTenant.includes(v.role) ? undefined : v.unitPath;
+}
+
+/**
+ * May the caller create units under / edit the unit at `unitPath`? The bureau's admin and staff
+ * everywhere; an office or station below itself and itself (its own facts, not its place in the tree);
+ * points and the governance office never.
+ */
+export function canEditUnit(v: Viewer, unitPath: string): boolean {
+  if (v.role === "bureau_admin" || v.role === "bureau_staff") return true;
+  if (v.role === "office_staff" || v.role === "station_staff") return inSubtree(unitPath, v.unitPath);
+  return false;
+}
+
+export function canCreateUnitUnder(v: Viewer, parentPath: string): boolean {
+  return canEditUnit(v, parentPath);
+}
+
+/** Managing users and tenant settings is the bureau admin's alone. */
+export const canManageUsers = (role: Role) => role === "bureau_admin";
+export const canManageSettings = (role: Role) => role === "bureau_admin";
+
+/** Personal data of staff (names, mobile numbers) is masked for the read-only governance office. */
+export const seesPersonalData = (role: Role) => role !== "governance_viewer" && role !== "platform_admin";
+
+/** Which child types may hang under a parent type (api.md § Units). */
+export const allowedChildren: Record<UnitType, readonly UnitType[]> = {
+  bureau: ["office", "station"],
+  office: ["station"],
+  station: ["point"],
+  point: [],
+};
+
+/** Which unit type each tenant role belongs to. */
+export const roleUnitType: Record<TenantRole, UnitType> = {
+  bureau_admin: "bureau",
+  bureau_staff: "bureau",
+  governance_viewer: "bureau",
+  office_staff: "office",
+  station_staff: "station",
+  point_staff: "point",
+};

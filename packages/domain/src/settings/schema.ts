@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** 四统一: uniform name, plaque style, duties and document format, set by the tenant as templates. */
+export const UnifiedTemplates = z.object({
+  stationNamePattern: z.string().trim().min(1).max(100),
+  pointNamePattern: z.string().trim().min(1).max(100),
+  plaqueStyle: z.string().trim().max(500),
+  stationDuties: z.string().trim().max(5000),
+  pointDuties: z.string().trim().max(5000),
+  documentFormat: z.string().trim().max(500),
+});
+export type UnifiedTemplates = z.infer<typeof UnifiedTemplates>;
+
+export const Settings = z.object({
+  version: z.number().int(),
+  templates: UnifiedTemplates,
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const PutSettingsInput = z
+  .object({ version: z.number().int().min(0), templates: UnifiedTemplates })
+  .strict();
+
+/** What a new tenant starts with, from the duties in seed 004 (四个一 / 四统一 standards). */
+export const defaultTemplates: UnifiedTemplates = {
+  stationNamePattern: "{乡镇}消费维权服务站",
+  pointNamePattern: "{村社区}消费维权服务点",
+  plaqueStyle: "白底红字竖式牌匾，60×40 厘米，悬挂于办公场所显著位置，注明服务站（点）名称及投诉电话",
+  stationDuties: [
+    "制定服务工作制度，研究布置消费者权益保护工作；",
+    "组织指导消费维权服务点开展工作并进行监督检查和目标考核；",
+    "组织辖区服务点负责人和维权骨干业务培训；",
+    "受理、调解消费者投诉；",
+    "组织开展消费者权益保护法律法规和消费知识宣传教育活动；",
+    "做好辖区内食品安全、农资市场安全预警、督促、指导工作。",
+  ].join("\n"),
+  pointDuties: [
+    "接待消费者投诉，组织协商和解，并将投诉及和解结果记入台账；",
+    "对数额较大、情节复杂或无法调解的投诉，及时提交辖区市场监管所或服务站处理；",
+    "对制售假冒伪劣商品、欺诈消费者等线索，及时向行政执法机关举报并协助调查；",
+    "开展消费维权法律法规宣传，提供消费知识咨询服务。",
+  ].join("\n"),
+  documentFormat: "按《市场监督管理投诉举报处理办法》文书式样，A4 纵向，仿宋三号正文",
+};
