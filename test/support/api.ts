@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import type { Role } from "@weiquan/domain";
 import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
 import {
   bootstrapControlPlane,
@@ -34,9 +35,16 @@ export interface TestApi {
  * The real Lambda handler behind the local event bridge, over real HTTP, on the suite's DynamoDB Local —
  * in a stage of its own, so every test file starts from empty tables.
  */
-export async function startApi(opts: { demo?: boolean; now?: () => Date } = {}): Promise<TestApi> {
+export async function startApi(
+  opts: { demo?: boolean; now?: () => Date; requireTotpFor?: readonly Role[] } = {},
+): Promise<TestApi> {
   const stage = `t${randomBytes(4).toString("hex")}`;
-  const deps = localDeps({ endpoint: inject("dynamoEndpoint"), stage, now: opts.now });
+  const deps = localDeps({
+    endpoint: inject("dynamoEndpoint"),
+    stage,
+    now: opts.now,
+    requireTotpFor: opts.requireTotpFor,
+  });
   await bootstrapControlPlane(deps, deps.dynamo!, { ...DEMO_OPERATOR, password: DEMO_PASSWORD });
   if (opts.demo) await seedDemoTenant(deps);
   const server = createBridgeServer(makeHandler(deps));

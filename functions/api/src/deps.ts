@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { Role } from "@weiquan/domain";
 import { type Doc, PlatformUsersRepository, type TenantAccess, TenantsRepository } from "@weiquan/store";
 import type { SigningKey } from "./auth/keys.ts";
 
@@ -7,6 +8,11 @@ export interface AppDeps {
   stage: string;
   mode: "local" | "aws";
   tokenTtlSeconds: number;
+  /**
+   * Roles that must use a TOTP second factor: such a user without one gets an enrollment-only token at
+   * login. Empty locally (the demo works with passwords alone); bureau and platform admins in AWS.
+   */
+  requireTotpFor: readonly Role[];
   now: () => Date;
   control: {
     doc: Doc;

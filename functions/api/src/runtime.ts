@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import type { Role } from "@weiquan/domain";
 import {
   controlTableName,
   documentClient,
@@ -14,6 +15,9 @@ import { type AppDeps, controlRepositories } from "./deps.ts";
 
 const TOKEN_TTL_SECONDS = 8 * 60 * 60; // one working day; there is no refresh token yet
 
+/** Production settings require a second factor for the administrators (architecture.md § Auth). */
+export const PRODUCTION_TOTP_ROLES: readonly Role[] = ["bureau_admin", "platform_admin"];
+
 const required = (name: string) => {
   const v = process.env[name];
   if (!v) throw new Error(`environment variable ${name} is required`);
@@ -26,6 +30,8 @@ export function localDeps(opts: {
   stage?: string;
   dataDir?: string;
   now?: () => Date;
+  /** Roles that must enroll TOTP; none by default, so the local demo logs in with passwords alone. */
+  requireTotpFor?: readonly Role[];
 }): AppDeps {
   const stage = opts.stage ?? "local";
   const dynamo = localDynamoClient(opts.endpoint);
@@ -36,6 +42,7 @@ export function localDeps(opts: {
     stage,
     mode: "local",
     tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    requireTotpFor: opts.requireTotpFor ?? [],
     now,
     control,
     tenantAccess: sharedClientAccess(stage, doc),
@@ -60,6 +67,7 @@ export function awsDeps(): AppDeps {
     stage,
     mode: "aws",
     tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    requireTotpFor: process.env.WEIQUAN_REQUIRE_TOTP === "false" ? [] : PRODUCTION_TOTP_ROLES,
     now: () => new Date(),
     control: controlRepositories(doc, process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage)),
     tenantAccess: tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA_ACCESS_ROLE_ARN") }),

@@ -6,6 +6,7 @@ import {
   type LoginState,
   recordLoginFailure,
   type TenantRecord,
+  type TotpState,
   UsersRepository,
 } from "@weiquan/store";
 import type { AppDeps } from "../deps.ts";
@@ -13,10 +14,14 @@ import { PLATFORM } from "../http/caller.ts";
 import { assertTenantServing } from "../http/tenant-status.ts";
 import { decoyHash, verifyPassword } from "./password.ts";
 import { signToken } from "./tokens.ts";
+import { matchTotp } from "./totp.ts";
 
 const BAD_CREDENTIALS = () => Unauthorized("单位代码、用户名或密码错误", "INVALID_CREDENTIALS");
+const TOTP_REQUIRED = () => Unauthorized("请输入动态验证码", "TOTP_REQUIRED");
+const INVALID_TOTP = () =>
+  Unauthorized("动态验证码错误或已使用，请输入手机上显示的最新验证码", "INVALID_TOTP");
 
-interface Account extends LoginState {
+interface Account extends LoginState, TotpState {
   id: string;
   username: string;
   displayName: string;
@@ -30,6 +35,10 @@ interface Account extends LoginState {
  * Login: one answer for unknown tenant, unknown user and wrong password (the password is checked
  * against a decoy hash when there is no user, so timing tells nothing either); 5 consecutive failures
  * lock the account for 15 minutes.
+ *
+ * With TOTP enabled the right password alone answers TOTP_REQUIRED (only then is the second factor
+ * revealed); a wrong or reused code counts as a failure like a wrong password. A role that requires TOTP
+ * and has none set up gets an enrollment-only token.
  */
 export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResponse> {
   const now = deps.now();
@@ -39,16 +48,31 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResp
   const { account, doc, tableName, key, tenantId } = found;
 
   if (account.lockedUntil && account.lockedUntil > now.toISOString()) throw locked(account.lockedUntil, now);
-  if (!ok || account.disabled) {
+  const fail = async (error: () => Error): Promise<never> => {
     const lockedUntil = await recordLoginFailure(doc, tableName, key, now);
     if (lockedUntil) throw locked(lockedUntil, now);
-    throw BAD_CREDENTIALS();
+    throw error();
+  };
+  if (!ok || account.disabled) return fail(BAD_CREDENTIALS);
+
+  const totpEnabled = account.totpEnabled === true && !!account.totpSecret;
+  if (totpEnabled) {
+    if (!input.totp) throw TOTP_REQUIRED();
+    const step = matchTotp(account.totpSecret!, input.totp, now);
+    if (step === null || !(await found.claimTotpStep(step))) return fail(INVALID_TOTP);
   }
   if (account.failedLogins) await clearLoginFailures(doc, tableName, key);
 
+  const enrollmentOnly = !totpEnabled && deps.requireTotpFor.includes(account.role);
   const { token, expiresAt } = await signToken(
     await deps.signingKey(),
-    { sub: account.id, usr: account.username, tid: tenantId, role: account.role },
+    {
+      sub: account.id,
+      usr: account.username,
+      tid: tenantId,
+      role: account.role,
+      ...(enrollmentOnly ? { enr: true as const } : {}),
+    },
     deps.tokenTtlSeconds,
     now,
   );
@@ -62,15 +86,18 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResp
       role: account.role,
       unitId: account.unitId,
       tenantId,
+      totpEnabled,
+      ...(enrollmentOnly ? { totpEnrollmentRequired: true } : {}),
     },
   };
 }
 
-function locked(until: string, now: Date) {
+/** 429 ACCOUNT_LOCKED with the time left (also for wrong codes when turning TOTP off). */
+export function locked(until: string, now: Date) {
   const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
   const minutes = Math.ceil(seconds / 60);
   return TooMany(
-    `密码连续错误次数过多，账户已锁定，请 ${minutes} 分钟后再试（锁定 ${LOCKOUT_SECONDS / 60} 分钟）`,
+    `密码或动态验证码连续错误次数过多，账户已锁定，请 ${minutes} 分钟后再试（锁定 ${LOCKOUT_SECONDS / 60} 分钟）`,
     "ACCOUNT_LOCKED",
     seconds,
   );
@@ -85,6 +112,8 @@ async function findAccount(
   tableName: string;
   key: Record<string, string>;
   tenantId: string;
+  /** Marks a TOTP time step used; false when it was used already. */
+  claimTotpStep: (step: number) => Promise<boolean>;
 } | null> {
   const username = input.username.toLowerCase();
   if (input.tenant === PLATFORM) {
@@ -96,6 +125,7 @@ async function findAccount(
       tableName: deps.control.tableName,
       key: deps.control.platformUsers.key(username),
       tenantId: PLATFORM,
+      claimTotpStep: (step) => deps.control.platformUsers.claimTotpStep(username, step),
     };
   }
   const tenant = await findTenant(deps, input.tenant);
@@ -111,6 +141,7 @@ async function findAccount(
     tableName: table.tableName,
     key: users.key(u.id),
     tenantId: tenant.id,
+    claimTotpStep: (step) => users.claimTotpStep(u.id, step),
   };
 }
 

@@ -1,11 +1,20 @@
-import { LoginInput, LoginResponse, MeResponse, NotFound } from "@weiquan/domain";
+import {
+  LoginInput,
+  LoginResponse,
+  MeResponse,
+  NotFound,
+  TotpCodeInput,
+  TotpEnrollment,
+  TotpStatus,
+} from "@weiquan/domain";
 import { UnitsRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
-import { authenticated } from "../http/caller.ts";
+import { enrollmentAllowed } from "../http/caller.ts";
 import { doc } from "../http/docs.ts";
 import type { AppEnv } from "../http/env.ts";
 import { valid } from "../http/validate.ts";
+import { confirmEnrollment, disableTotp, startEnrollment } from "./enrollment.ts";
 import { login } from "./login.ts";
 
 const Jwks = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
@@ -20,6 +29,8 @@ export const authRoutes = new Hono<AppEnv>()
       ok: { schema: LoginResponse },
       errors: [400, 401, 403, 409, 429],
     }),
+    // 401 TOTP_REQUIRED (right password, code needed) and INVALID_TOTP (wrong or reused code) come
+    // only after the password was right; a wrong password answers INVALID_CREDENTIALS either way.
     valid("json", LoginInput),
     async (c) => c.json(await login(c.var.deps, c.req.valid("json"))),
   )
@@ -31,7 +42,7 @@ export const authRoutes = new Hono<AppEnv>()
       ok: { schema: MeResponse },
       errors: [403],
     }),
-    authenticated,
+    enrollmentAllowed,
     async (c) => {
       const { caller } = c.var;
       const unit =
@@ -46,11 +57,48 @@ export const authRoutes = new Hono<AppEnv>()
           role: caller.role,
           unitId: caller.unitId,
           tenantId: caller.tenantId,
+          totpEnabled: caller.totpEnabled,
+          ...(caller.enrollmentOnly ? { totpEnrollmentRequired: true } : {}),
         },
         unit: unit ? { id: unit.id, name: unit.name, type: unit.type } : null,
         tenant: t ? { id: t.id, name: t.name, countyCode: t.countyCode, status: t.status } : null,
       } satisfies MeResponse);
     },
+  )
+  .post(
+    "/v1/me/totp",
+    doc({
+      summary: "Start TOTP enrollment: a new pending secret and its otpauth:// URI (not active yet)",
+      tags: ["auth"],
+      ok: { schema: TotpEnrollment },
+      errors: [403, 409],
+    }),
+    enrollmentAllowed,
+    async (c) => c.json(await startEnrollment(c.var.deps, c.var.caller)),
+  )
+  .post(
+    "/v1/me/totp/confirm",
+    doc({
+      summary: "Activate the pending TOTP secret with a current code",
+      tags: ["auth"],
+      ok: { schema: TotpStatus },
+      errors: [400, 403, 409, 422],
+    }),
+    enrollmentAllowed,
+    valid("json", TotpCodeInput),
+    async (c) => c.json(await confirmEnrollment(c.var.deps, c.var.caller, c.req.valid("json").code)),
+  )
+  .delete(
+    "/v1/me/totp",
+    doc({
+      summary: "Turn TOTP off (needs a current code)",
+      tags: ["auth"],
+      ok: { schema: TotpStatus },
+      errors: [400, 403, 409, 422, 429],
+    }),
+    enrollmentAllowed,
+    valid("json", TotpCodeInput),
+    async (c) => c.json(await disableTotp(c.var.deps, c.var.caller, c.req.valid("json").code)),
   )
   .get(
     "/.well-known/jwks.json",

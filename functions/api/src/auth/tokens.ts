@@ -12,13 +12,20 @@ export const TokenClaims = z.object({
   usr: z.string(),
   tid: z.string(),
   role: Role,
+  /** Enrollment-only: the role requires TOTP and none is set up, so only enrollment routes accept it. */
+  enr: z.literal(true).optional(),
 });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
 export async function signToken(key: SigningKey, claims: TokenClaims, ttlSeconds: number, now: Date) {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const token = await new SignJWT({ usr: claims.usr, tid: claims.tid, role: claims.role })
+  const token = await new SignJWT({
+    usr: claims.usr,
+    tid: claims.tid,
+    role: claims.role,
+    ...(claims.enr ? { enr: true } : {}),
+  })
     .setProtectedHeader({ alg: ALG, kid: key.kid, typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(ISSUER)

@@ -1,5 +1,6 @@
 import { Forbidden, type Role, Unauthorized } from "@weiquan/domain";
 import { UsersRepository } from "@weiquan/store";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { verifyToken } from "../auth/tokens.ts";
 import type { AppEnv, Caller } from "./env.ts";
@@ -10,8 +11,21 @@ export const PLATFORM = "platform";
 /**
  * Verifies the bearer token and loads the caller fresh on every request (tenant status and user in
  * parallel), so a suspended tenant or a disabled user stops working at once, not when the token expires.
+ * An enrollment-only token (TOTP required for the role, none set up) is refused here with 403
+ * TOTP_ENROLLMENT_REQUIRED: only the routes that use `enrollmentAllowed` accept it.
  */
 export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
+  await loadCaller(c, false);
+  await next();
+});
+
+/** `authenticated`, also accepting enrollment-only tokens: `GET /v1/me` and the `/v1/me/totp` routes. */
+export const enrollmentAllowed = createMiddleware<AppEnv>(async (c, next) => {
+  await loadCaller(c, true);
+  await next();
+});
+
+async function loadCaller(c: Context<AppEnv>, allowEnrollmentOnly: boolean) {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw Unauthorized();
@@ -24,6 +38,8 @@ export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
       throw Unauthorized("账户不可用，请重新登录", "ACCOUNT_DISABLED");
     caller = {
       ...base(claims.sub, user.username, user.displayName, "platform_admin"),
+      totpEnabled: user.totpEnabled === true,
+      enrollmentOnly: claims.enr === true,
       unitId: null,
       tenantId: PLATFORM,
       tenant: null,
@@ -39,15 +55,21 @@ export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
     if (!user || user.disabled) throw Unauthorized("账户已停用或不存在，请联系管理员", "ACCOUNT_DISABLED");
     caller = {
       ...base(user.id, user.username, user.displayName, user.role),
+      totpEnabled: user.totpEnabled === true,
+      enrollmentOnly: claims.enr === true,
       unitId: user.unitId,
       tenantId: tenant.id,
       tenant,
       table,
     };
   }
+  if (caller.enrollmentOnly && !allowEnrollmentOnly)
+    throw Forbidden(
+      "您的账户须先启用动态验证码（两步验证）才能使用系统，请在“账户安全”中完成设置后重新登录",
+      "TOTP_ENROLLMENT_REQUIRED",
+    );
   c.set("caller", caller);
-  await next();
-});
+}
 
 const base = (userId: string, username: string, displayName: string, role: Role) => ({
   userId,

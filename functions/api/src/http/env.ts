@@ -8,6 +8,10 @@ export interface Caller {
   username: string;
   displayName: string;
   role: Role;
+  /** Whether the account has a confirmed TOTP second factor. */
+  totpEnabled: boolean;
+  /** The token only allows TOTP enrollment (see `enrollmentAllowed`). */
+  enrollmentOnly: boolean;
   /** Null for platform operators. */
   unitId: string | null;
   tenantId: string;
