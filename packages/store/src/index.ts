@@ -12,3 +12,4 @@ export * from "./tenant/units.ts";
 export * from "./tenant/users.ts";
 export * from "./tenant-access.ts";
 export * from "./totp-state.ts";
+export * from "./writes.ts";

@@ -3,6 +3,7 @@ import type { Tenant, TenantStatus } from "@weiquan/domain";
 import { type Doc, isTransactionCanceled } from "../client.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { C, withoutKeys } from "../keys.ts";
+import { ifConditionHolds } from "../writes.ts";
 
 export const provisioningSteps = ["table", "configure", "root", "admin", "activate"] as const;
 export type ProvisioningStep = (typeof provisioningSteps)[number];
@@ -90,8 +91,8 @@ export class TenantsRepository {
   async markStepDone(id: string, step: ProvisioningStep, now: string): Promise<void> {
     const t = await this.get(id);
     if (!t || t.provisioning.done.includes(step)) return;
-    await this.doc
-      .send(
+    await ifConditionHolds(
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: C.tenant(id),
@@ -101,10 +102,8 @@ export class TenantsRepository {
           ExpressionAttributeNames: { "#err": "error", "#prov": "provisioning" },
           ExpressionAttributeValues: { ":step": [step], ":name": step, ":null": null, ":now": now },
         }),
-      )
-      .catch((e) => {
-        if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
-      });
+      ),
+    );
   }
 
   async recordProvisioningError(id: string, message: string, now: string): Promise<void> {
@@ -121,8 +120,8 @@ export class TenantsRepository {
 
   /** provisioning → active, dropping the pending admin's password hash. */
   async activate(id: string, now: string): Promise<void> {
-    await this.doc
-      .send(
+    await ifConditionHolds(
+      this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: C.tenant(id),
@@ -137,10 +136,8 @@ export class TenantsRepository {
             ":one": 1,
           },
         }),
-      )
-      .catch((e) => {
-        if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
-      });
+      ),
+    );
   }
 
   /** Moves status from one of `from` to `to`; returns the updated tenant or null if it was not in `from`. */

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { isConditionFailure } from "../client.ts";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { T, withoutKeys } from "../keys.ts";
 import type { TenantTable } from "../tenant-access.ts";
+import { putIf } from "../writes.ts";
 
 /** One settings document per tenant, versioned like every mutable item. */
 export class SettingsRepository {
@@ -16,19 +16,8 @@ export class SettingsRepository {
 
   /** Writes settings at `version`, if the stored one is `version - 1` (or absent for version 1). */
   async put<S extends { version: number }>(s: S): Promise<boolean> {
-    try {
-      await this.t.doc.send(
-        new PutCommand({
-          TableName: this.t.tableName,
-          Item: { ...T.settings(), ...s },
-          ConditionExpression: s.version === 1 ? "attribute_not_exists(PK)" : "version = :prev",
-          ExpressionAttributeValues: s.version === 1 ? undefined : { ":prev": s.version - 1 },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+    const item = { ...T.settings(), ...s };
+    if (s.version === 1) return putIf(this.t.doc, this.t.tableName, item, "attribute_not_exists(PK)");
+    return putIf(this.t.doc, this.t.tableName, item, "version = :prev", { ":prev": s.version - 1 });
   }
 }

@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Unit } from "@weiquan/domain";
-import { isConditionFailure } from "../client.ts";
 import { T, withoutKeys } from "../keys.ts";
 import type { TenantTable } from "../tenant-access.ts";
+import { putIf } from "../writes.ts";
 
 /** A unit as stored: `path` is the chain of ancestor ids down to itself ("root/office/station"). */
 export interface UnitRecord extends Unit {
@@ -14,38 +14,15 @@ export class UnitsRepository {
 
   /** Writes a new unit; false if one with this id exists (so seeding and provisioning can retry). */
   async createIfAbsent(u: UnitRecord): Promise<boolean> {
-    try {
-      await this.t.doc.send(
-        new PutCommand({
-          TableName: this.t.tableName,
-          Item: { ...T.unit(u.id), ...T.unitIndex(u.path), ...u },
-          ConditionExpression: "attribute_not_exists(PK)",
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+    return putIf(this.t.doc, this.t.tableName, this.item(u), "attribute_not_exists(PK)");
   }
 
   /** Replaces the unit if it is still at `expectedVersion`; false on a stale version. */
   async replace(u: UnitRecord, expectedVersion: number): Promise<boolean> {
-    try {
-      await this.t.doc.send(
-        new PutCommand({
-          TableName: this.t.tableName,
-          Item: { ...T.unit(u.id), ...T.unitIndex(u.path), ...u },
-          ConditionExpression: "version = :v",
-          ExpressionAttributeValues: { ":v": expectedVersion },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+    return putIf(this.t.doc, this.t.tableName, this.item(u), "version = :v", { ":v": expectedVersion });
   }
+
+  private item = (u: UnitRecord) => ({ ...T.unit(u.id), ...T.unitIndex(u.path), ...u });
 
   async get(id: string): Promise<UnitRecord | null> {
     const out = await this.t.doc.send(
