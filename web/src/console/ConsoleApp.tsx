@@ -11,10 +11,12 @@ import type { LoginState } from "../pages/LoginPage.tsx";
 import { ComingSoon, Forbidden, NotFound } from "./ComingSoon.tsx";
 import { ConsoleLayout } from "./ConsoleLayout.tsx";
 import { homePathFor, type NavKey, navItems } from "./nav.ts";
+import { SECURITY_PATH } from "./paths.ts";
 import { type Session, SessionContext, useSession } from "./session.tsx";
 
 const HomePage = lazy(() => import("../pages/HomePage.tsx"));
 const TenantsPage = lazy(() => import("../pages/TenantsPage.tsx"));
+const AccountSecurityPage = lazy(() => import("../pages/AccountSecurityPage.tsx"));
 
 /** Renders a page only for the roles its menu entry lists. */
 function Guard({ nav, children }: { nav: NavKey; children: ReactNode }) {
@@ -40,6 +42,7 @@ function ConsoleRoutes() {
     <Routes>
       <Route element={<ConsoleLayout />}>
         <Route index element={<IndexRoute />} />
+        <Route path={SECURITY_PATH.slice(1)} element={<AccountSecurityPage />} />
         <Route
           path="tenants"
           element={
@@ -99,13 +102,17 @@ function ConsoleGate() {
     return () => ctrl.abort();
   }, [token, attempt]);
 
-  const logout = useCallback(() => {
-    clearToken();
-    const state: LoginState = { reason: "logged_out" };
-    navigate("/login", { replace: true, state });
-  }, [navigate]);
+  const logout = useCallback(
+    (reason: "logged_out" | "totp_enrolled" = "logged_out") => {
+      clearToken();
+      const state: LoginState = { reason };
+      navigate("/login", { replace: true, state });
+    },
+    [navigate],
+  );
+  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const session = useMemo<Session | null>(() => (me ? { me, logout } : null), [me, logout]);
+  const session = useMemo<Session | null>(() => (me ? { me, logout, refresh } : null), [me, logout, refresh]);
 
   if (!token) {
     const state: LoginState = {
@@ -125,7 +132,7 @@ function ConsoleGate() {
           <Button key="retry" type="primary" onClick={() => setAttempt((n) => n + 1)}>
             {t.retry}
           </Button>,
-          <Button key="logout" onClick={logout}>
+          <Button key="logout" onClick={() => logout()}>
             {t.logout}
           </Button>,
         ]}
@@ -141,6 +148,10 @@ function ConsoleGate() {
         <Spin size="large" description={t.loadingSession} />
       </div>
     );
+  }
+  // An enrollment-only token opens nothing but the security page (the API answers 403 elsewhere).
+  if (session.me.user.totpEnrollmentRequired && location.pathname !== SECURITY_PATH) {
+    return <Navigate to={SECURITY_PATH} replace />;
   }
   return (
     <SessionContext value={session}>

@@ -8,11 +8,12 @@ import {
   NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Button, Flex, Grid, Layout, Menu, Spin, Tag, Tooltip, Typography } from "antd";
+import { Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Tooltip, Typography } from "antd";
 import { type ReactNode, Suspense } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LangSwitch } from "../app/LangSwitch.tsx";
@@ -20,6 +21,7 @@ import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
 import { roleLabel } from "../i18n/roles.ts";
 import { type NavKey, navFor, navKeyOf } from "./nav.ts";
+import { SECURITY_PATH } from "./paths.ts";
 import { useSession } from "./session.tsx";
 
 const icons: Record<NavKey, ReactNode> = {
@@ -42,7 +44,8 @@ export function ConsoleLayout() {
   const { me, logout } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = navFor(me.user.role);
+  // An enrollment-only session has nothing to open but the security page.
+  const items = me.user.totpEnrollmentRequired ? [] : navFor(me.user.role);
   const selected = navKeyOf(location.pathname);
   // Stations use whatever screen they have: on narrow ones drop the subtitle, tenant tag and labels.
   const screens = Grid.useBreakpoint();
@@ -83,23 +86,50 @@ export function ConsoleLayout() {
               </Tag>
             </Tooltip>
           )}
-          <Flex align="center" gap={6} style={{ color: "#fff" }}>
-            <UserOutlined />
-            <span data-testid="header-user">{me.user.displayName}</span>
-            {medium && (
-              <span style={{ color: headerText, fontSize: 12 }} data-testid="header-role">
-                {lang === "zh"
-                  ? `（${roleLabel(me.user.role, lang)}）`
-                  : `(${roleLabel(me.user.role, lang)})`}
-              </span>
-            )}
-          </Flex>
+          <Dropdown
+            trigger={["click"]}
+            menu={{
+              items: [
+                {
+                  key: "security",
+                  icon: <SafetyOutlined />,
+                  label: <span data-testid="menu-account-security">{t.accountSecurity}</span>,
+                  onClick: () => navigate(SECURITY_PATH),
+                },
+                {
+                  key: "logout",
+                  icon: <LogoutOutlined />,
+                  label: <span data-testid="menu-logout">{t.logout}</span>,
+                  onClick: () => logout(),
+                },
+              ],
+            }}
+          >
+            <Button
+              type="text"
+              style={{ color: "#fff", paddingInline: 6 }}
+              aria-label={t.userMenu}
+              data-testid="header-user-menu"
+            >
+              <Flex align="center" gap={6}>
+                <UserOutlined />
+                <span data-testid="header-user">{me.user.displayName}</span>
+                {medium && (
+                  <span style={{ color: headerText, fontSize: 12 }} data-testid="header-role">
+                    {lang === "zh"
+                      ? `（${roleLabel(me.user.role, lang)}）`
+                      : `(${roleLabel(me.user.role, lang)})`}
+                  </span>
+                )}
+              </Flex>
+            </Button>
+          </Dropdown>
           <LangSwitch dark />
           <Button
             type="text"
             icon={<LogoutOutlined />}
             style={{ color: headerText }}
-            onClick={logout}
+            onClick={() => logout()}
             title={t.logout}
             aria-label={t.logout}
             data-testid="logout"

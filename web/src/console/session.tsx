@@ -3,7 +3,9 @@ import { createContext, useContext } from "react";
 
 export interface Session {
   me: MeResponse;
-  logout: () => void;
+  logout: (reason?: "logged_out" | "totp_enrolled") => void;
+  /** Loads /v1/me again (after the user changed something about their own account). */
+  refresh: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -21,6 +21,11 @@ const zh = {
   loginFailed: "登录失败",
   sessionExpired: "登录已过期，请重新登录",
   loggedOut: "您已安全退出",
+  loginTotp: "动态验证码",
+  loginTotpHelp: "手机验证器应用（如 Microsoft Authenticator、Google 身份验证器）中显示的 6 位数字",
+  loginTotpInvalid: "请输入 6 位数字动态验证码",
+  loginTotpPrompt: "该账户已启用两步验证，请输入动态验证码后继续登录",
+  totpEnrolledRelogin: "动态验证码已启用，请使用密码和动态验证码重新登录",
   networkError: "无法连接服务器，请检查网络后重试",
 
   logout: "退出登录",
@@ -38,6 +43,28 @@ const zh = {
   navOutreach: "培训宣传",
   navSettings: "设置",
   navTenants: "租户管理",
+
+  userMenu: "账户菜单",
+  accountSecurity: "账户安全",
+  securityIntro:
+    "启用动态验证码（两步验证）后，登录时除密码外还须输入手机验证器应用中显示的 6 位数字；即使密码泄露，他人也无法登录您的账户。",
+  securityEnrollmentRequired:
+    "按照安全规定，您的角色须启用动态验证码后才能使用系统。请按以下步骤完成设置，然后用密码和动态验证码重新登录。",
+  securityEnrollmentRequiredTitle: "请先启用动态验证码",
+  totpStatusLabel: "动态验证码（两步验证）",
+  totpOn: "已启用",
+  totpOff: "未启用",
+  totpStart: "启用动态验证码",
+  totpScan: "第一步：用手机验证器应用（如 Microsoft Authenticator、Google 身份验证器）扫描二维码",
+  totpManual: "无法扫码时，在应用中选择“手动输入密钥”，输入：",
+  totpEnterCode: "第二步：输入应用中显示的 6 位动态验证码",
+  totpConfirm: "确认启用",
+  totpEnabledDone: "动态验证码已启用，以后登录时需要输入",
+  totpDisableHelp: "停用后登录只需密码。停用须输入当前的动态验证码。",
+  totpDisable: "停用动态验证码",
+  totpDisabledDone: "动态验证码已停用",
+  totpFailed: "操作失败",
+  totpRelogin: "重新登录",
 
   comingSoonTitle: "该功能即将上线",
   comingSoonBody: (feature: string) => `“${feature}”正在建设中，上线后将在此处提供。`,
@@ -135,6 +162,12 @@ const en: Messages = {
   loginFailed: "Sign-in failed",
   sessionExpired: "Your session has expired. Please sign in again.",
   loggedOut: "You have signed out.",
+  loginTotp: "Authenticator code",
+  loginTotpHelp:
+    "The 6 digits shown in your authenticator app (e.g. Microsoft Authenticator, Google Authenticator)",
+  loginTotpInvalid: "Enter the 6-digit code",
+  loginTotpPrompt: "This account uses two-step verification. Enter the code from your authenticator app.",
+  totpEnrolledRelogin: "Two-step verification is on. Sign in again with your password and a code.",
   networkError: "Cannot reach the server. Check your network and try again.",
 
   logout: "Sign out",
@@ -152,6 +185,29 @@ const en: Messages = {
   navOutreach: "Training & outreach",
   navSettings: "Settings",
   navTenants: "Tenants",
+
+  userMenu: "Account menu",
+  accountSecurity: "Account security",
+  securityIntro:
+    "With two-step verification on, signing in needs the 6-digit code from your authenticator app as well as your password, so a leaked password alone is not enough.",
+  securityEnrollmentRequired:
+    "Security rules require your role to use two-step verification before using the system. Set it up below, then sign in again with your password and a code.",
+  securityEnrollmentRequiredTitle: "Turn on two-step verification first",
+  totpStatusLabel: "Two-step verification (authenticator code)",
+  totpOn: "On",
+  totpOff: "Off",
+  totpStart: "Turn on two-step verification",
+  totpScan:
+    "Step 1: scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator)",
+  totpManual: "Cannot scan? Choose “enter a setup key” in the app and type:",
+  totpEnterCode: "Step 2: enter the 6-digit code the app shows",
+  totpConfirm: "Confirm",
+  totpEnabledDone: "Two-step verification is on; sign-ins will ask for a code",
+  totpDisableHelp: "Without it, signing in needs only your password. Turning it off needs a current code.",
+  totpDisable: "Turn off two-step verification",
+  totpDisabledDone: "Two-step verification is off",
+  totpFailed: "That did not work",
+  totpRelogin: "Sign in again",
 
   comingSoonTitle: "Coming soon",
   comingSoonBody: (feature: string) => `“${feature}” is being built and will be available here.`,

@@ -1,18 +1,19 @@
-import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from "@ant-design/icons";
+import { KeyOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from "@ant-design/icons";
 import type { LoginInput, LoginResponse } from "@weiquan/domain";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
-import { useState } from "react";
+import { Alert, Button, Card, Form, Input, type InputRef, Typography } from "antd";
+import { useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { api } from "../api/client.ts";
+import { ApiError, api } from "../api/client.ts";
 import { getLastTenant, hasExpiredToken, setLastTenant, setToken } from "../api/session.ts";
 import { AntdRoot } from "../app/AntdRoot.tsx";
 import { errorText } from "../app/errors.ts";
 import { LangSwitch } from "../app/LangSwitch.tsx";
+import { SECURITY_PATH } from "../console/paths.ts";
 import { useT } from "../i18n/messages.ts";
 
 /** Router state the console passes when it sends someone here. */
 export interface LoginState {
-  reason?: "expired" | "logged_out";
+  reason?: "expired" | "logged_out" | "totp_enrolled";
   from?: string;
 }
 
@@ -32,6 +33,10 @@ function LoginForm() {
   );
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Shown once the API has said the password was right and a code is needed (TOTP_REQUIRED).
+  const [needTotp, setNeedTotp] = useState(false);
+  const [form] = Form.useForm<LoginInput>();
+  const totpRef = useRef<InputRef>(null);
 
   async function onFinish(values: LoginInput) {
     setSubmitting(true);
@@ -40,15 +45,26 @@ function LoginForm() {
       tenant: values.tenant.trim(),
       username: values.username.trim(),
       password: values.password,
+      ...(needTotp && values.totp ? { totp: values.totp.trim() } : {}),
     };
     try {
       const res = await api<LoginResponse>("/v1/auth/login", { method: "POST", body: input, auth: false });
       setToken(res.token, res.expiresAt);
       setLastTenant(input.tenant);
-      navigate(state.from && state.from !== "/login" ? state.from : "/", { replace: true });
+      if (res.user.totpEnrollmentRequired) navigate(SECURITY_PATH, { replace: true });
+      else navigate(state.from && state.from !== "/login" ? state.from : "/", { replace: true });
     } catch (e) {
-      setError(errorText(e, t));
       setSubmitting(false);
+      if (e instanceof ApiError && e.code === "TOTP_REQUIRED") {
+        setNeedTotp(true);
+        setTimeout(() => totpRef.current?.focus(), 0);
+        return;
+      }
+      if (e instanceof ApiError && e.code === "INVALID_TOTP") {
+        form.setFieldValue("totp", "");
+        totpRef.current?.focus();
+      }
+      setError(errorText(e, t));
     }
   }
 
@@ -75,7 +91,7 @@ function LoginForm() {
             </Typography.Title>
             <Typography.Text type="secondary">{t.productSubtitle}</Typography.Text>
           </div>
-          {reason === "expired" && !error && (
+          {reason === "expired" && !error && !needTotp && (
             <Alert
               type="warning"
               showIcon
@@ -84,7 +100,25 @@ function LoginForm() {
               data-testid="login-expired"
             />
           )}
-          {reason === "logged_out" && !error && (
+          {reason === "totp_enrolled" && !error && !needTotp && (
+            <Alert
+              type="success"
+              showIcon
+              title={t.totpEnrolledRelogin}
+              style={{ marginBottom: 16 }}
+              data-testid="login-totp-enrolled"
+            />
+          )}
+          {needTotp && !error && (
+            <Alert
+              type="info"
+              showIcon
+              title={t.loginTotpPrompt}
+              style={{ marginBottom: 16 }}
+              data-testid="login-totp-prompt"
+            />
+          )}
+          {reason === "logged_out" && !error && !needTotp && (
             <Alert
               type="success"
               showIcon
@@ -104,6 +138,7 @@ function LoginForm() {
             />
           )}
           <Form<LoginInput>
+            form={form}
             name="login"
             layout="vertical"
             requiredMark={false}
@@ -142,6 +177,23 @@ function LoginForm() {
                 data-testid="login-password"
               />
             </Form.Item>
+            {needTotp && (
+              <Form.Item
+                name="totp"
+                label={t.loginTotp}
+                extra={t.loginTotpHelp}
+                rules={[{ required: true, pattern: /^\d{6}$/, message: t.loginTotpInvalid }]}
+              >
+                <Input
+                  ref={totpRef}
+                  prefix={<KeyOutlined />}
+                  maxLength={6}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  data-testid="login-totp"
+                />
+              </Form.Item>
+            )}
             <Button
               type="primary"
               htmlType="submit"
