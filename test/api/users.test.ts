@@ -170,8 +170,24 @@ describe("users", () => {
     );
   });
 
+  it("keeps login bookkeeping that an admin edit does not touch (failed attempts still lock the account)", async () => {
+    const fail = () =>
+      api.call("POST", "/v1/auth/login", { body: { tenant: county, username: "bureau", password: "nope" } });
+    for (let i = 0; i < 3; i++) expectError(await fail(), 401, "INVALID_CREDENTIALS");
+    const user = (await api.call("GET", "/v1/users?limit=200", { token: admin })).body.items.find(
+      (u: { username: string }) => u.username === "bureau",
+    );
+    const r = await api.call("PATCH", `/v1/users/${user.id}`, {
+      token: admin,
+      body: { version: user.version, displayName: "县局 张敏（督导科）" },
+    });
+    expect(r.body.displayName).toBe("县局 张敏（督导科）");
+    expectError(await fail(), 401, "INVALID_CREDENTIALS");
+    expectError(await fail(), 429, "ACCOUNT_LOCKED");
+  });
+
   it("is for the bureau admin only", async () => {
-    for (const who of ["bureau", "office1", "point1", "viewer"]) {
+    for (const who of ["office1", "point1", "viewer"]) {
       const token = await api.login(county, who);
       expectError(await api.call("GET", "/v1/users", { token }), 403, "ROLE_FORBIDDEN");
       expectError(

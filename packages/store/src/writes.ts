@@ -1,4 +1,4 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Doc, isConditionFailure } from "./client.ts";
 
 /**
@@ -31,6 +31,50 @@ export async function ifConditionHolds(write: Promise<unknown>): Promise<boolean
     return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/**
+ * Sets only the named attributes (and removes `remove`) of an item still at `expectedVersion`, bumping
+ * its version. Unlike a whole-item put it never overwrites attributes other writers keep up to date
+ * without a version (login failures, TOTP steps). Returns the new item, or null on a stale version.
+ */
+export async function updateVersioned(
+  doc: Doc,
+  tableName: string,
+  key: Record<string, string>,
+  expectedVersion: number,
+  set: Record<string, unknown>,
+  remove: string[] = [],
+): Promise<Record<string, unknown> | null> {
+  const names: Record<string, string> = { "#version": "version" };
+  const values: Record<string, unknown> = { ":expected": expectedVersion, ":next": expectedVersion + 1 };
+  const sets = ["#version = :next"];
+  Object.entries(set).forEach(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  });
+  const removes = remove.map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  try {
+    const out = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+        ConditionExpression: "#version = :expected",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return out.Attributes ?? null;
+  } catch (e) {
+    if (isConditionFailure(e)) return null;
     throw e;
   }
 }

@@ -71,22 +71,20 @@ export async function patchUser(scope: Scope, id: string, input: PatchUserInput,
   const role = input.role ?? current.role;
   const unitId = input.unitId ?? current.unitId;
   if (input.role || input.unitId) await unitForRole(scope, unitId, role);
-  const next: UserRecord = {
-    ...current,
+  const fields: Parameters<UsersRepository["update"]>[2] = {
     displayName: input.displayName ?? current.displayName,
     role,
     unitId,
     disabled: input.disabled ?? current.disabled,
-    version: current.version + 1,
     updatedAt: at.toISOString(),
   };
   if (input.password) {
-    next.passwordHash = await hashPassword(input.password);
-    next.failedLogins = 0;
-    next.lockedUntil = undefined;
+    fields.passwordHash = await hashPassword(input.password);
+    fields.failedLogins = 0;
   }
-  if (!(await users.replace(next, current.version))) throw conflict((await users.get(id))!);
-  return publicUser(next);
+  const updated = await users.update(id, current.version, fields, input.password ? ["lockedUntil"] : []);
+  if (!updated) throw conflict((await users.get(id))!);
+  return publicUser(updated);
 }
 
 /** Any user changes their own password, proving the current one. */
@@ -101,11 +99,9 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
     throw Unprocessable("当前密码不正确", "CURRENT_PASSWORD_WRONG");
   }
-  const next = {
-    ...me,
+  const changed = await users.update(me.id, me.version, {
     passwordHash: await hashPassword(input.newPassword),
-    version: me.version + 1,
     updatedAt: at.toISOString(),
-  };
-  if (!(await users.replace(next, me.version))) throw Conflict("账户刚被修改，请重试", "VERSION_CONFLICT");
+  });
+  if (!changed) throw Conflict("账户刚被修改，请重试", "VERSION_CONFLICT");
 }

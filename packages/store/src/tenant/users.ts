@@ -1,11 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { User } from "@weiquan/domain";
-import { isConditionFailure, isTransactionCanceled } from "../client.ts";
+import { isTransactionCanceled } from "../client.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { T, withoutKeys } from "../keys.ts";
 import type { LoginState } from "../login-state.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { claimTotpStep, type TotpPatch, type TotpState, updateTotpState } from "../totp-state.ts";
+import { updateVersioned } from "../writes.ts";
 
 export interface UserRecord extends User, LoginState, TotpState {
   passwordHash: string;
@@ -61,22 +62,25 @@ export class UsersRepository {
     }
   }
 
-  /** Replaces the user if still at `expectedVersion`; false on a stale version. Username never changes. */
-  async replace(u: UserRecord, expectedVersion: number): Promise<boolean> {
-    try {
-      await this.t.doc.send(
-        new PutCommand({
-          TableName: this.t.tableName,
-          Item: { ...T.user(u.id), ...T.userIndex(u.username), ...u },
-          ConditionExpression: "version = :v",
-          ExpressionAttributeValues: { ":v": expectedVersion },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+  /**
+   * Changes the given fields of a user still at `expectedVersion` (the version moves on); returns the
+   * updated user, or null on a stale version. Username never changes.
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    fields: Partial<Omit<UserRecord, "id" | "username" | "version">>,
+    remove: (keyof UserRecord)[] = [],
+  ): Promise<UserRecord | null> {
+    const out = await updateVersioned(
+      this.t.doc,
+      this.t.tableName,
+      T.user(id),
+      expectedVersion,
+      fields,
+      remove,
+    );
+    return out ? withoutKeys<UserRecord>(out) : null;
   }
 
   /** Users by username, a page at a time. */
