@@ -16,7 +16,13 @@ import { type Session, SessionContext, useSession } from "./session.tsx";
 
 const HomePage = lazy(() => import("../pages/HomePage.tsx"));
 const TenantsPage = lazy(() => import("../pages/TenantsPage.tsx"));
+const NetworkPage = lazy(() => import("../pages/network/NetworkPage.tsx"));
+const UsersPage = lazy(() => import("../pages/users/UsersPage.tsx"));
+const SettingsPage = lazy(() => import("../pages/settings/SettingsPage.tsx"));
 const AccountSecurityPage = lazy(() => import("../pages/AccountSecurityPage.tsx"));
+
+/** Menu entries with a page of their own; the others say the feature is coming. */
+const builtNav: ReadonlySet<NavKey> = new Set<NavKey>(["home", "tenants", "network", "users", "settings"]);
 
 /** Renders a page only for the roles its menu entry lists. */
 function Guard({ nav, children }: { nav: NavKey; children: ReactNode }) {
@@ -51,8 +57,32 @@ function ConsoleRoutes() {
             </Guard>
           }
         />
+        <Route
+          path="network"
+          element={
+            <Guard nav="network">
+              <NetworkPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Guard nav="users">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <Guard nav="settings">
+              <SettingsPage />
+            </Guard>
+          }
+        />
         {navItems
-          .filter((item) => item.key !== "home" && item.key !== "tenants")
+          .filter((item) => !builtNav.has(item.key))
           .map((item) => (
             <Route
               key={item.key}

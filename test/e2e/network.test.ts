@@ -1,0 +1,241 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Unit } from "@weiquan/domain";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const baseUrl = inject("baseUrl");
+const PASSWORD = "Demo@2026";
+const DEMO_TENANT = "120115";
+const OFFICE = "宝平市场监管所";
+
+/** Set WEIQUAN_E2E_SCREENSHOTS=1 to keep PNGs of the main screens (as in console.test.ts). */
+const screenshotDir = process.env.WEIQUAN_E2E_SCREENSHOTS ? join(tmpdir(), "weiquan-e2e-screenshots") : null;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  // The same Chromium launch as console.test.ts.
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: { width: 1280, height: 800 },
+  });
+  return context.newPage();
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (screenshotDir) await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+async function login(page: Page, tenant: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId("login-tenant").fill(tenant);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("home-welcome").waitFor();
+}
+
+/** The tree row of a unit, by its name. */
+function unitRow(page: Page, name: string): Locator {
+  return page.locator(`[data-unit-name="${name}"]`);
+}
+
+/** Add a child under the unit named `parent` through "新增下级单位". */
+async function addChild(page: Page, parent: string, name: string, typeLabel: string): Promise<void> {
+  await unitRow(page, parent).locator('[data-testid^="unit-add-child-"]').click();
+  const drawer = page.getByTestId("unit-create-drawer");
+  await drawer.waitFor();
+  // Only the child types allowed under the parent are offered.
+  expect(await drawer.getByTestId("unit-create-type").textContent()).toBe(typeLabel);
+  await drawer.getByTestId("unit-create-name").fill(name);
+  await drawer.getByTestId("unit-create-submit").click();
+  await unitRow(page, name).waitFor();
+  await drawer.waitFor({ state: "hidden" });
+}
+
+/** The units the signed-in console user may see, asked through the API from the page itself. */
+async function unitsFromPage(page: Page): Promise<Unit[]> {
+  return page.evaluate(async (origin) => {
+    const token = localStorage.getItem("weiquan.token");
+    const res = await fetch(`${origin}/v1/units`, { headers: { Authorization: `Bearer ${token}` } });
+    return ((await res.json()) as { items: Unit[] }).items;
+  }, baseUrl);
+}
+
+describe("network, users and settings", () => {
+  it("builds a station and a point, meets the 四个一, and gives the point its own worker", async () => {
+    const suffix = Date.now().toString(36);
+    const station = `测试街道消费维权服务站${suffix}`;
+    const point = `测试社区消费维权服务点${suffix}`;
+    const username = `pt${suffix}`;
+
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "admin", PASSWORD);
+    await page.getByTestId("nav-network").click();
+    await page.getByTestId("network-page").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/network");
+    await page.getByTestId("compliance-card").getByText("达标率").waitFor();
+    await unitRow(page, OFFICE).waitFor();
+
+    await addChild(page, OFFICE, station, "消费维权服务站");
+    await addChild(page, station, point, "消费维权服务点");
+
+    // A new point has none of the 四个一 yet, and shows up among the shortfalls.
+    const badge = unitRow(page, point).locator('[data-testid^="unit-fourones-"]');
+    expect(await badge.getAttribute("data-compliant")).toBe("false");
+    expect((await badge.textContent())?.trim()).toBe("未达标");
+    const shortfall = page.getByTestId("compliance-shortfalls").locator("div", { hasText: point }).last();
+    await shortfall.waitFor();
+    for (const missing of ["专人", "牌匾", "电话", "台账"])
+      expect(await shortfall.textContent()).toContain(missing);
+
+    // Mark the 四个一 in the point's edit form.
+    await unitRow(page, point).locator('[data-testid^="unit-open-"]').click();
+    const drawer = page.getByTestId("unit-drawer");
+    await drawer.waitFor();
+    expect(await drawer.getByTestId("unit-drawer-fourones").getAttribute("data-compliant")).toBe("false");
+    await drawer.getByTestId("unit-staff-name").fill("王晓燕");
+    await drawer.getByTestId("unit-staff-phone").fill("13820001234");
+    await drawer.getByTestId("unit-phone").fill("022-29240001");
+    await drawer.getByTestId("unit-plaque").click();
+    await drawer.getByText("电子台账").click();
+    await screenshot(page, "unit-drawer");
+    await drawer.getByTestId("unit-save").click();
+    await drawer.locator('[data-testid="unit-drawer-fourones"][data-compliant="true"]').waitFor();
+    await unitRow(page, point).locator('[data-testid^="unit-fourones-"][data-compliant="true"]').waitFor();
+    expect((await badge.textContent())?.trim()).toBe("达标");
+    await page
+      .getByTestId("compliance-shortfalls")
+      .locator("div", { hasText: point })
+      .waitFor({ state: "detached" });
+
+    // Someone else changes the point meanwhile: saving the stale form is refused kindly, reload cures it.
+    const [pointUnit] = (await unitsFromPage(page)).filter((u) => u.name === point);
+    expect(pointUnit?.standards.compliant).toBe(true);
+    const status = await page.evaluate(
+      async ({ origin, unit }) => {
+        const token = localStorage.getItem("weiquan.token");
+        const res = await fetch(`${origin}/v1/units/${unit.id}`, {
+          method: "PATCH",
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ version: unit.version, address: "天津市宝坻区测试路 1 号" }),
+        });
+        return res.status;
+      },
+      { origin: baseUrl, unit: pointUnit as Unit },
+    );
+    expect(status).toBe(200);
+    await drawer.getByTestId("unit-phone").fill("022-29240002");
+    await drawer.getByTestId("unit-save").click();
+    await drawer.getByTestId("unit-conflict").getByText("该单位已被他人修改，请刷新后重试").waitFor();
+    await drawer.getByTestId("unit-reload").click();
+    await drawer.getByTestId("unit-conflict").waitFor({ state: "detached" });
+    expect(await drawer.getByTestId("unit-address").inputValue()).toBe("天津市宝坻区测试路 1 号");
+    expect(await drawer.getByTestId("unit-phone").inputValue()).toBe("022-29240001");
+    await drawer.locator(".ant-drawer-close").click();
+    await drawer.waitFor({ state: "hidden" });
+    await screenshot(page, "network");
+
+    // A worker for the point: only the roles that fit a point are offered.
+    await page.getByTestId("nav-users").click();
+    await page.getByTestId("users-page").waitFor();
+    await page.getByTestId("user-row-admin").waitFor();
+    await page.getByTestId("user-create-open").click();
+    const userDrawer = page.getByTestId("user-create-drawer");
+    await userDrawer.waitFor();
+    await userDrawer.getByTestId("user-create-username").fill(username);
+    await userDrawer.getByTestId("user-create-displayName").fill("测试点 王晓燕");
+    await userDrawer.locator("#createUser_unitId").click();
+    await page.keyboard.type(point);
+    await page.locator(".ant-select-dropdown").getByText(point).waitFor();
+    await page.keyboard.press("Enter");
+    await userDrawer.getByText("服务点工作人员").waitFor();
+    await userDrawer.getByTestId("user-create-password").fill("Point@2026x");
+    await userDrawer.getByTestId("user-create-submit").click();
+    const userRow = page.getByTestId(`user-row-${username}`);
+    await userRow.waitFor();
+    await screenshot(page, "users");
+    expect(await userRow.textContent()).toContain(point);
+    expect(await userRow.textContent()).toContain("服务点工作人员");
+    await page.context().close();
+
+    // The new worker sees their point and nothing else.
+    const worker = await freshPage();
+    await login(worker, DEMO_TENANT, username, "Point@2026x");
+    expect(await worker.getByTestId("home-unit").textContent()).toContain(point);
+    expect(await worker.getByTestId("home-role").textContent()).toBe("服务点工作人员");
+    expect(await worker.getByTestId("nav-network").count()).toBe(0);
+    const visible = await unitsFromPage(worker);
+    expect(visible.map((u) => u.name)).toEqual([point]);
+    await worker.goto(`${baseUrl}/network`);
+    await worker.getByTestId("forbidden").waitFor();
+    await worker.context().close();
+  });
+
+  it("lets the bureau admin edit the 四统一 templates, with version handling", async () => {
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "admin", PASSWORD);
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("settings-page").waitFor();
+    const field = page.getByTestId("settings-documentFormat");
+    await page.getByTestId("settings-version").waitFor();
+    const text = `A4 纵向，仿宋三号正文（${Date.now()}）`;
+    await field.fill(text);
+    await page.getByTestId("settings-save").click();
+    await page.getByText("设置已保存").waitFor();
+    await page.reload();
+    await page.getByTestId("settings-version").waitFor();
+    expect(await page.getByTestId("settings-documentFormat").inputValue()).toBe(text);
+
+    // Someone else saves meanwhile: the stale save is refused kindly, reload shows their version.
+    const theirs = `${text}（他人修改）`;
+    const status = await page.evaluate(
+      async ({ origin, theirs }) => {
+        const headers = { Authorization: `Bearer ${localStorage.getItem("weiquan.token")}` };
+        const current = await (await fetch(`${origin}/v1/settings`, { headers })).json();
+        const res = await fetch(`${origin}/v1/settings`, {
+          method: "PUT",
+          headers: { ...headers, "Content-Type": "application/json" },
+          body: JSON.stringify({
+            version: current.version,
+            templates: { ...current.templates, documentFormat: theirs },
+          }),
+        });
+        return res.status;
+      },
+      { origin: baseUrl, theirs },
+    );
+    expect(status).toBe(200);
+    await field.fill(`${text}（我的修改）`);
+    await page.getByTestId("settings-save").click();
+    await page.getByTestId("settings-conflict").getByText("设置已被他人修改，请刷新后重试").waitFor();
+    await page.getByTestId("settings-reload").click();
+    await page.getByTestId("settings-conflict").waitFor({ state: "detached" });
+    expect(await field.inputValue()).toBe(theirs);
+    await screenshot(page, "settings");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,194 @@
+import { ReloadOutlined } from "@ant-design/icons";
+import { type Settings, UnifiedTemplates } from "@weiquan/domain";
+import { Alert, App, Button, Card, Flex, Form, Input, Space, Spin, Typography } from "antd";
+import dayjs from "dayjs";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, api } from "../../api/client.ts";
+import { errorText } from "../../app/errors.ts";
+import { useLang } from "../../i18n/lang.tsx";
+import { type Messages, useT } from "../../i18n/messages.ts";
+import { showFieldErrors, zodRule } from "../network/forms.ts";
+
+type TemplateKey = keyof UnifiedTemplates;
+
+const templateFields: { key: TemplateKey; label: keyof Messages; rows?: number; max: number }[] = [
+  { key: "stationNamePattern", label: "settingsStationNamePattern", max: 100 },
+  { key: "pointNamePattern", label: "settingsPointNamePattern", max: 100 },
+  { key: "plaqueStyle", label: "settingsPlaqueStyle", rows: 3, max: 500 },
+  { key: "stationDuties", label: "settingsStationDuties", rows: 7, max: 5000 },
+  { key: "pointDuties", label: "settingsPointDuties", rows: 5, max: 5000 },
+  { key: "documentFormat", label: "settingsDocumentFormat", rows: 2, max: 500 },
+];
+
+/** 四统一 templates: the bureau admin edits them, with the version they were read at. */
+export default function SettingsPage() {
+  const t = useT();
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UnifiedTemplates>();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const alive = useRef(true);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setLoadError(null);
+    try {
+      const s = await api<Settings>("/v1/settings");
+      if (!alive.current) return;
+      setSettings(s);
+      setConflict(false);
+      setError(null);
+      form.setFieldsValue(s.templates);
+    } catch (e) {
+      if (alive.current) setLoadError(errorText(e, t));
+    } finally {
+      if (alive.current) setLoading(false);
+    }
+  }, [form, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function save() {
+    if (!settings) return;
+    setError(null);
+    setConflict(false);
+    let templates: UnifiedTemplates;
+    try {
+      templates = UnifiedTemplates.parse(await form.validateFields());
+    } catch {
+      setError(t.formHasErrors);
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await api<Settings>("/v1/settings", {
+        method: "PUT",
+        body: { version: settings.version, templates },
+      });
+      setSettings(saved);
+      form.setFieldsValue(saved.templates);
+      message.success(t.settingsSaved);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) setConflict(true);
+      else {
+        setError(errorText(e, t));
+        showFieldErrors(form, e);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const shape = UnifiedTemplates.shape;
+  return (
+    <Card data-testid="settings-page" style={{ maxWidth: 960 }}>
+      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t.settingsTitle}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t.settingsIntro}</Typography.Text>
+        </div>
+        <Button icon={<ReloadOutlined />} onClick={load} loading={loading} data-testid="settings-refresh">
+          {t.settingsReload}
+        </Button>
+      </Flex>
+      {loadError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t.settingsLoadFailed}
+          description={loadError}
+          style={{ marginBottom: 16 }}
+          data-testid="settings-error"
+        />
+      )}
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t.settingsConflict}
+          style={{ marginBottom: 16 }}
+          data-testid="settings-conflict"
+          action={
+            <Button size="small" icon={<ReloadOutlined />} onClick={load} data-testid="settings-reload">
+              {t.settingsReload}
+            </Button>
+          }
+        />
+      )}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t.settingsSaveFailed}
+          description={error}
+          style={{ marginBottom: 16 }}
+          data-testid="settings-save-error"
+        />
+      )}
+      {!settings && !loadError ? (
+        <Spin />
+      ) : (
+        <Form<UnifiedTemplates>
+          form={form}
+          name="settings"
+          layout="vertical"
+          disabled={saving || !settings}
+          onFinish={save}
+        >
+          {settings && (
+            <Typography.Paragraph type="secondary" data-testid="settings-version">
+              {t.settingsVersion(
+                settings.version,
+                settings.updatedAt ? dayjs(settings.updatedAt).format("YYYY-MM-DD HH:mm") : null,
+              )}
+            </Typography.Paragraph>
+          )}
+          {templateFields.map((f) => {
+            const fallback = shape[f.key].minLength ? t.settingsRequired : t.settingsTooLong;
+            return (
+              <Form.Item
+                key={f.key}
+                name={f.key}
+                label={t[f.label] as string}
+                rules={[zodRule(shape[f.key], fallback, lang)]}
+                required={Boolean(shape[f.key].minLength)}
+              >
+                {f.rows ? (
+                  <Input.TextArea
+                    rows={f.rows}
+                    maxLength={f.max}
+                    showCount
+                    data-testid={`settings-${f.key}`}
+                  />
+                ) : (
+                  <Input maxLength={f.max} data-testid={`settings-${f.key}`} />
+                )}
+              </Form.Item>
+            );
+          })}
+          <Space>
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
+              {t.settingsSave}
+            </Button>
+          </Space>
+        </Form>
+      )}
+    </Card>
+  );
+}
