@@ -1,62 +1,11 @@
-import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Unit } from "@weiquan/domain";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, DEMO_TENANT, freshPage, login, PASSWORD, screenshot, useBrowser } from "./support.ts";
 
-const baseUrl = inject("baseUrl");
-const PASSWORD = "Demo@2026";
-const DEMO_TENANT = "120115";
 const OFFICE = "宝平市场监管所";
 
-/** Set WEIQUAN_E2E_SCREENSHOTS=1 to keep PNGs of the main screens (as in console.test.ts). */
-const screenshotDir = process.env.WEIQUAN_E2E_SCREENSHOTS ? join(tmpdir(), "weiquan-e2e-screenshots") : null;
-
-let browser: Browser;
-
-beforeAll(async () => {
-  // The same Chromium launch as console.test.ts.
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    viewport: { width: 1280, height: 800 },
-  });
-  return context.newPage();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (screenshotDir) await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-async function login(page: Page, tenant: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId("login-tenant").fill(tenant);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("home-welcome").waitFor();
-}
+useBrowser();
 
 /** The tree row of a unit, by its name. */
 function unitRow(page: Page, name: string): Locator {

@@ -1,65 +1,11 @@
 import { totpCode } from "@weiquan/fn-api/auth/totp";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { DEMO_TENANT, fillLogin, freshPage, PASSWORD, useBrowser, waitForText } from "./support.ts";
 
-// Same stack, browser and helpers as console.test.ts (which keeps its own copies).
-const baseUrl = inject("baseUrl");
-const PASSWORD = "Demo@2026";
-const DEMO_TENANT = "120115";
 /** A demo user no other e2e test logs in as: turning TOTP on for it changes nothing elsewhere. */
 const USERNAME = "bureau";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    viewport: { width: 1280, height: 800 },
-  });
-  return context.newPage();
-}
-
-async function waitForText(page: Page, testId: string, expected: string | RegExp): Promise<void> {
-  const locator = page.getByTestId(testId).first();
-  await locator.waitFor({ state: "visible" });
-  const matches = (s: string) => (typeof expected === "string" ? s.includes(expected) : expected.test(s));
-  const deadline = Date.now() + 15_000;
-  let last = "";
-  while (Date.now() < deadline) {
-    last = (await locator.textContent()) ?? "";
-    if (matches(last)) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`[data-testid=${testId}] shows "${last}", expected ${String(expected)}`);
-}
-
-async function fillLogin(page: Page, tenant: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId("login-tenant").fill(tenant);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-}
+useBrowser();
 
 const STEP = 30_000;
 /** A six-digit code that is none of the three the server accepts now (previous, current, next step). */

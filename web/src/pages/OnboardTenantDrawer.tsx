@@ -1,33 +1,14 @@
 import { OnboardTenantInput, type Tenant } from "@weiquan/domain";
 import { Alert, Button, Divider, Drawer, Form, Input, Space, Switch } from "antd";
-import type { Rule } from "antd/es/form";
 import { useState } from "react";
-import { ApiError, api, namePath } from "../api/client.ts";
+import { api } from "../api/client.ts";
 import { errorText } from "../app/errors.ts";
+import { showFieldErrors, zodRule } from "../app/form-rules.ts";
 import { type Lang, useLang } from "../i18n/lang.tsx";
 import { type Messages, useT } from "../i18n/messages.ts";
 
 const fields = OnboardTenantInput.shape;
 const adminFields = fields.admin.shape;
-
-/**
- * A form rule backed by the API's own zod schema, so the console accepts exactly what the API does.
- * The schema's custom messages are Chinese; in English, or where zod's default text would show, use ours.
- */
-interface FieldSchema {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: { message: string }[] } };
-}
-
-function zodRule(schema: FieldSchema, fallback: string, lang: Lang): Rule {
-  return {
-    validator: async (_rule, value: unknown) => {
-      const result = schema.safeParse(value ?? "");
-      if (result.success) return;
-      const own = result.error.issues[0]?.message ?? "";
-      throw new Error(lang === "zh" && /[\u4e00-\u9fff]/.test(own) ? own : fallback);
-    },
-  };
-}
 
 function rules(t: Messages, lang: Lang) {
   return {
@@ -77,14 +58,7 @@ export function OnboardTenantDrawer({
       onCreated(tenant);
     } catch (e) {
       setError(errorText(e, t));
-      if (e instanceof ApiError) {
-        const issues = e.details.length
-          ? e.details.map((d) => ({ name: namePath(d.path), errors: [d.message] }))
-          : fieldOfCode[e.code]
-            ? [{ name: fieldOfCode[e.code], errors: [e.message] }]
-            : [];
-        form.setFields(issues);
-      }
+      showFieldErrors(form, e, fieldOfCode);
     } finally {
       setSubmitting(false);
     }

@@ -14,9 +14,10 @@ import {
   Typography,
 } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { api } from "../api/client.ts";
 import { errorText } from "../app/errors.ts";
+import { useAlive } from "../app/useAlive.ts";
 import { useT } from "../i18n/messages.ts";
 import { OnboardTenantDrawer } from "./OnboardTenantDrawer.tsx";
 
@@ -44,14 +45,7 @@ export default function TenantsPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const alive = useRef(true);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useAlive();
 
   const upsert = useCallback((tenant: Tenant) => {
     setTenants((list) =>
@@ -78,7 +72,7 @@ export default function TenantsPage() {
         if (alive.current) setLoading(false);
       }
     },
-    [t],
+    [alive, t],
   );
 
   useEffect(() => {

@@ -3,9 +3,10 @@ import { Alert, Button, Drawer, Flex, Form, Input, Radio, Select, Space, Switch 
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
+import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
-import { blank, showFieldErrors, zodRule } from "./forms.ts";
+import { blank } from "./forms.ts";
 import { statusOptions } from "./UnitDrawer.tsx";
 
 const fields = CreateUnitInput.shape;

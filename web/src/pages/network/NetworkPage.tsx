@@ -24,9 +24,10 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
+import { useAlive } from "../../app/useAlive.ts";
 import { useSession } from "../../console/session.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { CreateUnitDrawer } from "./CreateUnitDrawer.tsx";
@@ -59,14 +60,7 @@ export default function NetworkPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [createUnder, setCreateUnder] = useState<Unit | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const alive = useRef(true);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useAlive();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -84,7 +78,7 @@ export default function NetworkPage() {
     } finally {
       if (alive.current) setLoading(false);
     }
-  }, [t]);
+  }, [alive, t]);
 
   useEffect(() => {
     void load();

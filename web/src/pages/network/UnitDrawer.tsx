@@ -18,10 +18,11 @@ import {
 import { useState } from "react";
 import { ApiError, api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
+import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { type Messages, useT } from "../../i18n/messages.ts";
 import { FourOnesBadge, MissingList } from "./FourOnes.tsx";
-import { blank, showFieldErrors, zodRule } from "./forms.ts";
+import { blank } from "./forms.ts";
 import { hasFourOnes, statusColor, typeColor } from "./units.ts";
 
 type LedgerChoice = "electronic" | "paper" | "none";

@@ -2,12 +2,13 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { type Settings, UnifiedTemplates } from "@weiquan/domain";
 import { Alert, App, Button, Card, Flex, Form, Input, Space, Spin, Typography } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
+import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
+import { useAlive } from "../../app/useAlive.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { type Messages, useT } from "../../i18n/messages.ts";
-import { showFieldErrors, zodRule } from "../network/forms.ts";
 
 type TemplateKey = keyof UnifiedTemplates;
 
@@ -32,14 +33,7 @@ export default function SettingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [loading, setLoading] = useState(false);
-  const alive = useRef(true);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useAlive();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -56,7 +50,7 @@ export default function SettingsPage() {
     } finally {
       if (alive.current) setLoading(false);
     }
-  }, [form, t]);
+  }, [alive, form, t]);
 
   useEffect(() => {
     void load();

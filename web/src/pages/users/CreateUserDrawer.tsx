@@ -10,10 +10,10 @@ import { Alert, Button, Drawer, Form, Input, Select, Space } from "antd";
 import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
+import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { roleLabel } from "../../i18n/roles.ts";
-import { showFieldErrors, zodRule } from "../network/forms.ts";
 
 const fields = CreateUserInput.shape;
 

@@ -22,13 +22,14 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
+import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
+import { useAlive } from "../../app/useAlive.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { roleLabel } from "../../i18n/roles.ts";
-import { showFieldErrors, zodRule } from "../network/forms.ts";
 import { CreateUserDrawer } from "./CreateUserDrawer.tsx";
 
 interface UserPage {
@@ -47,14 +48,7 @@ export default function UsersPage() {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
-  const alive = useRef(true);
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
+  const alive = useAlive();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -79,7 +73,7 @@ export default function UsersPage() {
     } finally {
       if (alive.current) setLoading(false);
     }
-  }, [t]);
+  }, [alive, t]);
 
   useEffect(() => {
     void load();

@@ -1,0 +1,94 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+
+/** Shared stack, browser and page helpers for the browser end-to-end tests. */
+export const baseUrl = inject("baseUrl");
+export const PASSWORD = "Demo@2026";
+export const DEMO_TENANT = "120115";
+
+/** Set WEIQUAN_E2E_SCREENSHOTS=1 to keep PNGs of the main screens (for a human look). */
+const screenshotDir = process.env.WEIQUAN_E2E_SCREENSHOTS ? join(tmpdir(), "weiquan-e2e-screenshots") : null;
+
+let browser: Browser;
+
+/** Launch Debian's Chromium before the file's tests and close it after them. */
+export function useBrowser(): void {
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
+/** A fresh browser profile (empty localStorage) per test. */
+export async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: { width: 1280, height: 800 },
+  });
+  return context.newPage();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!screenshotDir) return;
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export async function text(page: Page, testId: string): Promise<string> {
+  const locator = page.getByTestId(testId).first();
+  await locator.waitFor({ state: "visible" });
+  return ((await locator.textContent()) ?? "").trim();
+}
+
+/** Wait until an element shows the expected text (the UI may still be switching language or loading). */
+export async function waitForText(page: Page, testId: string, expected: string | RegExp): Promise<void> {
+  const locator = page.getByTestId(testId).first();
+  await locator.waitFor({ state: "visible" });
+  const matches = (s: string) => (typeof expected === "string" ? s.includes(expected) : expected.test(s));
+  const deadline = Date.now() + 15_000;
+  let last = "";
+  while (Date.now() < deadline) {
+    last = (await locator.textContent()) ?? "";
+    if (matches(last)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`[data-testid=${testId}] shows "${last}", expected ${String(expected)}`);
+}
+
+/** Fill and submit the login form (without waiting for the outcome). */
+export async function fillLogin(
+  page: Page,
+  tenant: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId("login-tenant").fill(tenant);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+}
+
+/** Log in and wait for the home page. */
+export async function login(page: Page, tenant: string, username: string, password: string): Promise<void> {
+  await fillLogin(page, tenant, username, password);
+  await page.getByTestId("home-welcome").waitFor();
+}
