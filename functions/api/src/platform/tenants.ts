@@ -1,3 +1,4 @@
+import { hasCountyDivisions } from "@weiquan/divisions";
 import {
   Conflict,
   NotFound,
@@ -6,7 +7,7 @@ import {
   Unavailable,
   Unprocessable,
 } from "@weiquan/domain";
-import { provisioningSteps, type TenantRecord, tenantTableName } from "@weiquan/store";
+import { provisioningStepsOf, type TenantRecord, tenantTableName } from "@weiquan/store";
 import { ulid } from "ulid";
 import { hashPassword } from "../auth/password.ts";
 import type { AppDeps } from "../deps.ts";
@@ -23,7 +24,7 @@ export function tenantView(t: TenantRecord): Tenant {
     tableName: t.tableName,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
-    provisioning: { steps: [...provisioningSteps], done: t.provisioning.done, error: t.provisioning.error },
+    provisioning: { steps: provisioningStepsOf(t), done: t.provisioning.done, error: t.provisioning.error },
   };
 }
 
@@ -36,10 +37,11 @@ export async function onboardTenant(
   deps: AppDeps,
   input: OnboardTenantInput,
 ): Promise<{ created: boolean; tenant: Tenant }> {
-  if (input.prepopulate) {
+  if (input.prepopulate && !hasCountyDivisions(input.countyCode)) {
     throw Unprocessable(
-      "按行政区划预置服务站/服务点的功能尚未开放，请先不勾选“预置”开通租户",
+      `行政区划数据中没有代码为 ${input.countyCode} 的县级区划，无法预置服务站/服务点；请核对代码，或不勾选“预置”开通租户`,
       "PREPOPULATE_UNAVAILABLE",
+      { countyCode: input.countyCode },
     );
   }
   const existing = await deps.control.tenants.getByCountyCode(input.countyCode);
@@ -58,7 +60,7 @@ export async function onboardTenant(
     version: 1,
     rootUnitId: newId(),
     adminUserId: newId(),
-    prepopulate: false,
+    prepopulate: input.prepopulate ?? false,
     pendingAdmin: {
       username: input.admin.username.toLowerCase(),
       displayName: input.admin.displayName,

@@ -5,14 +5,20 @@ import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { C, withoutKeys } from "../keys.ts";
 import { ifConditionHolds } from "../writes.ts";
 
-export const provisioningSteps = ["table", "configure", "root", "admin", "activate"] as const;
+export const provisioningSteps = ["table", "configure", "root", "prepopulate", "admin", "activate"] as const;
 export type ProvisioningStep = (typeof provisioningSteps)[number];
+
+/** The steps this tenant goes through: `prepopulate` only when onboarding asked for it. */
+export function provisioningStepsOf(t: Pick<TenantRecord, "prepopulate">): ProvisioningStep[] {
+  return provisioningSteps.filter((s) => s !== "prepopulate" || t.prepopulate);
+}
 
 /** A tenant as stored: the public shape plus what provisioning needs to finish after a crash. */
 export interface TenantRecord extends Omit<Tenant, "provisioning" | "usage"> {
   version: number;
   rootUnitId: string;
   adminUserId: string;
+  /** Onboarding asked for the county's townships and villages as planned stations and points. */
   prepopulate: boolean;
   /** Kept only until the admin user exists; the hash never leaves the store. */
   pendingAdmin?: { username: string; displayName: string; passwordHash: string };

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { loadCountyDivisions } from "@weiquan/divisions";
 import { fourOnesOf } from "@weiquan/domain";
 import { documentClient } from "../client.ts";
 import type { TenantRecord, TenantsRepository } from "../control/tenants.ts";
@@ -6,18 +7,22 @@ import { tenantTableDefinition } from "../table-definition.ts";
 import { UnitsRepository } from "../tenant/units.ts";
 import { UsersRepository } from "../tenant/users.ts";
 import { configureTable, ensureTable } from "./create-table.ts";
+import { divisionUnits, writeUnitsInBatches } from "./prepopulate.ts";
 
 export interface ProvisionDeps {
   /** Low-level client with rights to create and configure `{stage}-tenant-*` tables and write their items. */
   client: DynamoDBClient;
   tenants: TenantsRepository;
   now: () => Date;
+  /** The county's division data (the county files by default; tests may pass their own). */
+  divisions?: typeof loadCountyDivisions;
 }
 
 /**
  * Brings a tenant from `provisioning` to `active`: its table (from the shared definition), the
- * table settings, the root bureau unit, the first admin. Every step is idempotent and recorded, so a
- * crashed run is finished by running this again — never a second table, root or admin.
+ * table settings, the root bureau unit, the county's planned stations and points when onboarding asked
+ * for them, the first admin. Every step is idempotent and recorded, so a crashed run is finished by
+ * running this again — never a second table, root, unit or admin.
  */
 export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Promise<TenantRecord> {
   const tenant = await deps.tenants.get(tenantId);
@@ -36,6 +41,7 @@ export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Pr
 
     const at = tenant.createdAt;
     const root = { staff: undefined, plaque: true, phone: undefined, ledger: "electronic" as const };
+    const rootPath = tenant.rootUnitId;
     await new UnitsRepository(table).createIfAbsent({
       id: tenant.rootUnitId,
       parentId: null,
@@ -46,11 +52,19 @@ export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Pr
       status: "active",
       version: 1,
       standards: fourOnesOf(root),
-      path: tenant.rootUnitId,
+      path: rootPath,
       createdAt: at,
       updatedAt: at,
     });
     await deps.tenants.markStepDone(tenantId, "root", stamp());
+
+    if (tenant.prepopulate && !tenant.provisioning.done.includes("prepopulate")) {
+      const divisions = await (deps.divisions ?? loadCountyDivisions)(tenant.countyCode);
+      if (!divisions) throw new Error(`no division data for county ${tenant.countyCode}`);
+      const units = divisionUnits(tenant.id, { id: tenant.rootUnitId, path: rootPath }, divisions, at);
+      await writeUnitsInBatches(table, units);
+      await deps.tenants.markStepDone(tenantId, "prepopulate", stamp());
+    }
 
     const users = new UsersRepository(table);
     if (tenant.pendingAdmin) {

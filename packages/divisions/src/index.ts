@@ -1,0 +1,3 @@
+export { divisionsSource, hasCountyDivisions } from "./codes.ts";
+export { loadCountyDivisions } from "./load.ts";
+export type { CountyDivisions, DivisionRow } from "./slice.ts";
