@@ -1,0 +1,3 @@
+export * from "./calendar.ts";
+export * from "./deadlines.ts";
+export * from "./rules.ts";
