@@ -218,3 +218,69 @@ describe("settings (四统一 templates)", () => {
     );
   });
 });
+
+describe("coverage and opening hours", () => {
+  it("reports coverage: the share of villages (points not closed) with an active point, and of townships with an active station", async () => {
+    const count = async () => (await api.call("GET", "/v1/units/compliance", { token: admin })).body.coverage;
+    const before = await count();
+    const all = (await api.call("GET", "/v1/units", { token: admin })).body.items as {
+      type: string;
+      status: string;
+    }[];
+    const points = all.filter((u) => u.type === "point" && u.status !== "closed");
+    expect(before.points).toBe(points.length);
+    expect(before.activePoints).toBe(points.filter((u) => u.status === "active").length);
+    expect(before.rate).toBeCloseTo(before.activePoints / before.points);
+    expect(before.stations).toBe(all.filter((u) => u.type === "station" && u.status !== "closed").length);
+
+    const station = byName("海滨街道");
+    const planned = await api.call("POST", "/v1/units", {
+      token: admin,
+      body: { parentId: station.id, type: "point", name: "海滨一村消费维权服务点", status: "planned" },
+    });
+    const withPlanned = await count();
+    expect(withPlanned).toMatchObject({ points: before.points + 1, activePoints: before.activePoints });
+    expect(withPlanned.rate).toBeLessThan(1);
+    await api.call("PATCH", `/v1/units/${planned.body.id}`, {
+      token: admin,
+      body: { version: 1, status: "active" },
+    });
+    expect(await count()).toMatchObject({ points: before.points + 1, activePoints: before.activePoints + 1 });
+
+    // A station's own figures cover its own points only.
+    const station1 = await api.login(DEMO_COUNTY.countyCode, "station1");
+    const own = (await api.call("GET", "/v1/units/compliance", { token: station1 })).body.coverage;
+    expect(own).toMatchObject({ points: 2, activePoints: 2, rate: 1, stations: 1, activeStations: 1 });
+  });
+
+  it("keeps a unit's opening hours: set on create, changed and cleared with a patch", async () => {
+    const created = await api.call("POST", "/v1/units", {
+      token: admin,
+      body: {
+        parentId: byName("海滨街道").id,
+        type: "point",
+        name: "海滨二村消费维权服务点",
+        hours: "周一至周五 8:30—17:30",
+      },
+    });
+    expect(created.body.hours).toBe("周一至周五 8:30—17:30");
+    const patched = await api.call("PATCH", `/v1/units/${created.body.id}`, {
+      token: admin,
+      body: { version: 1, hours: "每日 9:00—17:00（节假日除外）" },
+    });
+    expect(patched.body.hours).toBe("每日 9:00—17:00（节假日除外）");
+    const cleared = await api.call("PATCH", `/v1/units/${created.body.id}`, {
+      token: admin,
+      body: { version: 2, hours: null },
+    });
+    expect(cleared.body).not.toHaveProperty("hours");
+    expectError(
+      await api.call("PATCH", `/v1/units/${created.body.id}`, {
+        token: admin,
+        body: { version: 3, hours: "x".repeat(101) },
+      }),
+      400,
+      "VALIDATION_FAILED",
+    );
+  });
+});

@@ -5,5 +5,6 @@ export * from "./common/errors.ts";
 export * from "./common/mask.ts";
 export * from "./settings/schema.ts";
 export * from "./tenants/schema.ts";
+export * from "./units/rules.ts";
 export * from "./units/schema.ts";
 export * from "./users/schema.ts";

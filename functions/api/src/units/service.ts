@@ -5,24 +5,26 @@ import {
   type CreateUnitInput,
   canCreateUnitUnder,
   canEditUnit,
+  canMoveUnit,
   Forbidden,
   fourOnesOf,
   maskName,
   maskPhone,
+  moveProblem,
   type PatchUnitInput,
   seesPersonalData,
+  typeRuleError,
   type Unit,
   Unprocessable,
-  unitTypeLabels,
   visiblePrefix,
 } from "@weiquan/domain";
-import type { UnitRecord } from "@weiquan/store";
+import type { UnitMove, UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 import { newId } from "../platform/tenants.ts";
 
 /** The API shape of a unit; staff contacts masked for callers who may not see personal data. */
 export function unitView(u: UnitRecord, scope: Scope): Unit {
-  const { path: _path, ...unit } = u;
+  const { path: _path, childRev: _rev, ...unit } = u;
   if (!unit.staff || seesPersonalData(scope.viewer.role)) return unit;
   return { ...unit, staff: { name: maskName(unit.staff.name), phone: maskPhone(unit.staff.phone) } };
 }
@@ -36,15 +38,7 @@ const NOT_EDITABLE = () => Forbidden("当前角色无权修改该单位", "UNIT_
 export async function createUnit(scope: Scope, input: CreateUnitInput, at: Date): Promise<UnitRecord> {
   const parent = await visibleUnit(scope, input.parentId);
   if (!canCreateUnitUnder(scope.viewer, parent.path)) throw NOT_EDITABLE();
-  if (!allowedChildren[parent.type].includes(input.type)) {
-    const allowed =
-      allowedChildren[parent.type].map((t) => unitTypeLabels[t].zh).join("、") || "任何下级单位";
-    throw Unprocessable(
-      `${unitTypeLabels[parent.type].zh}下不能设立${unitTypeLabels[input.type].zh}（只能设立${allowed}）：市场监管所和服务站设在县局下，服务站也可设在市场监管所下，服务点设在服务站下`,
-      "UNIT_TYPE_RULE",
-      { parentType: parent.type, type: input.type, allowed: allowedChildren[parent.type] },
-    );
-  }
+  if (!allowedChildren[parent.type].includes(input.type)) throw typeRuleError(parent.type, input.type);
   if (parent.status === "closed") {
     throw Unprocessable(`上级单位「${parent.name}」已撤销，不能再设立下级单位`, "PARENT_CLOSED");
   }
@@ -66,13 +60,15 @@ export async function createUnit(scope: Scope, input: CreateUnitInput, at: Date)
     ...facts,
     status: input.status ?? "active",
     establishedAt: input.establishedAt,
+    hours: input.hours,
     version: 1,
     standards: fourOnesOf(facts),
     path: `${parent.path}/${id}`,
     createdAt: now,
     updatedAt: now,
   };
-  await scope.units.createIfAbsent(unit);
+  if (!(await scope.units.createChild(unit, parent)))
+    throw Conflict(`上级单位「${parent.name}」刚被移动或修改，请刷新后重试`, "PARENT_MOVED");
   return unit;
 }
 
@@ -88,8 +84,9 @@ export async function patchUnit(
     Conflict("该单位已被他人修改，请刷新后重试", "VERSION_CONFLICT", { current: unitView(current, scope) });
   if (input.version !== current.version) throw stale();
 
-  const { version: _v, ...changes } = input;
+  const { version: _v, parentId, ...changes } = input;
   const next: UnitRecord = { ...current };
+  const moving = parentId !== undefined && parentId !== current.parentId;
   for (const [k, v] of Object.entries(changes)) {
     if (v === undefined) continue;
     (next as unknown as Record<string, unknown>)[k] = v === null && k !== "ledger" ? undefined : v;
@@ -98,13 +95,59 @@ export async function patchUnit(
   next.standards = fourOnesOf(next);
   next.version = current.version + 1;
   next.updatedAt = now.toISOString();
-  if (!(await scope.units.replace(next, current.version))) {
+  const saved = moving
+    ? await moveUnit(scope, current, next, parentId, now)
+    : await scope.units.replace(next, current.version);
+  if (!saved) {
     const fresh = (await scope.units.get(id))!;
     throw Conflict("该单位已被他人修改，请刷新后重试", "VERSION_CONFLICT", {
       current: unitView(fresh, scope),
     });
   }
   return next;
+}
+
+/**
+ * Moves `current` (edited into `next`) under the unit `parentId` with its whole subtree, in one transaction
+ * (see UnitsRepository.moveSubtree): false on a concurrent change. Descendants keep their facts but get a
+ * new path and version, so an edit made from a read before the move cannot write an old path back.
+ */
+async function moveUnit(
+  scope: Scope,
+  current: UnitRecord,
+  next: UnitRecord,
+  parentId: string,
+  now: Date,
+): Promise<boolean> {
+  const parent = await visibleUnit(scope, parentId);
+  if (!canMoveUnit(scope.viewer, current.path, parent.path))
+    throw Forbidden("当前角色无权调整该单位的上级单位", "UNIT_FORBIDDEN");
+  const descendants = await scope.units.listByPath(`${current.path}/`);
+  const problem = moveProblem(current, parent, descendants.length + 1);
+  if (problem) throw problem;
+  const newPath = `${parent.path}/${current.id}`;
+  const at = now.toISOString();
+  const moves: UnitMove[] = [
+    {
+      next: { ...next, parentId: parent.id, path: newPath },
+      expectedVersion: current.version,
+      expectedChildRev: current.childRev,
+    },
+    ...descendants.map((d) => ({
+      next: {
+        ...d,
+        path: newPath + d.path.slice(current.path.length),
+        version: d.version + 1,
+        updatedAt: at,
+      },
+      expectedVersion: d.version,
+      expectedChildRev: d.childRev,
+    })),
+  ];
+  if (!(await scope.units.moveSubtree(moves, parent))) return false;
+  next.parentId = parent.id;
+  next.path = newPath;
+  return true;
 }
 
 /** A unit with active children (or, once cases exist, open cases) cannot be closed. */
@@ -144,5 +187,29 @@ export function complianceOf(units: UnitRecord[]): ComplianceSummary {
     rate: subject.length ? compliant / subject.length : null,
     byType,
     shortfalls,
+    coverage: coverageOf(units),
+  };
+}
+
+/**
+ * Coverage: every point that is not closed stands for a village / community of the network (pre-population
+ * creates one planned point per village); the share with an active point. The same for townships and
+ * stations. A closed point is a village the bureau took out of the network, so it counts for neither side.
+ */
+export function coverageOf(units: UnitRecord[]): ComplianceSummary["coverage"] {
+  const count = (type: "station" | "point") => {
+    const planned = units.filter((u) => u.type === type && u.status !== "closed");
+    const active = planned.filter((u) => u.status === "active").length;
+    return { total: planned.length, active, rate: planned.length ? active / planned.length : null };
+  };
+  const points = count("point");
+  const stations = count("station");
+  return {
+    points: points.total,
+    activePoints: points.active,
+    rate: points.rate,
+    stations: stations.total,
+    activeStations: stations.active,
+    stationRate: stations.rate,
   };
 }

@@ -1,12 +1,11 @@
 import { ChangePasswordInput, CreateUserInput, NotFound, PatchUserInput, User } from "@weiquan/domain";
-import { publicUser } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
 import { doc } from "../http/docs.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
-import { changeOwnPassword, createUser, patchUser, usersOf } from "./service.ts";
+import { changeOwnPassword, createUser, patchUser, publicUser, resetTotp, usersOf } from "./service.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const tags = ["users"];
@@ -63,6 +62,18 @@ export const userRoutes = new Hono<ScopedEnv>()
     valid("json", PatchUserInput),
     async (c) =>
       c.json(await patchUser(c.var.scope, c.req.valid("param").id, c.req.valid("json"), c.var.deps.now())),
+  )
+  .post(
+    "/v1/users/:id/totp/reset",
+    doc({
+      summary:
+        "Clear a user's two-step verification (lost phone) so they can enroll again; recorded as totpResetAt / totpResetBy (bureau_admin)",
+      tags,
+      ok: { schema: User },
+      errors: [403, 404, 409, 422],
+    }),
+    valid("param", IdParam),
+    async (c) => c.json(await resetTotp(c.var.scope, c.req.valid("param").id, c.var.deps.now())),
   )
   .post(
     "/v1/me/password",

@@ -12,10 +12,20 @@ import {
   type User,
   unitTypeLabels,
 } from "@weiquan/domain";
-import { publicUser, type UnitRecord, type UserRecord, UsersRepository } from "@weiquan/store";
+import {
+  publicUser as storedPublicUser,
+  type UnitRecord,
+  type UserRecord,
+  UsersRepository,
+} from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { newId } from "../platform/tenants.ts";
+
+/** A user as the admin sees it: never a hash or secret, but whether two-step verification is on. */
+export function publicUser(u: UserRecord): User {
+  return { ...storedPublicUser(u), totpEnabled: u.totpEnabled === true };
+}
 
 export function usersOf(scope: Scope): UsersRepository {
   if (!canManageUsers(scope.viewer.role)) throw Forbidden("只有县局管理员可以管理用户", "ROLE_FORBIDDEN");
@@ -104,4 +114,38 @@ export async function changeOwnPassword(
     updatedAt: at.toISOString(),
   });
   if (!changed) throw Conflict("账户刚被修改，请重试", "VERSION_CONFLICT");
+}
+
+const totpAttributes: (keyof UserRecord)[] = [
+  "totpEnabled",
+  "totpSecret",
+  "totpPendingSecret",
+  "totpLastStep",
+];
+
+/**
+ * The admin clears another user's two-step verification (a lost phone): the secret goes, the user logs in
+ * with the password and, if the role requires it, enrolls again. Recorded on the user (totpResetAt / By).
+ * Not one's own: a stolen admin session must not be able to strip its own second factor.
+ */
+export async function resetTotp(scope: Scope, id: string, at: Date): Promise<User> {
+  const users = usersOf(scope);
+  if (id === scope.caller.userId)
+    throw Unprocessable("不能重置自己的动态验证码；如需更换手机，请在“账户安全”中操作", "TOTP_RESET_SELF");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await users.get(id);
+    if (!current) throw NotFound("用户");
+    if (!current.totpEnabled && !current.totpPendingSecret)
+      throw Conflict(`「${current.displayName}」尚未启用动态验证码，无需重置`, "TOTP_NOT_ENABLED", {
+        current: publicUser(current),
+      });
+    const updated = await users.update(
+      id,
+      current.version,
+      { totpResetAt: at.toISOString(), totpResetBy: scope.caller.userId, updatedAt: at.toISOString() },
+      totpAttributes,
+    );
+    if (updated) return publicUser(updated);
+  }
+  throw Conflict("该用户正被他人修改，请稍后重试", "VERSION_CONFLICT");
 }

@@ -40,6 +40,18 @@ export function canEditUnit(v: Viewer, unitPath: string): boolean {
   return false;
 }
 
+/**
+ * May the caller move the unit at `unitPath` under the parent at `newParentPath`? The bureau's admin and
+ * staff anywhere; an office or station only units strictly below itself and only within its own subtree
+ * (its own place in the tree is the bureau's to decide); points and the governance office never.
+ */
+export function canMoveUnit(v: Viewer, unitPath: string, newParentPath: string): boolean {
+  if (v.role === "bureau_admin" || v.role === "bureau_staff") return true;
+  if (v.role === "office_staff" || v.role === "station_staff")
+    return unitPath !== v.unitPath && inSubtree(unitPath, v.unitPath) && inSubtree(newParentPath, v.unitPath);
+  return false;
+}
+
 export function canCreateUnitUnder(v: Viewer, parentPath: string): boolean {
   return canEditUnit(v, parentPath);
 }

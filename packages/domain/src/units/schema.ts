@@ -38,6 +38,8 @@ export const Unit = z.object({
   ledger: LedgerKind.nullable(),
   status: UnitStatus,
   establishedAt: z.string().optional(),
+  /** Opening hours as shown on the contact card ("周一至周五 8:30—17:30"). */
+  hours: z.string().optional(),
   version: z.number().int(),
   standards: z.object({ fourOnes: FourOnes, compliant: z.boolean() }),
   createdAt: z.string(),
@@ -72,6 +74,7 @@ const UnitFacts = z.object({
   ledger: LedgerKind.nullable().optional(),
   status: UnitStatus.optional(),
   establishedAt: z.iso.date().optional(),
+  hours: z.string().trim().max(100).optional(),
 });
 
 export const CreateUnitInput = UnitFacts.extend({
@@ -93,9 +96,29 @@ export const PatchUnitInput = z
     ledger: LedgerKind.nullable().optional(),
     status: UnitStatus.optional(),
     establishedAt: z.iso.date().nullable().optional(),
+    hours: UnitFacts.shape.hours.unwrap().nullable().optional(),
+    /** Moves the unit (and its whole subtree) under another parent. */
+    parentId: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type PatchUnitInput = z.infer<typeof PatchUnitInput>;
+
+/** The most units one move may rewrite: DynamoDB's 100-item transaction, less the new parent's check. */
+export const MAX_MOVE_UNITS = 99;
+
+/**
+ * Coverage: the share of villages / communities (every point that is not closed, planned or active) with
+ * an active point, and likewise of townships with an active station. The target is 100%.
+ */
+export const Coverage = z.object({
+  points: z.number().int(),
+  activePoints: z.number().int(),
+  rate: z.number().nullable(),
+  stations: z.number().int(),
+  activeStations: z.number().int(),
+  stationRate: z.number().nullable(),
+});
+export type Coverage = z.infer<typeof Coverage>;
 
 export const ComplianceSummary = z.object({
   /** Active stations and points, the units the 四个一 applies to. */
@@ -111,5 +134,6 @@ export const ComplianceSummary = z.object({
       missing: z.array(z.enum(["staff", "plaque", "phone", "ledger"])),
     }),
   ),
+  coverage: Coverage,
 });
 export type ComplianceSummary = z.infer<typeof ComplianceSummary>;

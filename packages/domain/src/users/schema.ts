@@ -9,6 +9,11 @@ export const User = z.object({
   role: TenantRole,
   unitId: z.string(),
   disabled: z.boolean(),
+  /** Whether the user has two-step verification (TOTP) on; shown to the admin, never the secret. */
+  totpEnabled: z.boolean().optional(),
+  /** The last time an admin reset the user's two-step verification, and who (audit). */
+  totpResetAt: z.string().optional(),
+  totpResetBy: z.string().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
