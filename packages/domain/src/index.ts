@@ -1,6 +1,7 @@
 export * from "./access/policy.ts";
 export * from "./auth/roles.ts";
 export * from "./auth/schema.ts";
+export * from "./cases/clock/index.ts";
 export * from "./common/errors.ts";
 export * from "./common/mask.ts";
 export * from "./settings/schema.ts";
