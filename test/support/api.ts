@@ -36,7 +36,7 @@ export interface TestApi {
  * in a stage of its own, so every test file starts from empty tables.
  */
 export async function startApi(
-  opts: { demo?: boolean; now?: () => Date; requireTotpFor?: readonly Role[] } = {},
+  opts: { demo?: boolean; now?: () => Date; requireTotpFor?: readonly Role[]; tokenTtlSeconds?: number } = {},
 ): Promise<TestApi> {
   const stage = `t${randomBytes(4).toString("hex")}`;
   const deps = localDeps({
@@ -44,6 +44,7 @@ export async function startApi(
     stage,
     now: opts.now,
     requireTotpFor: opts.requireTotpFor,
+    tokenTtlSeconds: opts.tokenTtlSeconds,
   });
   await bootstrapControlPlane(deps, deps.dynamo!, { ...DEMO_OPERATOR, password: DEMO_PASSWORD });
   if (opts.demo) await seedDemoTenant(deps);

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { openAPIRouteHandler } from "hono-openapi";
 import { authRoutes } from "./auth/routes.ts";
+import { metaRoutes } from "./cases/meta-routes.ts";
+import { caseRoutes } from "./cases/routes.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
@@ -22,7 +24,9 @@ export function createApp(deps: AppDeps) {
     .route("/", platformRoutes)
     .route("/", unitRoutes)
     .route("/", userRoutes)
-    .route("/", settingsRoutes);
+    .route("/", settingsRoutes)
+    .route("/", caseRoutes)
+    .route("/", metaRoutes);
 
   app.get(
     "/v1/openapi.json",

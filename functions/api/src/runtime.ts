@@ -32,6 +32,8 @@ export function localDeps(opts: {
   now?: () => Date;
   /** Roles that must enroll TOTP; none by default, so the local demo logs in with passwords alone. */
   requireTotpFor?: readonly Role[];
+  /** Tests that move the clock by weeks keep their tokens alive with a longer life. */
+  tokenTtlSeconds?: number;
 }): AppDeps {
   const stage = opts.stage ?? "local";
   const dynamo = localDynamoClient(opts.endpoint);
@@ -41,7 +43,7 @@ export function localDeps(opts: {
   return {
     stage,
     mode: "local",
-    tokenTtlSeconds: TOKEN_TTL_SECONDS,
+    tokenTtlSeconds: opts.tokenTtlSeconds ?? TOKEN_TTL_SECONDS,
     requireTotpFor: opts.requireTotpFor ?? [],
     now,
     control,

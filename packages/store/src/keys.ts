@@ -15,6 +15,33 @@ export const T = {
   user: (id: string) => ({ PK: `USER#${id}`, SK: "USER" }),
   userIndex: (username: string) => ({ GSI1PK: "USERS", GSI1SK: username }),
   username: (username: string) => ({ PK: `USERNAME#${username}`, SK: "USERNAME" }),
+  /** A case and its timeline share a partition: one query reads both. */
+  case: (id: string) => ({ PK: `CASE#${id}`, SK: "CASE" }),
+  caseEvent: (id: string, at: string, n: number) => ({
+    PK: `CASE#${id}`,
+    SK: `EV#${at}#${String(n).padStart(4, "0")}`,
+  }),
+  /** Open cases with a running clock, by deadline: the overdue sweep reads only what is due. */
+  caseDueIndex: (dueBy: string, id: string) => ({ GSI2PK: "DUE", GSI2SK: `${dueBy}#${id}` }),
+  tracking: (trackingNo: string) => ({ PK: `TRACK#${trackingNo}`, SK: "TRACK" }),
+  /** The per-day sequence behind tracking numbers (yyyymmdd in Asia/Shanghai). */
+  caseCounter: (day: string) => ({ PK: `COUNTER#CASES#${day}`, SK: "COUNTER" }),
+  /**
+   * One ledger row per case in every unit that may list it (the handling units' ancestors and the
+   * origin's): a unit's ledger, newest first, is one query whatever the tenant's size.
+   */
+  ledgerEntry: (unitId: string, receivedAt: string, caseId: string) => ({
+    PK: `LEDGER#${unitId}`,
+    SK: `${receivedAt}#${caseId}`,
+  }),
+  ledger: (unitId: string) => `LEDGER#${unitId}`,
+  /** Figures per unit and month, counted for the unit and every ancestor at write time. */
+  rollup: (unitId: string, month: string) => ({ PK: `ROLLUP#${unitId}`, SK: `M#${month}` }),
+  idempotency: (userId: string, key: string) => ({ PK: `IDEM#${userId}#${key}`, SK: "IDEM" }),
+  /** Reads of unmasked personal data, by month. */
+  audit: (month: string, at: string, id: string) => ({ PK: `AUDIT#${month}`, SK: `${at}#${id}` }),
+  /** Console notices for a unit (overdue cases, escalations), newest first. */
+  notice: (unitId: string, at: string, id: string) => ({ PK: `NOTICE#${unitId}`, SK: `${at}#${id}` }),
 };
 
 /** Attributes that are keys, not data: stripped before an item leaves the store. */

@@ -1,5 +1,11 @@
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type Doc, isConditionFailure } from "./client.ts";
+import {
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { Unavailable } from "@weiquan/domain";
+import { cancellationReasons, type Doc, isConditionFailure, isTransactionCanceled } from "./client.ts";
 
 /**
  * A conditional put: true if written, false if the condition did not hold (the item exists, the
@@ -76,5 +82,45 @@ export async function updateVersioned(
   } catch (e) {
     if (isConditionFailure(e)) return null;
     throw e;
+  }
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/** A transaction's outcome: written, or cancelled because the conditions at these indexes failed. */
+export type TransactResult = { ok: true } | { ok: false; failed: number[] };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Writes all items or none. DynamoDB cancels a transaction that touches an item another transaction is
+ * writing (TransactionConflict: the month's rollup, the day's counter); those are retried with full
+ * jitter. Failed conditions are an answer, not an error: the caller decides (stale version, taken key).
+ */
+export async function transact(
+  doc: Doc,
+  items: TransactItem[],
+  opts: { attempts?: number; baseDelayMs?: number } = {},
+): Promise<TransactResult> {
+  const attempts = opts.attempts ?? 8;
+  const base = opts.baseDelayMs ?? 20;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return { ok: true };
+    } catch (e) {
+      const conflict = isTransactionCanceled(e) && cancellationReasons(e).includes("TransactionConflict");
+      const transient = conflict || (e instanceof Error && e.name === "TransactionInProgressException");
+      if (transient && attempt < attempts) {
+        await sleep(Math.random() * base * 2 ** attempt);
+        continue;
+      }
+      if (transient) throw Unavailable("系统繁忙（数据正被同时修改），请稍后重试", 1);
+      if (isTransactionCanceled(e) && !conflict) {
+        const failed = cancellationReasons(e).flatMap((r, i) => (r === "ConditionalCheckFailed" ? [i] : []));
+        if (failed.length) return { ok: false, failed };
+      }
+      throw e;
+    }
   }
 }

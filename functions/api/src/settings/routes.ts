@@ -13,7 +13,13 @@ import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
 
 const tags = ["settings"];
-const initial: Settings = { version: 0, templates: defaultTemplates, updatedAt: null, updatedBy: null };
+const initial: Settings = {
+  version: 0,
+  templates: defaultTemplates,
+  calendarOverrides: [],
+  updatedAt: null,
+  updatedBy: null,
+};
 
 export const settingsRoutes = new Hono<ScopedEnv>()
   .use("/v1/settings", ...tenantScoped)
@@ -24,7 +30,8 @@ export const settingsRoutes = new Hono<ScopedEnv>()
       tags,
       ok: { schema: Settings },
     }),
-    async (c) => c.json((await new SettingsRepository(c.var.scope.table).get<Settings>()) ?? initial),
+    async (c) =>
+      c.json(Settings.parse((await new SettingsRepository(c.var.scope.table).get<Settings>()) ?? initial)),
   )
   .put(
     "/v1/settings",
@@ -41,9 +48,11 @@ export const settingsRoutes = new Hono<ScopedEnv>()
         throw Forbidden("只有县局管理员可以修改设置", "ROLE_FORBIDDEN");
       const input = c.req.valid("json");
       const repo = new SettingsRepository(scope.table);
+      const current = await repo.get<Settings>();
       const next: Settings = {
         version: input.version + 1,
         templates: input.templates,
+        calendarOverrides: input.calendarOverrides ?? current?.calendarOverrides ?? [],
         updatedAt: deps.now().toISOString(),
         updatedBy: scope.caller.userId,
       };

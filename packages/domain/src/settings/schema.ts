@@ -11,16 +11,29 @@ export const UnifiedTemplates = z.object({
 });
 export type UnifiedTemplates = z.infer<typeof UnifiedTemplates>;
 
+/** A tenant's own correction of the national calendar: a local holiday, or a working day. */
+export const CalendarOverride = z.object({
+  date: z.iso.date(),
+  workday: z.boolean(),
+  note: z.string().trim().max(100).optional(),
+});
+
 export const Settings = z.object({
   version: z.number().int(),
   templates: UnifiedTemplates,
+  calendarOverrides: z.array(CalendarOverride).max(366).default([]),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const PutSettingsInput = z
-  .object({ version: z.number().int().min(0), templates: UnifiedTemplates })
+  .object({
+    version: z.number().int().min(0),
+    templates: UnifiedTemplates,
+    /** Omitted: keep the current overrides. */
+    calendarOverrides: z.array(CalendarOverride).max(366).optional(),
+  })
   .strict();
 
 /** What a new tenant starts with, from the duties in seed 004 (四个一 / 四统一 standards). */

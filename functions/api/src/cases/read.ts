@@ -1,0 +1,94 @@
+import {
+  type CaseListQuery,
+  type CaseSummary,
+  canBrowseAudit,
+  canSeeCase,
+  Forbidden,
+  NotFound,
+  shanghaiIso,
+} from "@weiquan/domain";
+import { AuditRepository, type CaseRecord, CasesRepository, type LedgerFilter } from "@weiquan/store";
+import { type Scope, visibleUnit } from "../access/scope.ts";
+import { newId } from "../platform/tenants.ts";
+import { dueWindow, tenantCalendar } from "./calendar.ts";
+import { caseView, summaryView } from "./view.ts";
+
+/**
+ * One case with its timeline. Reading a case whole (personal data unmasked) is written to the audit
+ * trail before the answer leaves: no unaudited read of personal information.
+ */
+export async function readCase(scope: Scope, id: string, now: Date) {
+  const cases = new CasesRepository(scope.table);
+  const found = await cases.getWithTimeline(id);
+  if (!found || !canSeeCase(scope.viewer, found.record)) throw NotFound("案件");
+  const cal = await tenantCalendar(scope);
+  const view = caseView(found.record, scope, cal, now);
+  if (!view.masked && hasPersonalData(found.record)) await auditRead(scope, found.record, now);
+  return { ...view, timeline: found.timeline };
+}
+
+export async function readByTrackingNo(scope: Scope, trackingNo: string, now: Date) {
+  const id = await new CasesRepository(scope.table).idByTrackingNo(trackingNo);
+  if (!id) throw NotFound("案件");
+  return readCase(scope, id, now);
+}
+
+const hasPersonalData = (r: CaseRecord) =>
+  Boolean(r.consumer.name || r.consumer.phone || r.consumer.idNumber);
+
+async function auditRead(scope: Scope, r: CaseRecord, now: Date) {
+  await new AuditRepository(scope.table).record({
+    id: newId(),
+    at: shanghaiIso(now),
+    userId: scope.caller.userId,
+    username: scope.caller.username,
+    displayName: scope.caller.displayName,
+    unitId: scope.unit.id,
+    caseId: r.id,
+    trackingNo: r.trackingNo,
+    action: "read_personal_data",
+  });
+}
+
+export async function browseAudit(scope: Scope, month: string, limit: number, cursor?: string) {
+  if (!canBrowseAudit(scope.viewer.role))
+    throw Forbidden("只有县局管理员可以查看个人信息访问记录", "ROLE_FORBIDDEN");
+  return new AuditRepository(scope.table).list(month, limit, cursor);
+}
+
+/** Month (2026-11) or day (2026-11-22) → the first / last instant string of that period in Shanghai. */
+const periodStart = (p: string) => (p.length === 7 ? `${p}-01T00:00:00` : `${p}T00:00:00`);
+const periodEnd = (p: string) => (p.length === 7 ? `${p}-31T23:59:59.999` : `${p}T23:59:59.999`);
+
+/**
+ * A page of the ledger, newest first. Without `unitId` it is the caller's whole visible ledger; with it,
+ * that unit's cases (and with `subtree=true` everything under it too). Each unit's ledger is its own
+ * partition, so a page costs the same in a tenant of a thousand cases or of a hundred thousand.
+ */
+export async function listCases(
+  scope: Scope,
+  q: CaseListQuery,
+  now: Date,
+): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  const unit = q.unitId ? await visibleUnit(scope, q.unitId) : undefined;
+  const wholeTenant =
+    !unit &&
+    scope.viewer.role !== "office_staff" &&
+    scope.viewer.role !== "station_staff" &&
+    scope.viewer.role !== "point_staff";
+  const ledgerUnitId = unit?.id ?? (wholeTenant ? scope.unit.path.split("/")[0]! : scope.unit.id);
+  const cal = await tenantCalendar(scope);
+  const window = dueWindow(cal, now);
+  const filter: LedgerFilter = {
+    statuses: q.status,
+    kind: q.kind,
+    onlyUnitId: unit && !q.subtree ? unit.id : undefined,
+    dueBefore: q.overdue ? window.overdueBefore : undefined,
+    dueWithin: q.dueSoon ? { from: window.overdueBefore, until: window.soonUntil } : undefined,
+    text: q.q,
+    fromTime: q.from ? periodStart(q.from) : undefined,
+    toTime: q.to ? periodEnd(q.to) : undefined,
+  };
+  const page = await new CasesRepository(scope.table).ledger(ledgerUnitId, filter, q.limit, q.cursor);
+  return { items: page.items.map((row) => summaryView(row, cal, now)), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,145 @@
+import {
+  Case,
+  CaseListQuery,
+  CaseSummary,
+  CaseWithTimeline,
+  CreateCaseInput,
+  canSeeCase,
+  NotFound,
+  TRACKING_NO,
+  TransitionInput,
+} from "@weiquan/domain";
+import { CasesRepository } from "@weiquan/store";
+import { Hono } from "hono";
+import { z } from "zod";
+import { doc } from "../http/docs.ts";
+import { page } from "../http/lists.ts";
+import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
+import { valid } from "../http/validate.ts";
+import { AuditEntrySchema } from "./audit-schema.ts";
+import { createCase } from "./create.ts";
+import { browseAudit, listCases, readByTrackingNo, readCase } from "./read.ts";
+import { escalationTargets, transitionCase } from "./transition.ts";
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const TrackingParam = z.object({ trackingNo: z.string().regex(TRACKING_NO, "不是案件编号") });
+const IdempotencyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[\x21-\x7e]{1,128}$/, "Idempotency-Key 须为 1–128 个可见 ASCII 字符")
+    .optional(),
+});
+const tags = ["cases"];
+
+export const caseRoutes = new Hono<ScopedEnv>()
+  .use("/v1/cases", ...tenantScoped)
+  .use("/v1/cases/*", ...tenantScoped)
+  .use("/v1/audit/*", ...tenantScoped)
+  .post(
+    "/v1/cases",
+    doc({
+      summary: "Register a case in the ledger (Idempotency-Key supported)",
+      tags,
+      ok: { status: 201, schema: Case },
+      errors: [400, 403, 404, 409, 422],
+    }),
+    valid("header", IdempotencyHeader),
+    valid("json", CreateCaseInput),
+    async (c) => {
+      const { scope, deps } = c.var;
+      const key = c.req.valid("header")["idempotency-key"];
+      const out = await createCase(scope, c.req.valid("json"), deps.now(), key);
+      return c.json(out.body, out.status);
+    },
+  )
+  .get(
+    "/v1/cases",
+    doc({
+      summary: "The ledger, newest first, filtered; personal data masked in rows",
+      tags,
+      ok: { schema: page(CaseSummary) },
+      errors: [400, 404],
+    }),
+    valid("query", CaseListQuery),
+    async (c) => c.json(await listCases(c.var.scope, c.req.valid("query"), c.var.deps.now())),
+  )
+  .get(
+    "/v1/cases/by-tracking/:trackingNo",
+    doc({
+      summary: "A case by its tracking number (staff view)",
+      tags,
+      ok: { schema: CaseWithTimeline },
+      errors: [400, 404],
+    }),
+    valid("param", TrackingParam),
+    async (c) =>
+      c.json(await readByTrackingNo(c.var.scope, c.req.valid("param").trackingNo, c.var.deps.now())),
+  )
+  .get(
+    "/v1/cases/:id",
+    doc({
+      summary: "A case with its timeline (an unmasked read is audit-logged)",
+      tags,
+      ok: { schema: CaseWithTimeline },
+      errors: [404],
+    }),
+    valid("param", IdParam),
+    async (c) => c.json(await readCase(c.var.scope, c.req.valid("param").id, c.var.deps.now())),
+  )
+  .post(
+    "/v1/cases/:id/transitions",
+    doc({
+      summary: "Apply a workflow action (with version)",
+      tags,
+      ok: { schema: Case },
+      errors: [400, 403, 404, 409, 422],
+    }),
+    valid("param", IdParam),
+    valid("json", TransitionInput),
+    async (c) =>
+      c.json(
+        await transitionCase(c.var.scope, c.req.valid("param").id, c.req.valid("json"), c.var.deps.now()),
+      ),
+  )
+  .get(
+    "/v1/cases/:id/escalation-targets",
+    doc({
+      summary: "Units this case may be passed up to (the units above it and the regulation offices)",
+      tags,
+      ok: {
+        schema: z.object({
+          items: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+        }),
+      },
+      errors: [404],
+    }),
+    valid("param", IdParam),
+    async (c) => {
+      const { scope } = c.var;
+      const record = await new CasesRepository(scope.table).get(c.req.valid("param").id);
+      if (!record || !canSeeCase(scope.viewer, record)) throw NotFound("案件");
+      const targets = await escalationTargets(scope, record);
+      return c.json({ items: targets.map((u) => ({ id: u.id, name: u.name, type: u.type })) });
+    },
+  )
+  .get(
+    "/v1/audit/personal-data",
+    doc({
+      summary: "Who read unmasked personal data, by month, newest first (bureau_admin)",
+      tags: ["audit"],
+      ok: { schema: page(AuditEntrySchema) },
+      errors: [400, 403],
+    }),
+    valid(
+      "query",
+      z.object({
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式为 2026-11"),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        cursor: z.string().max(2000).optional(),
+      }),
+    ),
+    async (c) => {
+      const { month, limit, cursor } = c.req.valid("query");
+      return c.json(await browseAudit(c.var.scope, month, limit, cursor));
+    },
+  );

@@ -1,0 +1,69 @@
+import { nationalCategoryOf } from "../cases/taxonomy.ts";
+
+/**
+ * What each case event adds to the monthly figures of the unit it happens in (and, by the store, to
+ * every ancestor of that unit). One definition, used by the write path and by the rebuild job, so
+ * incremental and rebuilt figures cannot drift apart.
+ */
+export type Counters = Record<string, number>;
+
+interface CreatedFacts {
+  kind: string;
+  channel: string;
+  category: string;
+  nature?: string | null;
+}
+
+export function countersForCreate(c: CreatedFacts): Counters {
+  const national = nationalCategoryOf(c.category)?.code ?? "other.other";
+  const out: Counters = {
+    received: 1,
+    [`kind.${c.kind}`]: 1,
+    [`channel.${c.channel}`]: 1,
+    [`cat.${national}`]: 1,
+  };
+  if (c.kind === "complaint" && c.nature) out[`nature.${c.nature}`] = 1;
+  return out;
+}
+
+export interface ActionFacts {
+  kind: string;
+  action: string;
+  /** Reason code of reject / fail / terminate. */
+  reason?: string;
+  recoveredFen?: number;
+  /** Callback result. */
+  result?: string;
+  /** Was the decision made before the running deadline ended? */
+  onTime?: boolean;
+}
+
+export function countersForAction(a: ActionFacts): Counters {
+  const onTime = a.onTime ? 1 : 0;
+  switch (a.action) {
+    case "accept":
+      return { accepted: 1, decided: 1, decidedOnTime: onTime };
+    case "reject":
+      return { rejected: 1, decided: 1, decidedOnTime: onTime, [`reject.${a.reason}`]: 1 };
+    case "resolve":
+      return { resolved: 1, recoveredFen: a.recoveredFen ?? 0, mediationsEnded: 1, mediationsOnTime: onTime };
+    case "fail":
+      return { failed: 1, [`end.${a.reason}`]: 1, mediationsEnded: 1, mediationsOnTime: onTime };
+    case "terminate":
+      return { terminated: 1, [`end.${a.reason}`]: 1, mediationsEnded: 1, mediationsOnTime: onTime };
+    case "escalate":
+      return { escalated: 1, [`escalated.${a.kind}`]: 1 };
+    case "hand_over":
+      return { handedOver: 1, handedOverOnTime: onTime };
+    case "answer":
+      return { answered: 1 };
+    case "refer":
+      return { referred: 1 };
+    case "close":
+      return { closed: 1, [`closed.${a.kind}`]: 1 };
+    case "callback":
+      return { callbacks: 1, [`callback.${a.result}`]: 1 };
+    default:
+      return {};
+  }
+}
