@@ -188,3 +188,136 @@ describe("network, users and settings", () => {
     await page.context().close();
   });
 });
+
+describe("contact card and user edits", () => {
+  it("prints a unit's contact card: name, phone, staff, duties, hours and a QR code to the intake page", async () => {
+    const station = "宝平街道消费维权服务站";
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "admin", PASSWORD);
+    await page.getByTestId("nav-network").click();
+    await unitRow(page, station).locator('[data-testid^="unit-open-"]').click();
+    const drawer = page.getByTestId("unit-drawer");
+    await drawer.waitFor();
+    const hours = `周一至周五 8:30—17:30（${Date.now().toString(36)}）`;
+    await drawer.getByTestId("unit-hours").fill(hours);
+    await drawer.getByTestId("unit-save").click();
+    await page.getByText(`已保存：${station}`).waitFor();
+    await drawer.getByTestId("unit-drawer-card").click();
+
+    const card = page.getByTestId("contact-card");
+    await card.waitFor();
+    const [unit] = (await unitsFromPage(page)).filter((u) => u.name === station);
+    expect(new URL(page.url()).pathname).toBe(`/network/${unit?.id}/card`);
+    expect(await card.getByTestId("card-name").textContent()).toBe(station);
+    expect(await card.getByTestId("card-phone").textContent()).toBe("022-29246018");
+    expect(await card.getByTestId("card-staff").textContent()).toContain("刘秀英");
+    expect(await card.getByTestId("card-staff").textContent()).toContain("13820046018");
+    expect(await card.getByTestId("card-hours").textContent()).toBe(hours);
+    const duties = await page.evaluate(async (origin) => {
+      const token = localStorage.getItem("weiquan.token");
+      const res = await fetch(`${origin}/v1/settings`, { headers: { Authorization: `Bearer ${token}` } });
+      return ((await res.json()) as { templates: { stationDuties: string } }).templates.stationDuties;
+    }, baseUrl);
+    expect(await card.getByTestId("card-duties").textContent()).toBe(duties);
+    expect(duties).toContain("受理、调解消费者投诉");
+
+    // The QR code is drawn and encodes the public intake page preset to this unit.
+    const qr = card.getByTestId("card-qr");
+    expect(await qr.getAttribute("data-url")).toBe(`${baseUrl}/p/${DEMO_TENANT}?unit=${unit?.id}`);
+    const svg = qr.locator("svg");
+    await svg.waitFor();
+    expect(await svg.locator("path").count()).toBeGreaterThan(0);
+    const box = await svg.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(150);
+
+    // 打印 calls the browser's print; in print media only the card remains.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    await page.getByTestId("card-print").click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("card-print").isVisible()).toBe(false);
+    expect(await card.isVisible()).toBe(true);
+    await screenshot(page, "contact-card-print");
+    await page.emulateMedia({ media: "screen" });
+
+    // All cards of the subtree: the station and its points.
+    await page.getByTestId("card-subtree").click();
+    await page.locator('[data-testid="contact-card"]').nth(1).waitFor();
+    const names = await page.getByTestId("card-name").allTextContents();
+    expect(names[0]).toBe(station);
+    expect(names).toEqual(expect.arrayContaining(["南关社区消费维权服务点", "城关社区消费维权服务点"]));
+    expect(await page.getByTestId("card-qr").count()).toBe(names.length);
+    await screenshot(page, "contact-cards");
+    await page.context().close();
+  });
+
+  it("edits a user's unit and role in the users page; only roles fitting the unit are offered", async () => {
+    const suffix = Date.now().toString(36);
+    const username = `ed${suffix}`;
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "admin", PASSWORD);
+    const units = await unitsFromPage(page);
+    const point = units.find((u) => u.name === "南关社区消费维权服务点") as Unit;
+    const station = "海滨街道消费维权服务站";
+    const created = await page.evaluate(
+      async ({ origin, body }) => {
+        const res = await fetch(`${origin}/v1/users`, {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer ${localStorage.getItem("weiquan.token")}`,
+            "Content-Type": "application/json",
+          },
+          body: JSON.stringify(body),
+        });
+        return res.status;
+      },
+      {
+        origin: baseUrl,
+        body: {
+          username,
+          displayName: "南关点 测试员",
+          role: "point_staff",
+          unitId: point.id,
+          password: "Edit@2026x",
+        },
+      },
+    );
+    expect(created).toBe(201);
+
+    await page.getByTestId("nav-users").click();
+    const row = page.getByTestId(`user-row-${username}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain("服务点工作人员");
+    await page.getByTestId(`user-edit-${username}`).click();
+    const drawer = page.getByTestId("user-edit-drawer");
+    await drawer.waitFor();
+    await drawer.getByTestId("user-edit-displayName").fill("海滨站 测试员");
+    await drawer.locator("#editUser_unitId").click();
+    await page.keyboard.type(station);
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByText(station).waitFor();
+    await page.keyboard.press("Enter");
+    // The only role that fits a station is chosen for it.
+    await drawer.getByText("服务站工作人员").waitFor();
+    await screenshot(page, "user-edit");
+    await drawer.getByTestId("user-edit-submit").click();
+    await drawer.waitFor({ state: "hidden" });
+    await page.getByText("已保存：海滨站 测试员").waitFor();
+    expect(await row.textContent()).toContain(station);
+    expect(await row.textContent()).toContain("服务站工作人员");
+    await page.context().close();
+
+    // The moved worker now sees the station's subtree.
+    const worker = await freshPage();
+    await login(worker, DEMO_TENANT, username, "Edit@2026x");
+    expect(await worker.getByTestId("home-unit").textContent()).toContain(station);
+    const visible = (await unitsFromPage(worker)).map((u) => u.name);
+    expect(visible[0]).toBe(station);
+    expect(visible).not.toContain("南关社区消费维权服务点");
+    await worker.context().close();
+  });
+});

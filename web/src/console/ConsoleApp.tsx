@@ -17,6 +17,7 @@ import { type Session, SessionContext, useSession } from "./session.tsx";
 const HomePage = lazy(() => import("../pages/HomePage.tsx"));
 const TenantsPage = lazy(() => import("../pages/TenantsPage.tsx"));
 const NetworkPage = lazy(() => import("../pages/network/NetworkPage.tsx"));
+const ContactCardPage = lazy(() => import("../pages/network/ContactCardPage.tsx"));
 const UsersPage = lazy(() => import("../pages/users/UsersPage.tsx"));
 const SettingsPage = lazy(() => import("../pages/settings/SettingsPage.tsx"));
 const AccountSecurityPage = lazy(() => import("../pages/AccountSecurityPage.tsx"));
@@ -46,6 +47,15 @@ function IndexRoute() {
 function ConsoleRoutes() {
   return (
     <Routes>
+      {/* The contact card prints on its own: no console menu or header around it. */}
+      <Route
+        path="network/:id/card"
+        element={
+          <Guard nav="network">
+            <ContactCardPage />
+          </Guard>
+        }
+      />
       <Route element={<ConsoleLayout />}>
         <Route index element={<IndexRoute />} />
         <Route path={SECURITY_PATH.slice(1)} element={<AccountSecurityPage />} />

@@ -20,6 +20,7 @@ interface CreateValues {
   plaque: boolean;
   ledger: "electronic" | "paper" | "none";
   status: Unit["status"];
+  hours?: string;
 }
 
 /** "新增下级单位": the child types offered are the ones allowed under the parent's type. */
@@ -83,6 +84,7 @@ function CreateUnitForm({
       plaque: v.plaque,
       ledger: v.ledger === "none" ? null : v.ledger,
       status: v.status,
+      hours: blank(v.hours),
     };
     setSubmitting(true);
     try {
@@ -135,6 +137,9 @@ function CreateUnitForm({
         </Form.Item>
         <Form.Item name="address" label={t.unitAddress}>
           <Input maxLength={200} data-testid="unit-create-address" />
+        </Form.Item>
+        <Form.Item name="hours" label={t.unitHours}>
+          <Input maxLength={100} placeholder={t.unitHoursPlaceholder} data-testid="unit-create-hours" />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name={["staff", "name"]} label={t.unitStaffName} style={{ flex: 1 }}>

@@ -37,6 +37,7 @@ import {
   buildTree,
   editorOf,
   hasFourOnes,
+  moveTargets,
   parentKeys,
   statusColor,
   typeColor,
@@ -102,6 +103,11 @@ export default function NetworkPage() {
   const expanded = useMemo(() => parentKeys(tree).filter((k) => !collapsed.has(k)), [tree, collapsed]);
 
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+  const targets = useMemo(
+    () => (selected ? moveTargets(units, selected, me.user.role, me.unit?.id) : []),
+    [units, selected, me],
+  );
+  const bureauRole = me.user.role === "bureau_admin" || me.user.role === "bureau_staff";
 
   function replace(unit: Unit) {
     setUnits((list) => list.map((u) => (u.id === unit.id ? unit : u)));
@@ -172,7 +178,7 @@ export default function NetworkPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ display: "flex" }} data-testid="network-page">
-      <ComplianceCard summary={summary} onOpen={(id) => setSelectedId(id)} />
+      <ComplianceCard summary={summary} showCoverage={bureauRole} onOpen={(id) => setSelectedId(id)} />
       <Card>
         <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
           <div>
@@ -273,8 +279,16 @@ export default function NetworkPage() {
         unit={selected}
         parentName={selected?.parentId ? byId.get(selected.parentId)?.name : undefined}
         canEdit={selected ? canEdit(selected) : false}
+        moveTargets={targets}
+        allUnits={units}
         onClose={() => setSelectedId(null)}
         onChanged={replace}
+        onMoved={(unit) => {
+          const parent = unit.parentId ? byId.get(unit.parentId)?.name : undefined;
+          message.success(t.unitMoved(unit.name, parent ?? ""));
+          // Reload: the subtree's paths and the tree order changed.
+          void load();
+        }}
         onAddChild={(parent) => setCreateUnder(parent)}
       />
       <CreateUnitDrawer
@@ -293,9 +307,12 @@ export default function NetworkPage() {
 
 function ComplianceCard({
   summary,
+  showCoverage,
   onOpen,
 }: {
   summary: ComplianceSummary | null;
+  /** Coverage of villages and townships is the bureau's figure. */
+  showCoverage: boolean;
   onOpen: (unitId: string) => void;
 }) {
   const t = useT();
@@ -305,7 +322,7 @@ function ComplianceCard({
       {summary && (
         <>
           <Row gutter={[24, 16]}>
-            <Col xs={24} sm={8}>
+            <Col xs={24} sm={showCoverage ? 6 : 8}>
               <Statistic
                 title={t.complianceRate}
                 value={summary.rate === null ? "—" : (summary.rate * 100).toFixed(1)}
@@ -316,8 +333,25 @@ function ComplianceCard({
                 {t.complianceCount(summary.compliant, summary.total)} · {t.complianceHint}
               </Typography.Text>
             </Col>
+            {showCoverage && (
+              <Col xs={24} sm={6} data-testid="coverage">
+                <Statistic
+                  title={t.coverageRate}
+                  value={summary.coverage.rate === null ? "—" : (summary.coverage.rate * 100).toFixed(1)}
+                  suffix={summary.coverage.rate === null ? undefined : "%"}
+                  data-testid="coverage-rate"
+                />
+                <Typography.Text type="secondary" data-testid="coverage-count">
+                  {t.coverageCount(summary.coverage.activePoints, summary.coverage.points)}
+                </Typography.Text>
+                <br />
+                <Typography.Text type="secondary">
+                  {t.coverageStations(summary.coverage.activeStations, summary.coverage.stations)}
+                </Typography.Text>
+              </Col>
+            )}
             {(["station", "point"] as const).map((type) => (
-              <Col xs={12} sm={8} key={type}>
+              <Col xs={12} sm={showCoverage ? 6 : 8} key={type}>
                 <Statistic
                   title={t.unitType[type]}
                   value={typeCount(type).compliant}

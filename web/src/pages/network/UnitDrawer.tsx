@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { IdcardOutlined, NodeIndexOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { allowedChildren, PatchUnitInput, type Unit, UnitStatus } from "@weiquan/domain";
 import {
   Alert,
@@ -16,6 +16,7 @@ import {
   Tag,
 } from "antd";
 import { useState } from "react";
+import { useNavigate } from "react-router-dom";
 import { ApiError, api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
 import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
@@ -23,6 +24,7 @@ import { useLang } from "../../i18n/lang.tsx";
 import { type Messages, useT } from "../../i18n/messages.ts";
 import { FourOnesBadge, MissingList } from "./FourOnes.tsx";
 import { blank } from "./forms.ts";
+import { MoveUnitModal } from "./MoveUnitModal.tsx";
 import { hasFourOnes, statusColor, typeColor } from "./units.ts";
 
 type LedgerChoice = "electronic" | "paper" | "none";
@@ -36,6 +38,7 @@ interface UnitFormValues {
   plaque: boolean;
   ledger: LedgerChoice;
   status: Unit["status"];
+  hours?: string;
 }
 
 const fields = PatchUnitInput.shape;
@@ -50,6 +53,7 @@ function valuesOf(unit: Unit): UnitFormValues {
     plaque: unit.plaque,
     ledger: unit.ledger ?? "none",
     status: unit.status,
+    hours: unit.hours,
   };
 }
 
@@ -67,6 +71,7 @@ function patchOf(unit: Unit, v: UnitFormValues): PatchUnitInput {
     plaque: v.plaque,
     ledger: v.ledger === "none" ? null : v.ledger,
     status: v.status,
+    hours: blank(v.hours) ?? null,
   };
 }
 
@@ -79,39 +84,84 @@ export function UnitDrawer({
   unit,
   parentName,
   canEdit,
+  moveTargets,
+  allUnits,
   onClose,
   onChanged,
   onAddChild,
+  onMoved,
 }: {
   unit: Unit | null;
   parentName?: string;
   canEdit: boolean;
+  /** The parents the caller may move this unit under (none: no move action). */
+  moveTargets: readonly Unit[];
+  /** Every visible unit, for the move dialog's tree. */
+  allUnits: readonly Unit[];
   onClose: () => void;
   /** The unit as saved or as reloaded after a conflict. */
   onChanged: (unit: Unit) => void;
   onAddChild: (parent: Unit) => void;
+  /** The unit moved with its subtree: paths and tree order changed, so the list is reloaded. */
+  onMoved: (unit: Unit) => void;
 }) {
   const t = useT();
   const { lang } = useLang();
+  const navigate = useNavigate();
+  const [moving, setMoving] = useState(false);
   return (
     <Drawer
       open={unit !== null}
       onClose={onClose}
-      size={560}
+      size={600}
       title={unit?.name}
       data-testid="unit-drawer"
       extra={
-        unit && canEdit && allowedChildren[unit.type].length > 0 && unit.status !== "closed" ? (
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() => onAddChild(unit)}
-            data-testid="unit-drawer-add-child"
-          >
-            {t.networkAddChild}
-          </Button>
+        unit ? (
+          <Space wrap>
+            <Button
+              icon={<IdcardOutlined />}
+              onClick={() => navigate(`/network/${encodeURIComponent(unit.id)}/card`)}
+              data-testid="unit-drawer-card"
+            >
+              {t.unitCard}
+            </Button>
+            {moveTargets.length > 0 && (
+              <Button
+                icon={<NodeIndexOutlined />}
+                onClick={() => setMoving(true)}
+                data-testid="unit-drawer-move"
+              >
+                {t.unitMove}
+              </Button>
+            )}
+            {canEdit && allowedChildren[unit.type].length > 0 && unit.status !== "closed" && (
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => onAddChild(unit)}
+                data-testid="unit-drawer-add-child"
+              >
+                {t.networkAddChild}
+              </Button>
+            )}
+          </Space>
         ) : null
       }
     >
+      <MoveUnitModal
+        unit={moving ? unit : null}
+        units={allUnits}
+        targets={moveTargets}
+        onClose={() => setMoving(false)}
+        onMoved={(moved) => {
+          setMoving(false);
+          onMoved(moved);
+        }}
+        onConflict={(fresh) => {
+          setMoving(false);
+          onChanged(fresh);
+        }}
+      />
       {unit && (
         <>
           <Flex gap={8} wrap style={{ marginBottom: 16 }} data-testid="unit-drawer-summary">
@@ -265,6 +315,9 @@ function UnitEditForm({
         </Form.Item>
         <Form.Item name="address" label={t.unitAddress}>
           <Input maxLength={200} data-testid="unit-address" />
+        </Form.Item>
+        <Form.Item name="hours" label={t.unitHours}>
+          <Input maxLength={100} placeholder={t.unitHoursPlaceholder} data-testid="unit-hours" />
         </Form.Item>
         <Form.Item name="code" label={t.unitCode}>
           <Input maxLength={32} data-testid="unit-code" />

@@ -1,4 +1,12 @@
-import { canEditUnit, type Role, type Unit, type UnitType } from "@weiquan/domain";
+import {
+  allowedChildren,
+  canEditUnit,
+  canMoveUnit,
+  inSubtree,
+  type Role,
+  type Unit,
+  type UnitType,
+} from "@weiquan/domain";
 
 export interface UnitNode extends Unit {
   children?: UnitNode[];
@@ -30,6 +38,42 @@ export function editorOf(units: readonly Unit[], role: Role, myUnitId: string | 
     // Below the caller's own unit the caller's path is a prefix; without it only bureau roles edit.
     return canEditUnit({ role, unitPath: mine ?? "\u0000" }, path);
   };
+}
+
+/**
+ * Where the caller may move `unit`: open units that may hold its type, outside its own subtree, other than
+ * its current parent, that the caller manages (canMoveUnit, the API's rule). Empty when it may not move.
+ */
+export function moveTargets(
+  units: readonly Unit[],
+  unit: Unit,
+  role: Role,
+  myUnitId: string | undefined,
+): Unit[] {
+  if (unit.type === "bureau") return [];
+  const paths = pathsOf(units);
+  const own = paths.get(unit.id);
+  const viewer = { role, unitPath: (myUnitId && paths.get(myUnitId)) || "\u0000" };
+  if (!own) return [];
+  return units.filter((p) => {
+    const path = paths.get(p.id);
+    return (
+      path !== undefined &&
+      p.id !== unit.parentId &&
+      p.status !== "closed" &&
+      allowedChildren[p.type].includes(unit.type) &&
+      !inSubtree(path, own) &&
+      canMoveUnit(viewer, own, path)
+    );
+  });
+}
+
+/** The ids of `unitId` and every unit below it, in the list's (tree) order. */
+export function subtreeOf(units: readonly Unit[], unitId: string): Unit[] {
+  const paths = pathsOf(units);
+  const root = paths.get(unitId);
+  if (!root) return [];
+  return units.filter((u) => inSubtree(paths.get(u.id) ?? "", root));
 }
 
 /**

@@ -1,6 +1,8 @@
 import {
   CheckCircleOutlined,
+  EditOutlined,
   KeyOutlined,
+  MobileOutlined,
   PlusOutlined,
   ReloadOutlined,
   StopOutlined,
@@ -27,10 +29,12 @@ import { api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
 import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
 import { useAlive } from "../../app/useAlive.ts";
+import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { roleLabel } from "../../i18n/roles.ts";
 import { CreateUserDrawer } from "./CreateUserDrawer.tsx";
+import { EditUserDrawer } from "./EditUserDrawer.tsx";
 
 interface UserPage {
   items: User[];
@@ -48,6 +52,8 @@ export default function UsersPage() {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
+  const { me } = useSession();
   const alive = useAlive();
 
   const load = useCallback(async () => {
@@ -117,6 +123,25 @@ export default function UsersPage() {
     }
   }
 
+  async function resetTotp(user: User) {
+    setBusy((s) => new Set(s).add(user.id));
+    try {
+      const updated = await api<User>(`/v1/users/${encodeURIComponent(user.id)}/totp/reset`, {
+        method: "POST",
+      });
+      upsert(updated);
+      message.success(t.userTotpResetDone(updated.displayName));
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setBusy((s) => {
+        const next = new Set(s);
+        next.delete(user.id);
+        return next;
+      });
+    }
+  }
+
   const columns: TableColumnsType<User> = [
     { title: t.fieldUsername, dataIndex: "username", width: 160 },
     { title: t.fieldName, dataIndex: "displayName" },
@@ -146,11 +171,33 @@ export default function UsersPage() {
       ),
     },
     {
+      title: t.userTotp,
+      dataIndex: "totpEnabled",
+      width: 100,
+      render: (on: boolean | undefined, user) => (
+        <Tag
+          color={on ? "blue" : "default"}
+          data-testid={`user-totp-${user.username}`}
+          data-totp={String(Boolean(on))}
+        >
+          {on ? t.userTotpState.on : t.userTotpState.off}
+        </Tag>
+      ),
+    },
+    {
       title: t.colActions,
       key: "actions",
-      width: 220,
+      width: 420,
       render: (_: unknown, user) => (
-        <Space>
+        <Space wrap>
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(user)}
+            data-testid={`user-edit-${user.username}`}
+          >
+            {t.userEdit}
+          </Button>
           <Popconfirm
             title={
               user.disabled ? t.userEnableConfirm(user.displayName) : t.userDisableConfirm(user.displayName)
@@ -178,6 +225,24 @@ export default function UsersPage() {
           >
             {t.userResetPassword}
           </Button>
+          {user.totpEnabled && user.id !== me.user.id && (
+            <Popconfirm
+              title={t.userTotpResetConfirm(user.displayName)}
+              okText={t.confirmOk}
+              cancelText={t.confirmCancel}
+              okButtonProps={{ danger: true, "data-testid": "confirm-ok" }}
+              onConfirm={() => resetTotp(user)}
+            >
+              <Button
+                size="small"
+                icon={<MobileOutlined />}
+                loading={busy.has(user.id)}
+                data-testid={`user-totp-reset-${user.username}`}
+              >
+                {t.userTotpReset}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     },
@@ -227,7 +292,7 @@ export default function UsersPage() {
         onRow={(user) =>
           ({ "data-testid": `user-row-${user.username}` }) as React.HTMLAttributes<HTMLElement>
         }
-        scroll={{ x: 900 }}
+        scroll={{ x: 1200 }}
       />
       <CreateUserDrawer
         open={drawerOpen}
@@ -237,6 +302,19 @@ export default function UsersPage() {
           setDrawerOpen(false);
           upsert(user);
           message.success(t.userCreated(user.displayName));
+        }}
+      />
+      <EditUserDrawer
+        user={editing}
+        units={units}
+        onClose={() => setEditing(null)}
+        onSaved={(user, reloaded) => {
+          upsert(user);
+          if (reloaded) setEditing(user);
+          else {
+            setEditing(null);
+            message.success(t.userSaved(user.displayName));
+          }
         }}
       />
       <ResetPasswordModal
