@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CountyCode, Password, Username } from "./schema.ts";
 
 describe("tenant onboarding fields", () => {
-  it.each(["120115", "130102", "659004"])("accepts the county-level code %s", (c) => {
+  it.each(["120115", "130102", "659004", "441900", "460400"])("accepts the county-level code %s", (c) => {
     expect(CountyCode.safeParse(c).success).toBe(true);
   });
   it.each(["120000", "120100", "12011", "1201155", "12011a", ""])(

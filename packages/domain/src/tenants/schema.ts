@@ -13,10 +13,16 @@ export const Username = z
   .regex(/^[a-z][a-z0-9_.-]{2,31}$/, "用户名为 3–32 位小写字母、数字、下划线、点或连字符，以字母开头");
 
 /** GB/T 2260 county-level code: 6 digits, not a province (xx0000) or prefecture (xxxx00) code. */
+/**
+ * Prefecture-level cities without counties (不设区的地级市): their bureau is county-level in the network
+ * sense although the code ends in 00.
+ */
+const CITIES_WITHOUT_COUNTIES = new Set(["441900", "442000", "460400", "620200"]);
+
 export const CountyCode = z
   .string()
   .regex(/^\d{6}$/, "行政区划代码为 6 位数字")
-  .refine((c) => !c.endsWith("00"), "须为县级行政区划代码（末两位不能为 00）");
+  .refine((c) => !c.endsWith("00") || CITIES_WITHOUT_COUNTIES.has(c), "须为县级行政区划代码（末两位不能为 00）");
 
 export const OnboardTenantInput = z.object({
   countyCode: CountyCode,
