@@ -24,6 +24,7 @@ const stack = await startLocalStack({
   dynamoPort,
   dynamoEndpoint: env.WEIQUAN_DYNAMODB_ENDPOINT,
   seedDemo: true,
+  seedDemoCases: true,
   log: say,
 });
 if (stack.seeded) say(`seeded the demo tenant ${DEMO_COUNTY.countyCode} ${DEMO_COUNTY.name}`);

@@ -6,6 +6,7 @@ import { createBridgeServer } from "./bridge.ts";
 import { startDynamoLocal } from "./dynamodb.ts";
 import { bootstrapControlPlane } from "./seed/control-plane.ts";
 import { seedDemoTenant } from "./seed/demo.ts";
+import { seedDemoCases } from "./seed/demo-cases.ts";
 import { DEMO_OPERATOR, DEMO_PASSWORD } from "./seed/demo-network.ts";
 
 export interface LocalStackOptions {
@@ -19,6 +20,8 @@ export interface LocalStackOptions {
   stage?: string;
   /** Seed the platform operator and the demo tenant (idempotent). */
   seedDemo?: boolean;
+  /** With seedDemo: also a half-year of demo cases on the first start (`pnpm dev`; tests start empty). */
+  seedDemoCases?: boolean;
   /** Serve the built console from this folder on the API's origin. */
   staticDir?: string;
   host?: string;
@@ -52,6 +55,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (opts.seedDemo) {
       await bootstrapControlPlane(deps, deps.dynamo!, { ...DEMO_OPERATOR, password: DEMO_PASSWORD });
       seeded = await seedDemoTenant(deps);
+      if (seeded && opts.seedDemoCases) log(`Demo ledger: ${await seedDemoCases(deps)} cases`);
     }
     server = createBridgeServer(makeHandler(deps), { staticDir: opts.staticDir });
     const host = opts.host ?? "127.0.0.1";
