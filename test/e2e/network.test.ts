@@ -321,3 +321,61 @@ describe("contact card and user edits", () => {
     await worker.context().close();
   });
 });
+
+describe("moving a unit", () => {
+  it("moves a point to another station through the drawer; only allowed parents can be picked", async () => {
+    const suffix = Date.now().toString(36);
+    const from = `甲站${suffix}消费维权服务站`;
+    const to = `乙站${suffix}消费维权服务站`;
+    const point = `丙村${suffix}消费维权服务点`;
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "admin", PASSWORD);
+    const units = await unitsFromPage(page);
+    const office1 = units.find((u) => u.name === OFFICE) as Unit;
+    const office2 = units.find((u) => u.name === "大口屯市场监管所") as Unit;
+    const create = (body: Record<string, unknown>) =>
+      page.evaluate(
+        async ({ origin, body }) => {
+          const res = await fetch(`${origin}/v1/units`, {
+            method: "POST",
+            headers: {
+              Authorization: `Bearer ${localStorage.getItem("weiquan.token")}`,
+              "Content-Type": "application/json",
+            },
+            body: JSON.stringify(body),
+          });
+          return ((await res.json()) as Unit).id;
+        },
+        { origin: baseUrl, body },
+      );
+    const fromId = await create({ parentId: office1.id, type: "station", name: from });
+    const toId = await create({ parentId: office2.id, type: "station", name: to });
+    const pointId = await create({ parentId: fromId, type: "point", name: point });
+
+    await page.getByTestId("nav-network").click();
+    await unitRow(page, point).locator('[data-testid^="unit-open-"]').click();
+    const drawer = page.getByTestId("unit-drawer");
+    await drawer.getByTestId("unit-drawer-move").click();
+    const modal = page.locator(".ant-modal").filter({ hasText: "调整" });
+    await modal.locator(".ant-select").click();
+    // Search narrows the (virtual) tree to matches and their ancestors.
+    await page.keyboard.type(suffix);
+    const dropdown = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+    // Offices cannot hold a point; the current station is its parent already: both disabled.
+    await dropdown.locator(".ant-select-tree-treenode-disabled", { hasText: OFFICE }).first().waitFor();
+    await dropdown.locator(".ant-select-tree-treenode-disabled", { hasText: from }).waitFor();
+    await dropdown.getByTitle(`${to}（消费维权服务站）`).click();
+    await screenshot(page, "unit-move");
+    await page.getByTestId("unit-move-submit").click();
+    await page.getByText(`已将“${point}”移至“${to}”下`).waitFor();
+
+    const after = await unitsFromPage(page);
+    expect(after.find((u) => u.id === pointId)?.parentId).toBe(toId);
+    // The tree shows it under its new station.
+    const rows = await page
+      .locator("[data-unit-name]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-unit-name")));
+    expect(rows.indexOf(point)).toBe(rows.indexOf(to) + 1);
+    await page.context().close();
+  });
+});

@@ -28,7 +28,8 @@ export const unitRoutes = new Hono<ScopedEnv>()
   .get(
     "/v1/units/compliance",
     doc({
-      summary: "四个一 compliance of the visible active stations and points, and who falls short",
+      summary:
+        "四个一 compliance of the visible active stations and points, who falls short, and coverage (villages with an active point, townships with an active station)",
       tags,
       ok: { schema: ComplianceSummary },
     }),
@@ -57,7 +58,8 @@ export const unitRoutes = new Hono<ScopedEnv>()
   .patch(
     "/v1/units/:id",
     doc({
-      summary: "Edit a unit's facts and status (with version)",
+      summary:
+        "Edit a unit's facts and status, or move it with its subtree under another parent (`parentId`; same type rules as create, not under itself, at most 99 units in one move); with version",
       tags,
       ok: { schema: Unit },
       errors: [400, 403, 404, 409, 422],

@@ -28,6 +28,8 @@ const printCss = `
 .contact-card dd { margin: 0; }
 .contact-card .duties { white-space: pre-line; font-size: 11pt; line-height: 1.8; margin-top: 6mm; }
 .contact-card .qr { text-align: center; font-size: 11pt; }
+.contact-card footer { margin-top: 8mm; padding-top: 3mm; border-top: 1px solid #000; font-size: 11pt;
+  display: flex; justify-content: space-between; flex-wrap: wrap; gap: 2mm; }
 @media print {
   @page { size: A4 portrait; margin: 12mm; }
   body, #root { background: #fff !important; }
@@ -118,6 +120,7 @@ export default function ContactCardPage() {
             unit={unit}
             duties={dutiesOf(unit, settings)}
             url={intakeUrl(window.location.origin, countyCode, unit.id)}
+            issuer={me.tenant?.name}
             t={t}
           />
         ))}
@@ -132,7 +135,20 @@ function dutiesOf(unit: Unit, settings: Settings): string | undefined {
   return undefined;
 }
 
-function ContactCard({ unit, duties, url, t }: { unit: Unit; duties?: string; url: string; t: Messages }) {
+function ContactCard({
+  unit,
+  duties,
+  url,
+  issuer,
+  t,
+}: {
+  unit: Unit;
+  duties?: string;
+  url: string;
+  /** The county bureau that runs the network. */
+  issuer?: string;
+  t: Messages;
+}) {
   const row = (label: string, value: string | undefined, testId: string) =>
     value ? (
       <>
@@ -166,6 +182,10 @@ function ContactCard({ unit, duties, url, t }: { unit: Unit; duties?: string; ur
           </div>
         </>
       )}
+      <footer>
+        <span>{issuer}</span>
+        <span>{t.cardHotline}</span>
+      </footer>
     </section>
   );
 }

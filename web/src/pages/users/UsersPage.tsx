@@ -144,7 +144,7 @@ export default function UsersPage() {
 
   const columns: TableColumnsType<User> = [
     { title: t.fieldUsername, dataIndex: "username", width: 160 },
-    { title: t.fieldName, dataIndex: "displayName" },
+    { title: t.fieldName, dataIndex: "displayName", width: 160 },
     {
       title: t.fieldRole,
       dataIndex: "role",
@@ -154,6 +154,7 @@ export default function UsersPage() {
     {
       title: t.fieldUnit,
       dataIndex: "unitId",
+      width: 220,
       render: (unitId: string) => unitName.get(unitId) ?? t.noUnit,
     },
     {
@@ -292,7 +293,7 @@ export default function UsersPage() {
         onRow={(user) =>
           ({ "data-testid": `user-row-${user.username}` }) as React.HTMLAttributes<HTMLElement>
         }
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1400 }}
       />
       <CreateUserDrawer
         open={drawerOpen}
