@@ -4,6 +4,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { metaRoutes } from "./cases/meta-routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import type { AppDeps } from "./deps.ts";
+import { figureRoutes } from "./figures/routes.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
 import { platformRoutes } from "./platform/routes.ts";
@@ -26,7 +27,8 @@ export function createApp(deps: AppDeps) {
     .route("/", userRoutes)
     .route("/", settingsRoutes)
     .route("/", caseRoutes)
-    .route("/", metaRoutes);
+    .route("/", metaRoutes)
+    .route("/", figureRoutes);
 
   app.get(
     "/v1/openapi.json",

@@ -10,6 +10,7 @@ export * from "./table-definition.ts";
 export * from "./tenant/audit.ts";
 export * from "./tenant/cases.ts";
 export * from "./tenant/idempotency.ts";
+export * from "./tenant/rollups.ts";
 export * from "./tenant/settings.ts";
 export * from "./tenant/units.ts";
 export * from "./tenant/users.ts";

@@ -11,6 +11,7 @@ import {
   NotFound,
   shanghaiIso,
   type TransitionInput,
+  timedActions,
   Unprocessable,
   type WorkCalendar,
 } from "@weiquan/domain";
@@ -147,6 +148,8 @@ export async function transitionCase(
   next.dueBy = clock.dueBy ?? null;
   if (next.dueBy !== current.dueBy) next.overdueNoticed = undefined;
 
+  // Recorded so the figures' rebuild replays the same on-time fact the rollup counted.
+  if (timedActions.has(input.action)) data.onTime = onTime;
   const result = await cases.write({
     record: next,
     expectedVersion: current.version,

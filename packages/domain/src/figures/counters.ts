@@ -21,6 +21,8 @@ export function countersForCreate(c: CreatedFacts): Counters {
     [`kind.${c.kind}`]: 1,
     [`channel.${c.channel}`]: 1,
     [`cat.${national}`]: 1,
+    // Per kind too: the hot list of complaints (十大投诉热点) must not mix in consultations.
+    [`kcat.${c.kind}.${national}`]: 1,
   };
   if (c.kind === "complaint" && c.nature) out[`nature.${c.nature}`] = 1;
   return out;
@@ -37,6 +39,19 @@ export interface ActionFacts {
   /** Was the decision made before the running deadline ended? */
   onTime?: boolean;
 }
+
+/**
+ * Actions whose counters say whether they came before the running deadline. The write path records that
+ * fact on the timeline event (`data.onTime`), so a rebuild replays it instead of re-deriving a clock.
+ */
+export const timedActions: ReadonlySet<string> = new Set([
+  "accept",
+  "reject",
+  "resolve",
+  "fail",
+  "terminate",
+  "hand_over",
+]);
 
 export function countersForAction(a: ActionFacts): Counters {
   const onTime = a.onTime ? 1 : 0;
@@ -63,6 +78,8 @@ export function countersForAction(a: ActionFacts): Counters {
       return { closed: 1, [`closed.${a.kind}`]: 1 };
     case "callback":
       return { callbacks: 1, [`callback.${a.result}`]: 1 };
+    case "rating":
+      return { ratings: 1, [`rating.${a.result}`]: 1 };
     default:
       return {};
   }

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { Month } from "./period.ts";
+
+/** `?from=&to=&unitId=` of every figures request (months, both inclusive). */
+export const StatsQuery = z.object({
+  from: Month.optional(),
+  to: Month.optional(),
+  unitId: z.string().min(1).max(64).optional(),
+});
+export type StatsQuery = z.infer<typeof StatsQuery>;
+
+export const CategoriesQuery = StatsQuery.extend({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  kind: z.enum(["complaint", "report", "consultation"]).optional(),
+});
+export type CategoriesQuery = z.infer<typeof CategoriesQuery>;
+
+export const UnitsStatsQuery = StatsQuery.omit({ unitId: true });
+
+const count = z.number().int().min(0);
+const rateValue = z.number().min(0).max(1).nullable();
+
+/** The figures of one period, as defined in `definitions.ts`. */
+export const PeriodFiguresSchema = z.object({
+  received: count,
+  complaints: count,
+  reports: count,
+  consultations: count,
+  accepted: count,
+  rejected: count,
+  decided: count,
+  decidedOnTime: count,
+  onTimeRate: rateValue,
+  resolved: count,
+  failed: count,
+  terminated: count,
+  resolutionRate: rateValue,
+  recoveredFen: count,
+  answered: count,
+  handedOver: count,
+  referred: count,
+  closed: count,
+  escalated: count,
+  escalationRate: rateValue,
+  callbacks: count,
+  satisfied: count,
+  basicallySatisfied: count,
+  unsatisfied: count,
+  satisfactionRate: rateValue,
+});
+
+const KindFigures = z.object({ received: count, closed: count, escalated: count });
+
+export const StatsSummary = PeriodFiguresSchema.extend({
+  unitId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  overdueNow: count,
+  byKind: z.object({ complaint: KindFigures, report: KindFigures, consultation: KindFigures }),
+  byMonth: z.array(PeriodFiguresSchema.extend({ month: z.string() })),
+});
+export type StatsSummary = z.infer<typeof StatsSummary>;
+
+export const CategoryCount = z.object({ category: z.string(), label: z.string(), count });
+export type CategoryCount = z.infer<typeof CategoryCount>;
+
+export const UnitFiguresRow = PeriodFiguresSchema.extend({
+  unitId: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  type: z.string(),
+  status: z.string(),
+  /** Depth below the caller's top visible unit (0 = that unit), for indenting the table. */
+  depth: z.number().int().min(0),
+  /** Cases received by the unit itself, not by the units below it. */
+  ownReceived: count,
+  overdueNow: count,
+});
+export type UnitFiguresRow = z.infer<typeof UnitFiguresRow>;

@@ -1,0 +1,186 @@
+import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { addCounters, type Counters, type ReplayDelta, replayCase } from "@weiquan/domain";
+import { T } from "../keys.ts";
+import type { TenantTable } from "../tenant-access.ts";
+import { CasesRepository } from "./cases.ts";
+import { UnitsRepository } from "./units.ts";
+
+/** One unit's counters of one month, as the rollup item keeps them. */
+export interface MonthRollup {
+  month: string;
+  counters: Counters;
+}
+
+/** Read capacity a figures request consumed (for the benchmark: it must not grow with cases). */
+export interface ReadCost {
+  capacityUnits: number;
+  items: number;
+}
+
+const NON_COUNTERS = new Set(["PK", "SK", "unitId", "month"]);
+
+function countersOf(item: Record<string, unknown>): Counters {
+  const out: Counters = {};
+  for (const [k, v] of Object.entries(item)) if (!NON_COUNTERS.has(k) && typeof v === "number") out[k] = v;
+  return out;
+}
+
+/**
+ * The figures' storage: per unit × month counters written by the case transaction (see
+ * `CasesRepository.write`) and read here — a unit's period is one Query on `ROLLUP#{unitId}` with the
+ * sort key between two months, so it costs O(months) whatever the number of cases.
+ */
+export class RollupsRepository {
+  constructor(
+    private readonly t: TenantTable,
+    private readonly cost: ReadCost = { capacityUnits: 0, items: 0 },
+  ) {}
+
+  /** What the reads of this repository have consumed so far. */
+  get consumed(): ReadCost {
+    return this.cost;
+  }
+
+  /** The unit's months from `from` to `to` (inclusive) that have any figures, oldest first. */
+  async months(unitId: string, from: string, to: string): Promise<MonthRollup[]> {
+    const out: MonthRollup[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.t.doc.send(
+        new QueryCommand({
+          TableName: this.t.tableName,
+          KeyConditionExpression: "PK = :pk AND SK BETWEEN :from AND :to",
+          ExpressionAttributeValues: {
+            ":pk": T.rollup(unitId, from).PK,
+            ":from": T.rollup(unitId, from).SK,
+            ":to": T.rollup(unitId, to).SK,
+          },
+          ExclusiveStartKey: start,
+          ReturnConsumedCapacity: "TOTAL",
+        }),
+      );
+      this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const item of page.Items ?? []) {
+        this.cost.items++;
+        out.push({ month: item.month as string, counters: countersOf(item) });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /**
+   * The handling units' paths of every open case whose running deadline is before `before`: the
+   * deadline index holds only open cases with a running clock, so this reads the overdue cases of the
+   * tenant (keys and one attribute each), never the closed or the punctual ones.
+   */
+  async overduePaths(before: string): Promise<string[]> {
+    const out: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.t.doc.send(
+        new QueryCommand({
+          TableName: this.t.tableName,
+          IndexName: "GSI2",
+          KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
+          ExpressionAttributeValues: { ":pk": "DUE", ":before": before },
+          ProjectionExpression: "handlerPath",
+          ExclusiveStartKey: start,
+          ReturnConsumedCapacity: "TOTAL",
+        }),
+      );
+      this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const item of page.Items ?? []) {
+        this.cost.items++;
+        if (typeof item.handlerPath === "string") out.push(item.handlerPath);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}
+
+export interface RebuildResult {
+  cases: number;
+  events: number;
+  /** Rollup items written (unit × month). */
+  written: number;
+  /** Stale rollup items removed (a unit × month that no case supports any more). */
+  removed: number;
+}
+
+/**
+ * Recomputes a tenant's rollups from its cases — offline (a job or a script, never a request): pages
+ * through the root unit's ledger (every case is listed there), replays each case's timeline with the
+ * same counter functions as the write path, and replaces every unit's rollup items with the result.
+ *
+ * Attribution follows the unit tree as it is now: a unit moved under another parent has its whole
+ * history counted under the new parents after a rebuild (the write path counted it under the parents of
+ * the day). Run it while no cases are written (a maintenance window): counters added by a concurrent
+ * transaction between the read and the write would be lost.
+ */
+export async function rebuildRollups(
+  t: TenantTable,
+  opts: { pageSize?: number } = {},
+): Promise<RebuildResult> {
+  const units = await new UnitsRepository(t).listByPath();
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
+  const root = units.find((u) => !u.parentId) ?? units.find((u) => !u.path.includes("/"));
+  if (!root) return { cases: 0, events: 0, written: 0, removed: 0 };
+
+  const fresh = new Map<string, Counters>();
+  const add = (d: ReplayDelta) => {
+    const path = pathOf.get(d.unitId) ?? d.unitId;
+    for (const unitId of path.split("/")) {
+      const key = `${unitId}\u0000${d.month}`;
+      fresh.set(key, addCounters(fresh.get(key) ?? {}, d.counters));
+    }
+  };
+
+  const cases = new CasesRepository(t);
+  let cursor: string | undefined;
+  let caseCount = 0;
+  let eventCount = 0;
+  do {
+    const page = await cases.ledger(root.id, {}, opts.pageSize ?? 100, cursor);
+    for (const row of page.items) {
+      const found = await cases.getWithTimeline(row.id);
+      if (!found) continue;
+      caseCount++;
+      eventCount += found.timeline.length;
+      for (const d of replayCase(found.record, found.timeline)) add(d);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+
+  // Remove what no case supports any more, then write the fresh items whole.
+  const stale: Record<string, string>[] = [];
+  for (const u of units) {
+    for (const m of await new RollupsRepository(t).months(u.id, "0000-01", "9999-12")) {
+      if (!fresh.has(`${u.id}\u0000${m.month}`)) stale.push(T.rollup(u.id, m.month));
+    }
+  }
+  const puts = [...fresh].map(([key, counters]) => {
+    const [unitId, month] = key.split("\u0000") as [string, string];
+    return { PutRequest: { Item: { ...T.rollup(unitId, month), unitId, month, ...counters } } };
+  });
+  await batchWrite(t, [...stale.map((Key) => ({ DeleteRequest: { Key } })), ...puts]);
+  return { cases: caseCount, events: eventCount, written: puts.length, removed: stale.length };
+}
+
+type WriteRequest = NonNullable<
+  NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]["RequestItems"]>[string]
+>[number];
+
+/** BatchWriteItem in chunks of 25, retrying unprocessed items with a growing pause. */
+export async function batchWrite(t: TenantTable, requests: WriteRequest[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending = requests.slice(i, i + 25);
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+      const out = await t.doc.send(new BatchWriteCommand({ RequestItems: { [t.tableName]: pending } }));
+      pending = (out.UnprocessedItems?.[t.tableName] ?? []) as WriteRequest[];
+      if (attempt > 20 && pending.length) throw new Error("rollup rebuild: DynamoDB kept items unprocessed");
+    }
+  }
+}
