@@ -8,6 +8,7 @@ import { figureRoutes } from "./figures/routes.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
 import { platformRoutes } from "./platform/routes.ts";
+import { publicRoutes } from "./public/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { systemRoutes } from "./system/routes.ts";
 import { unitRoutes } from "./units/routes.ts";
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
     .route("/", settingsRoutes)
     .route("/", caseRoutes)
     .route("/", metaRoutes)
+    .route("/", publicRoutes)
     .route("/", figureRoutes);
 
   app.get(

@@ -8,6 +8,7 @@ export * from "./common/errors.ts";
 export * from "./common/mask.ts";
 export * from "./common/time.ts";
 export * from "./figures/counters.ts";
+export * from "./public/index.ts";
 export * from "./figures/definitions.ts";
 export * from "./figures/period.ts";
 export * from "./figures/replay.ts";

@@ -10,6 +10,8 @@ export * from "./table-definition.ts";
 export * from "./tenant/audit.ts";
 export * from "./tenant/cases.ts";
 export * from "./tenant/idempotency.ts";
+export * from "./tenant/public-access.ts";
+export * from "./tenant/rate-limits.ts";
 export * from "./tenant/rollups.ts";
 export * from "./tenant/settings.ts";
 export * from "./tenant/units.ts";

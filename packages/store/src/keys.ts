@@ -24,6 +24,10 @@ export const T = {
   /** Open cases with a running clock, by deadline: the overdue sweep reads only what is due. */
   caseDueIndex: (dueBy: string, id: string) => ({ GSI2PK: "DUE", GSI2SK: `${dueBy}#${id}` }),
   tracking: (trackingNo: string) => ({ PK: `TRACK#${trackingNo}`, SK: "TRACK" }),
+  /** The public page's access to a case: the query code's hash (never the code), next to the pointer. */
+  publicAccess: (trackingNo: string) => ({ PK: `TRACK#${trackingNo}`, SK: "PUBLIC" }),
+  /** A fixed-window counter of the public intake (`bucket` names limit and source); expires by TTL. */
+  rateWindow: (bucket: string, windowStart: number) => ({ PK: `RATE#${bucket}`, SK: `W#${windowStart}` }),
   /** The per-day sequence behind tracking numbers (yyyymmdd in Asia/Shanghai). */
   caseCounter: (day: string) => ({ PK: `COUNTER#CASES#${day}`, SK: "COUNTER" }),
   /**

@@ -53,6 +53,9 @@ export const settingsRoutes = new Hono<ScopedEnv>()
         version: input.version + 1,
         templates: input.templates,
         calendarOverrides: input.calendarOverrides ?? current?.calendarOverrides ?? [],
+        // Omitted keeps the current notice; an empty one falls back to the default.
+        consentNotice:
+          input.consentNotice === undefined ? current?.consentNotice : input.consentNotice || undefined,
         updatedAt: deps.now().toISOString(),
         updatedBy: scope.caller.userId,
       };

@@ -174,6 +174,8 @@ export const Case = CaseFields.extend({
   callback: z
     .object({ result: CallbackResult, note: z.string().optional(), at: z.string(), by: z.string() })
     .optional(),
+  /** The consumer's own rating on the public page after closure (once). */
+  rating: z.object({ result: CallbackResult, note: z.string().optional(), at: z.string() }).optional(),
   version: z.number().int(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -187,7 +189,7 @@ export type Case = z.infer<typeof Case>;
 
 export const TimelineEvent = z.object({
   at: z.string(),
-  action: z.union([CaseAction, z.literal("create")]),
+  action: z.union([CaseAction, z.literal("create"), z.literal("rating")]),
   by: z.string(),
   byName: z.string(),
   unitId: z.string(),

@@ -22,6 +22,8 @@ export const Settings = z.object({
   version: z.number().int(),
   templates: UnifiedTemplates,
   calendarOverrides: z.array(CalendarOverride).max(366).default([]),
+  /** The personal-information notice of the public intake page; absent: the default (public/notice.ts). */
+  consentNotice: z.string().trim().max(5000).optional(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });
@@ -33,6 +35,8 @@ export const PutSettingsInput = z
     templates: UnifiedTemplates,
     /** Omitted: keep the current overrides. */
     calendarOverrides: z.array(CalendarOverride).max(366).optional(),
+    /** Omitted: keep the current notice; "": back to the default. */
+    consentNotice: z.string().trim().max(5000).optional(),
   })
   .strict();
 

@@ -1,0 +1,47 @@
+import { type PublicLimitName, publicLimits, TooMany } from "@weiquan/domain";
+import { RateLimitsRepository } from "@weiquan/store";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { PublicEnv } from "./tenant.ts";
+
+const counter = (c: Context<PublicEnv>, name: PublicLimitName, by = 1) => {
+  const limit = publicLimits[name];
+  const who = name.endsWith("Source") ? `${name}#${c.var.source}` : name;
+  return new RateLimitsRepository(c.var.county.table)
+    .add(who, limit.windowSeconds, c.var.deps.now().getTime(), by)
+    .then((w) => ({ ...w, over: w.count > limit.limit, full: w.count >= limit.limit }));
+};
+
+const tooMany = (resetIn: number) =>
+  TooMany(
+    `请求过于频繁，请 ${resetIn >= 120 ? `${Math.ceil(resetIn / 60)} 分钟` : `${resetIn} 秒`}后再试`,
+    "RATE_LIMITED",
+    resetIn,
+  );
+
+/** Counts a filing for the source and for the tenant; either over its limit → 429 with Retry-After. */
+export const fileLimit = createMiddleware<PublicEnv>(async (c, next) => {
+  const hits = await Promise.all([counter(c, "fileSource"), counter(c, "fileTenant")]);
+  const over = hits.filter((h) => h.over);
+  if (over.length) throw tooMany(Math.max(...over.map((h) => h.resetIn)));
+  await next();
+});
+
+/**
+ * Counts a read (directory, lookup, rating) for the source and the tenant. With `misses`, a source that
+ * has used up its failed lookups is refused too, whatever it asks for now: guessing stops at the limit.
+ */
+export const readLimit = (opts: { misses?: boolean } = {}) =>
+  createMiddleware<PublicEnv>(async (c, next) => {
+    const hits = await Promise.all([
+      counter(c, "readSource"),
+      counter(c, "readTenant"),
+      ...(opts.misses ? [counter(c, "missSource", 0).then((h) => ({ ...h, over: h.full }))] : []),
+    ]);
+    const over = hits.filter((h) => h.over);
+    if (over.length) throw tooMany(Math.max(...over.map((h) => h.resetIn)));
+    await next();
+  });
+
+/** Records a failed lookup (absent case or wrong code: the same). */
+export const countMiss = (c: Context<PublicEnv>) => counter(c, "missSource");

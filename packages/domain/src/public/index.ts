@@ -1,0 +1,5 @@
+export * from "./checks.ts";
+export * from "./code.ts";
+export * from "./limits.ts";
+export * from "./notice.ts";
+export * from "./schema.ts";
