@@ -80,8 +80,6 @@ export function countersForAction(a: ActionFacts): Counters {
       return { callbacks: 1, [`callback.${a.result}`]: 1 };
     case "rating":
       return { ratings: 1, [`rating.${a.result}`]: 1 };
-    case "rating":
-      return { ratings: 1, [`rating.${a.result}`]: 1 };
     default:
       return {};
   }
