@@ -7,6 +7,7 @@ import type { AppDeps } from "./deps.ts";
 import { figureRoutes } from "./figures/routes.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
+import { noticeRoutes } from "./notices/routes.ts";
 import { platformRoutes } from "./platform/routes.ts";
 import { publicRoutes } from "./public/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
     .route("/", userRoutes)
     .route("/", settingsRoutes)
     .route("/", caseRoutes)
+    .route("/", noticeRoutes)
     .route("/", metaRoutes)
     .route("/", publicRoutes)
     .route("/", figureRoutes);

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
+import { sweepAllTenants } from "@weiquan/fn-api/cases/overdue";
 import { controlTableDefinition, ensureTable } from "@weiquan/store";
 import { createBridgeServer } from "./bridge.ts";
 import { startDynamoLocal } from "./dynamodb.ts";
@@ -26,6 +27,8 @@ export interface LocalStackOptions {
   staticDir?: string;
   host?: string;
   log?: (line: string) => void;
+  /** The overdue sweep of every tenant (AWS: daily EventBridge rule) runs at start and then this often; 0 = never. Default one hour. */
+  overdueSweepEveryMs?: number;
 }
 
 export interface LocalStack {
@@ -65,6 +68,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     });
     const apiUrl = `http://${host}:${port}`;
     log(`API: ${apiUrl}`);
+    const sweep = overdueSweeps(deps, opts.overdueSweepEveryMs ?? 3_600_000, log);
     const s = server;
     return {
       apiUrl,
@@ -72,6 +76,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       deps,
       seeded,
       stop: async () => {
+        await sweep.stop();
         s.closeAllConnections();
         await new Promise<void>((r) => s.close(() => r()));
         deps.dynamo?.destroy();
@@ -83,4 +88,34 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     await dynamo.stop();
     throw e;
   }
+}
+
+/** Runs the overdue sweep of every tenant now and then every `everyMs`, one run at a time. */
+function overdueSweeps(deps: AppDeps, everyMs: number, log: (line: string) => void) {
+  if (everyMs <= 0) return { stop: async () => {} };
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        const swept = await sweepAllTenants(
+          { tenants: deps.control.tenants, tenantAccess: deps.tenantAccess },
+          deps.now(),
+        );
+        const noticed = swept.reduce((n, t) => n + t.noticed, 0);
+        if (noticed) log(`Overdue sweep: ${noticed} new overdue notices`);
+        for (const t of swept) if (t.error) log(`Overdue sweep of tenant ${t.tenantId} failed: ${t.error}`);
+      } catch (e) {
+        log(`Overdue sweep failed: ${(e as Error).message}`);
+      }
+    });
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -10,6 +10,7 @@ export * from "./table-definition.ts";
 export * from "./tenant/audit.ts";
 export * from "./tenant/cases.ts";
 export * from "./tenant/idempotency.ts";
+export * from "./tenant/notices.ts";
 export * from "./tenant/public-access.ts";
 export * from "./tenant/rate-limits.ts";
 export * from "./tenant/rollups.ts";

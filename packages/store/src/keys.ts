@@ -46,6 +46,8 @@ export const T = {
   audit: (month: string, at: string, id: string) => ({ PK: `AUDIT#${month}`, SK: `${at}#${id}` }),
   /** Console notices for a unit (overdue cases, escalations), newest first. */
   notice: (unitId: string, at: string, id: string) => ({ PK: `NOTICE#${unitId}`, SK: `${at}#${id}` }),
+  /** How many of a unit's notices are unread (its own partition, so notice pages never meet it). */
+  noticeUnread: (unitId: string) => ({ PK: `NOTICES#${unitId}`, SK: "UNREAD" }),
 };
 
 /** Attributes that are keys, not data: stripped before an item leaves the store. */

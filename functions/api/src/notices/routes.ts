@@ -1,0 +1,61 @@
+import { NotFound } from "@weiquan/domain";
+import { NoticesRepository } from "@weiquan/store";
+import { Hono } from "hono";
+import { z } from "zod";
+import { doc } from "../http/docs.ts";
+import { ListQuery } from "../http/lists.ts";
+import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
+import { valid } from "../http/validate.ts";
+
+/** A console notice to the caller's unit (today: a case it handles went past its deadline). */
+export const Notice = z.object({
+  id: z.string(),
+  kind: z.enum(["overdue"]),
+  unitId: z.string(),
+  at: z.string(),
+  caseId: z.string(),
+  trackingNo: z.string(),
+  subject: z.string(),
+  dueBy: z.string(),
+  read: z.boolean(),
+});
+const NoticePage = z.object({
+  items: z.array(Notice),
+  nextCursor: z.string().nullable(),
+  unread: z.number().int(),
+});
+const IdParam = z.object({ id: z.string().min(1).max(400) });
+const tags = ["notices"];
+
+/** Every tenant role reads and marks the notices of its own unit — never another unit's. */
+export const noticeRoutes = new Hono<ScopedEnv>()
+  .use("/v1/notices", ...tenantScoped)
+  .use("/v1/notices/*", ...tenantScoped)
+  .get(
+    "/v1/notices",
+    doc({
+      summary: "The caller's unit's notices, newest first, with the unread count",
+      tags,
+      ok: { schema: NoticePage },
+    }),
+    valid("query", ListQuery),
+    async (c) => {
+      const { scope } = c.var;
+      const { limit, cursor } = c.req.valid("query");
+      return c.json(await new NoticesRepository(scope.table).list(scope.unit.id, limit, cursor));
+    },
+  )
+  .post(
+    "/v1/notices/:id/read",
+    doc({ summary: "Mark one of the unit's notices read", tags, ok: { schema: Notice }, errors: [404] }),
+    valid("param", IdParam),
+    async (c) => {
+      const { scope } = c.var;
+      const notice = await new NoticesRepository(scope.table).markRead(
+        scope.unit.id,
+        c.req.valid("param").id,
+      );
+      if (!notice) throw NotFound("通知");
+      return c.json(notice);
+    },
+  );

@@ -1,0 +1,51 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import middy from "@middy/core";
+import { controlTableName, documentClient, TenantsRepository, tokenVendingAccess } from "@weiquan/store";
+import { z } from "zod";
+import { sweepAllTenants } from "./cases/overdue.ts";
+
+/** What EventBridge sends on a schedule (only the fields we read). */
+const ScheduledEvent = z.object({
+  "detail-type": z.literal("Scheduled Event"),
+  time: z.iso.datetime({ offset: true }),
+});
+
+const required = (name: string) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`environment variable ${name} is required`);
+  return v;
+};
+
+const logger = new Logger({ serviceName: "weiquan-scheduler" });
+const stage = required("WEIQUAN_STAGE");
+const tenants = new TenantsRepository(
+  documentClient(new DynamoDBClient({ maxAttempts: 4 })),
+  process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage),
+);
+// The same token vending as the api: each tenant's table through the data-access role tagged with it.
+const tenantAccess = tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA_ACCESS_ROLE_ARN") });
+
+/**
+ * The daily jobs (EventBridge, 00:10 Asia/Shanghai): today the overdue sweep of every active tenant.
+ * A tenant that fails is logged and the others are still swept; the run fails (and is retried by
+ * Lambda) only if none could be listed. Sweeping twice notifies nothing twice.
+ */
+export const handler = middy()
+  .use(injectLambdaContext(logger))
+  .handler(async (event: unknown) => {
+    const { time } = ScheduledEvent.parse(event);
+    const swept = await sweepAllTenants({ tenants, tenantAccess }, new Date());
+    for (const t of swept) {
+      if (t.error) logger.error("overdue sweep failed", { tenantId: t.tenantId, error: t.error });
+      else logger.info("overdue sweep", { ...t });
+    }
+    const failed = swept.filter((t) => t.error).length;
+    return {
+      scheduledAt: time,
+      tenants: swept.length,
+      failed,
+      noticed: swept.reduce((n, t) => n + t.noticed, 0),
+    };
+  });

@@ -1,0 +1,124 @@
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
+import { T, withoutKeys } from "../keys.ts";
+import type { TenantTable } from "../tenant-access.ts";
+import { type TransactItem, transact } from "../writes.ts";
+
+/** A console notice for a unit: today only "a case you handle is overdue". */
+export interface NoticeRecord {
+  /** Opaque to callers: the notice's sort key within its unit, so reading it back is one GetItem. */
+  id: string;
+  kind: "overdue";
+  unitId: string;
+  /** When the notice was written. */
+  at: string;
+  caseId: string;
+  trackingNo: string;
+  subject: string;
+  /** The deadline that lapsed. */
+  dueBy: string;
+  read: boolean;
+}
+
+const idOfSortKey = (sk: string) => Buffer.from(sk).toString("base64url");
+const sortKeyOfId = (id: string) => Buffer.from(id, "base64url").toString("utf8");
+
+/**
+ * A unit's notices live in its own partition, newest first, with the unread count kept beside them in
+ * the same transactions that add or read a notice — so the console's badge is one GetItem.
+ */
+export class NoticesRepository {
+  constructor(private readonly t: TenantTable) {}
+
+  /**
+   * The items that add an overdue notice, keyed by the lapsed deadline and the case: a second write of
+   * the same lapse fails its condition instead of notifying twice.
+   */
+  overdueNotice(n: Omit<NoticeRecord, "id" | "kind" | "read">): TransactItem[] {
+    const key = T.notice(n.unitId, n.dueBy, `overdue.${n.caseId}`);
+    const item: NoticeRecord = { ...n, id: idOfSortKey(key.SK), kind: "overdue", read: false };
+    return [
+      {
+        Put: {
+          TableName: this.t.tableName,
+          Item: { ...key, ...item },
+          ConditionExpression: "attribute_not_exists(PK)",
+        },
+      },
+      this.unreadDelta(n.unitId, 1),
+    ];
+  }
+
+  private unreadDelta(unitId: string, delta: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.t.tableName,
+        Key: T.noticeUnread(unitId),
+        UpdateExpression: "ADD unread :d",
+        ExpressionAttributeValues: { ":d": delta },
+      },
+    };
+  }
+
+  /** A page of a unit's notices, newest first, and how many are unread. */
+  async list(
+    unitId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: NoticeRecord[]; nextCursor: string | null; unread: number }> {
+    const pk = T.notice(unitId, "", "").PK;
+    let start = decodeCursor(cursor, ["PK", "SK"]);
+    if (start && start.PK !== pk) start = undefined;
+    const [page, counter] = await Promise.all([
+      this.t.doc.send(
+        new QueryCommand({
+          TableName: this.t.tableName,
+          KeyConditionExpression: "PK = :pk",
+          ExpressionAttributeValues: { ":pk": pk },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: start,
+        }),
+      ),
+      this.t.doc.send(new GetCommand({ TableName: this.t.tableName, Key: T.noticeUnread(unitId) })),
+    ]);
+    return {
+      items: (page.Items ?? []).map((i) => withoutKeys<NoticeRecord>(i)),
+      nextCursor: encodeCursor(page.LastEvaluatedKey as Record<string, unknown> | undefined),
+      unread: Math.max(0, (counter.Item?.unread as number | undefined) ?? 0),
+    };
+  }
+
+  /**
+   * Marks one of the unit's notices read. Null if the unit has no such notice (another unit's id finds
+   * nothing: the key is always built from the caller's own unit). Reading it twice counts once.
+   */
+  async markRead(unitId: string, id: string): Promise<NoticeRecord | null> {
+    const sk = sortKeyOfId(id);
+    if (!sk.includes("#")) return null;
+    const key = { PK: T.notice(unitId, "", "").PK, SK: sk };
+    const get = async () => {
+      const out = await this.t.doc.send(
+        new GetCommand({ TableName: this.t.tableName, Key: key, ConsistentRead: true }),
+      );
+      return out.Item ? withoutKeys<NoticeRecord>(out.Item) : null;
+    };
+    const found = await get();
+    if (!found || found.read) return found;
+    const result = await transact(this.t.doc, [
+      {
+        Update: {
+          TableName: this.t.tableName,
+          Key: key,
+          UpdateExpression: "SET #read = :true",
+          ConditionExpression: "#read = :false",
+          ExpressionAttributeNames: { "#read": "read" },
+          ExpressionAttributeValues: { ":true": true, ":false": false },
+        },
+      },
+      this.unreadDelta(unitId, -1),
+    ]);
+    // Failed condition: someone else marked it read meanwhile, and counted it.
+    return result.ok ? { ...found, read: true } : get();
+  }
+}
