@@ -365,6 +365,10 @@ describe("moving a unit", () => {
     await dropdown.locator(".ant-select-tree-treenode-disabled", { hasText: OFFICE }).first().waitFor();
     await dropdown.locator(".ant-select-tree-treenode-disabled", { hasText: from }).waitFor();
     await dropdown.getByTitle(`${to}（消费维权服务站）`).click();
+    await modal.locator(".ant-select").getByText(`${to}（消费维权服务站）`).waitFor();
+    // Close the picker (it may stay open after a search) so it does not cover the buttons.
+    await modal.getByText("连同全部下级单位").click();
+    await dropdown.waitFor({ state: "hidden" });
     await screenshot(page, "unit-move");
     await page.getByTestId("unit-move-submit").click();
     await page.getByText(`已将“${point}”移至“${to}”下`).waitFor();
