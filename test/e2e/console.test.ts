@@ -53,9 +53,9 @@ describe("console shell", () => {
     expect(await page.getByTestId("nav-settings").count()).toBe(0);
     await screenshot(page, "home");
 
-    // Pages still to come say so instead of showing invented data.
+    // The menu opens the ledger.
     await page.getByTestId("nav-ledger").click();
-    await waitForText(page, "coming-soon", "该功能即将上线");
+    await page.getByTestId("ledger-page").waitFor();
     expect(new URL(page.url()).pathname).toBe("/cases");
 
     // The session survives a reload: the token is kept and /v1/me restores it.

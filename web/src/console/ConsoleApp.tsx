@@ -21,9 +21,20 @@ const ContactCardPage = lazy(() => import("../pages/network/ContactCardPage.tsx"
 const UsersPage = lazy(() => import("../pages/users/UsersPage.tsx"));
 const SettingsPage = lazy(() => import("../pages/settings/SettingsPage.tsx"));
 const AccountSecurityPage = lazy(() => import("../pages/AccountSecurityPage.tsx"));
+const LedgerPage = lazy(() => import("../pages/cases/LedgerPage.tsx"));
+const IntakePage = lazy(() => import("../pages/cases/IntakePage.tsx"));
+const CasePage = lazy(() => import("../pages/cases/CasePage.tsx"));
+const CaseDocumentPage = lazy(() => import("../pages/cases/documents/DocumentPage.tsx"));
 
 /** Menu entries with a page of their own; the others say the feature is coming. */
-const builtNav: ReadonlySet<NavKey> = new Set<NavKey>(["home", "tenants", "network", "users", "settings"]);
+const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
+  "home",
+  "tenants",
+  "ledger",
+  "network",
+  "users",
+  "settings",
+]);
 
 /** Renders a page only for the roles its menu entry lists. */
 function Guard({ nav, children }: { nav: NavKey; children: ReactNode }) {
@@ -56,8 +67,41 @@ function ConsoleRoutes() {
           </Guard>
         }
       />
+      {/* Case documents (文书) print on their own too. */}
+      <Route
+        path="cases/:id/documents/:doc"
+        element={
+          <Guard nav="ledger">
+            <CaseDocumentPage />
+          </Guard>
+        }
+      />
       <Route element={<ConsoleLayout />}>
         <Route index element={<IndexRoute />} />
+        <Route
+          path="cases"
+          element={
+            <Guard nav="ledger">
+              <LedgerPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="cases/new"
+          element={
+            <Guard nav="ledger">
+              <IntakePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="cases/:id"
+          element={
+            <Guard nav="ledger">
+              <CasePage />
+            </Guard>
+          }
+        />
         <Route path={SECURITY_PATH.slice(1)} element={<AccountSecurityPage />} />
         <Route
           path="tenants"

@@ -33,7 +33,15 @@ export const navItems: readonly NavItem[] = [
     key: "ledger",
     path: "/cases",
     label: "navLedger",
-    roles: ["bureau_admin", "bureau_staff", "office_staff", "station_staff", "point_staff"],
+    // The governance office reads the ledger too, with personal data masked and no actions.
+    roles: [
+      "bureau_admin",
+      "bureau_staff",
+      "office_staff",
+      "station_staff",
+      "point_staff",
+      "governance_viewer",
+    ],
   },
   {
     key: "network",

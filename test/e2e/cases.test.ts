@@ -1,0 +1,260 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  baseUrl,
+  DEMO_TENANT,
+  freshPage,
+  login,
+  PASSWORD,
+  screenshot,
+  text,
+  useBrowser,
+  waitForText,
+} from "./support.ts";
+
+useBrowser();
+
+/** A user's token, for changing a case behind the console's back. */
+async function tokenOf(username: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ tenant: DEMO_TENANT, username, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON from the API
+async function call(token: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  expect(res.status, JSON.stringify(json)).toBeLessThan(300);
+  return json;
+}
+
+/** A complete walk-in complaint registered through the API. */
+async function registerByApi(token: string, subject: string) {
+  return call(token, "POST", "/v1/cases", {
+    kind: "complaint",
+    channel: "walk_in",
+    consumer: { name: "孙凤英", phone: "13920005678", address: "宝坻区南关大街 9 号" },
+    business: { name: "宝坻区好运来超市", address: "宝坻区南关大街 30 号" },
+    category: "goods.food",
+    nature: "quality",
+    subject,
+    description: "在该超市购买的牛奶已过保质期。",
+    request: "退货并赔偿",
+    requestTypes: ["return", "compensate"],
+    amountFen: 5600,
+  });
+}
+
+/** Run one workflow action through the case page's button and its form. */
+async function act(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`case-action-${action}`).click();
+  const modal = page.locator(".ant-modal").filter({ has: page.getByTestId("action-submit") });
+  await modal.waitFor();
+  if (fill) await fill();
+  await page.getByTestId("action-submit").click();
+  await modal.waitFor({ state: "hidden" });
+}
+
+describe("cases in the console", () => {
+  it("lets point1 register a walk-in complaint at the counter, mediate it to an agreement, close it and print the 调解书; the bureau calls back", async () => {
+    const suffix = Date.now().toString(36);
+    const subject = `电热水器漏水 ${suffix}`;
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "point1", PASSWORD);
+    await page.getByTestId("nav-ledger").click();
+    await page.getByTestId("ledger-page").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/cases");
+    await page.getByTestId("ledger-new").click();
+    await page.getByTestId("intake-page").waitFor();
+
+    // Saving an empty complaint names what the regulation requires.
+    await page.getByTestId("intake-submit").click();
+    await page.getByText("请填写姓名").first().waitFor();
+    await page.getByText("请填写联系电话").first().waitFor();
+    await page.getByText("投诉必须填写投诉请求（勾选或说明）").waitFor();
+    // Validation as you type, in the API schema's own words.
+    await page.getByTestId("intake-consumer-phone").fill("12345");
+    await page.getByText("请填写正确的手机号或带区号的固定电话").waitFor();
+    await page.getByTestId("intake-consumer-phone").fill("");
+
+    // Keyboard entry: the name has the focus, Enter moves on through the parties.
+    await page.getByTestId("intake-consumer-name").focus();
+    await page.keyboard.type("赵丽华");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("13612345678");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("宝坻区南关社区 3 号楼 201");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter"); // no ID number
+    await page.keyboard.type("宝坻区万家电器城");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("宝坻区南关大街 66 号");
+    expect(await page.getByTestId("intake-consumer-phone").inputValue()).toBe("13612345678");
+    expect(await page.getByTestId("intake-business-name").inputValue()).toBe("宝坻区万家电器城");
+    expect(await page.getByTestId("intake-business-address").inputValue()).toBe("宝坻区南关大街 66 号");
+
+    // The category picker speaks Chinese.
+    await page.getByTestId("intake-category").click();
+    await page.keyboard.type("家用电子");
+    await page.locator(".ant-select-dropdown").getByText("家用电子电器").waitFor();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("intake-subject").fill(subject);
+    await page
+      .getByTestId("intake-description")
+      .fill("上月在该店购买电热水器一台，安装一周后漏水，商家拒绝退换。");
+    await page.getByTestId("intake-request-return").click();
+    await page.getByTestId("intake-request-refund").click();
+    await page.getByTestId("intake-request").fill("退货并退还货款 2899.5 元");
+    await page.getByTestId("intake-consent-mediation").click();
+    await page.getByTestId("intake-amount").fill("2899.5");
+    await screenshot(page, "case-intake");
+    await page.getByTestId("intake-submit").click();
+
+    // The case page shows the new tracking number prominently.
+    await page.getByTestId("case-created").waitFor();
+    const trackingNo = await text(page, "case-created-no");
+    expect(trackingNo).toMatch(new RegExp(`^${DEMO_TENANT}\\d{12}$`));
+    await waitForText(page, "case-status", "已登记");
+    expect(await text(page, "case-consumer-phone")).toBe("13612345678");
+    expect(await text(page, "case-rule-set")).toContain("市场监督管理投诉举报处理");
+    const caseId = new URL(page.url()).pathname.split("/").pop() ?? "";
+
+    await act(page, "accept");
+    await waitForText(page, "case-status", "已受理");
+    await act(page, "start_mediation");
+    await waitForText(page, "case-status", "调解中");
+    await act(page, "resolve", async () => {
+      await page.getByTestId("action-agreement").fill("商家同意退货，并于三日内全额退还货款 2899.5 元。");
+      await page.getByTestId("action-recovered").fill("2899.5");
+    });
+    await waitForText(page, "case-status", "调解成功");
+    expect(await text(page, "case-recovered")).toBe("¥2,899.50");
+    await act(page, "close");
+    await waitForText(page, "case-status", "已办结");
+    // A closed case waits for its callback (the bureau records it below).
+    expect(await page.getByTestId("case-action-callback").count()).toBe(1);
+    await page.locator('[data-testid="timeline-entry"][data-action="close"]').waitFor();
+    await screenshot(page, "case-page");
+
+    // The mediation agreement prints on A4 with the parties, the agreement and the amount in words.
+    await page.getByTestId("case-doc-mediation").click();
+    const doc = page.getByTestId("doc-mediation");
+    await doc.waitFor();
+    expect(await text(page, "doc-title")).toBe("调解书");
+    const consumer = await text(page, "doc-consumer");
+    expect(consumer).toContain("赵丽华");
+    expect(consumer).toContain("13612345678");
+    expect(await text(page, "doc-business")).toContain("宝坻区万家电器城");
+    expect(await text(page, "doc-agreement")).toBe("商家同意退货，并于三日内全额退还货款 2899.5 元。");
+    expect(await text(page, "doc-amount-words")).toBe("贰仟捌佰玖拾玖元伍角");
+    expect(await text(page, "doc-amount-figures")).toBe("2,899.50");
+    expect(await doc.textContent()).toContain(trackingNo);
+    expect(await doc.textContent()).toContain("调解人（签字）");
+    await screenshot(page, "case-mediation-agreement");
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    await page.getByTestId("doc-print").click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // On paper only the sheet shows, on A4, without the console around it.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("doc-print").isVisible()).toBe(false);
+    expect(await page.getByTestId("nav-ledger").count()).toBe(0);
+    expect(await doc.isVisible()).toBe(true);
+    await page.emulateMedia({ media: "screen" });
+    await page.getByTestId("doc-back").click();
+    await page.getByTestId("case-page").waitFor();
+    await page.context().close();
+
+    // The bureau finds the case by its tracking number and records the callback.
+    const bureau = await freshPage();
+    await login(bureau, DEMO_TENANT, "bureau", PASSWORD);
+    await bureau.getByTestId("nav-ledger").click();
+    await bureau.getByTestId("ledger-page").waitFor();
+    await bureau.getByTestId("ledger-search").locator("input").fill(trackingNo);
+    await bureau.getByTestId("ledger-search").locator("input").press("Enter");
+    const row = bureau.getByTestId(`case-row-${trackingNo}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain("已办结");
+    expect(await row.textContent()).toContain("赵**");
+    await row.locator("td").nth(2).click();
+    await bureau.waitForURL(new RegExp(`/cases/${caseId}$`));
+    await act(bureau, "callback", async () => {
+      await bureau.getByTestId("action-callback-satisfied").click();
+      await bureau.getByTestId("action-note").fill("消费者对处理结果满意");
+    });
+    await waitForText(bureau, "case-callback", "满意");
+    await bureau.locator('[data-testid="timeline-entry"][data-action="callback"]').waitFor();
+    const actions = await bureau
+      .getByTestId("timeline-entry")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-action")));
+    expect(actions).toEqual(["create", "accept", "start_mediation", "resolve", "close", "callback"]);
+    expect(await bureau.locator('[data-testid^="case-action-"]').count()).toBe(0);
+    await bureau.context().close();
+  });
+
+  it("says kindly that someone else changed the case meanwhile, and reloads it", async () => {
+    const token = await tokenOf("point1");
+    const c = await registerByApi(token, `过期牛奶 ${Date.now().toString(36)}`);
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "point1", PASSWORD);
+    await page.goto(`${baseUrl}/cases/${c.id}`);
+    await waitForText(page, "case-status", "已登记");
+
+    // A colleague accepts it through another screen meanwhile.
+    await call(token, "POST", `/v1/cases/${c.id}/transitions`, { action: "accept", version: c.version });
+
+    await page.getByTestId("case-action-reject").click();
+    await page.getByTestId("action-reason").click();
+    await page
+      .locator(".ant-select-dropdown")
+      .getByText("投诉人知道或者应当知道权益受到侵害之日起超过三年")
+      .click();
+    await page.getByTestId("action-submit").click();
+    await waitForText(page, "case-conflict", "该案件已被他人修改——请刷新");
+    // Nothing changed: the case is still accepted, not rejected.
+    await page.getByTestId("case-conflict-reload").click();
+    await page.getByTestId("case-conflict").waitFor({ state: "detached" });
+    await waitForText(page, "case-status", "已受理");
+    await page.getByTestId("case-action-start_mediation").waitFor();
+    expect(await page.getByTestId("case-action-reject").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("shows the governance office masked personal data and no actions", async () => {
+    const token = await tokenOf("point1");
+    const c = await registerByApi(token, `综治查看 ${Date.now().toString(36)}`);
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "viewer", PASSWORD);
+    await page.getByTestId("nav-ledger").click();
+    await page.getByTestId("ledger-page").waitFor();
+    expect(await page.getByTestId("ledger-new").count()).toBe(0);
+    const row = page.getByTestId(`case-row-${c.trackingNo}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain("孙**");
+    await row.locator("td").nth(2).click();
+    await page.getByTestId("case-masked").waitFor();
+    expect(await text(page, "case-consumer-phone")).toBe("139****5678");
+    expect(await text(page, "case-consumer-name")).toBe("孙*英");
+    await page.getByTestId("case-read-only").waitFor();
+    expect(await page.locator('[data-testid^="case-action-"]').count()).toBe(0);
+    expect(await page.locator('[data-testid^="case-doc-"]').count()).toBe(0);
+    // Documents carry personal data whole: the governance office cannot open them either.
+    await page.goto(`${baseUrl}/cases/${c.id}/documents/registration`);
+    await page.getByTestId("doc-forbidden").waitFor();
+    expect(await page.getByTestId("doc-registration").count()).toBe(0);
+    await page.context().close();
+  });
+});

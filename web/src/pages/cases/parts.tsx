@@ -1,0 +1,109 @@
+import type { Role, Unit } from "@weiquan/domain";
+import type { Case } from "@weiquan/domain/cases/schema";
+import { Space, Tag, Tooltip } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { api } from "../../api/client.ts";
+import { useAlive } from "../../app/useAlive.ts";
+import { buildTree, type UnitNode } from "../network/units.ts";
+import { formatTime, statusColor } from "./format.ts";
+import { type CaseMessages, useCaseT } from "./messages.ts";
+
+/** Roles that register and handle cases (the governance office only reads, masked). */
+export const handlingRoles: readonly Role[] = [
+  "bureau_admin",
+  "bureau_staff",
+  "office_staff",
+  "station_staff",
+  "point_staff",
+];
+
+export function StatusTag({ status, testId }: { status: Case["status"]; testId?: string }) {
+  const t = useCaseT();
+  return (
+    <Tag color={statusColor[status]} data-testid={testId} data-status={status}>
+      {t.status[status]}
+    </Tag>
+  );
+}
+
+type Clock = Pick<Case, "dueBy" | "overdue" | "dueSoon" | "paused">;
+
+/** The running deadline with a red "overdue", orange "due soon" or grey "paused" badge. */
+export function Deadline({ c, testId }: { c: Clock; testId?: string }) {
+  const t = useCaseT();
+  const state = c.overdue ? "overdue" : c.dueSoon ? "due-soon" : c.paused ? "paused" : "ok";
+  return (
+    <Space size={4} wrap data-testid={testId} data-clock={state}>
+      {c.dueBy && <span>{formatTime(c.dueBy)}</span>}
+      {c.overdue && <Tag color="red">{t.badgeOverdue}</Tag>}
+      {!c.overdue && c.dueSoon && <Tag color="orange">{t.badgeDueSoon}</Tag>}
+      {c.paused && (
+        <Tooltip title={t.casePaused}>
+          <Tag>{t.badgePaused}</Tag>
+        </Tooltip>
+      )}
+      {!c.dueBy && !c.paused && <span>{t.none}</span>}
+    </Space>
+  );
+}
+
+export interface UnitsState {
+  units: Unit[];
+  byId: Map<string, Unit>;
+  tree: UnitNode[];
+  loaded: boolean;
+}
+
+/** The units the caller may see (for names, filters and pickers); empty on failure (ids show instead). */
+export function useUnits(): UnitsState {
+  const alive = useAlive();
+  const [units, setUnits] = useState<Unit[] | null>(null);
+  useEffect(() => {
+    api<{ items: Unit[] }>("/v1/units").then(
+      (r) => alive.current && setUnits(r.items),
+      () => alive.current && setUnits([]),
+    );
+  }, [alive]);
+  return useMemo(() => {
+    const list = units ?? [];
+    return {
+      units: list,
+      byId: new Map(list.map((u) => [u.id, u])),
+      tree: buildTree(list),
+      loaded: units !== null,
+    };
+  }, [units]);
+}
+
+export interface TreeOption {
+  value: string;
+  title: string;
+  disabled?: boolean;
+  children?: TreeOption[];
+}
+
+/** The unit tree as TreeSelect data; `selectable` decides which nodes may be chosen. */
+export function treeOptions(
+  nodes: readonly UnitNode[],
+  selectable: (u: Unit) => boolean = () => true,
+): TreeOption[] {
+  return nodes.map((n) => ({
+    value: n.id,
+    title: n.name,
+    disabled: !selectable(n),
+    children: n.children ? treeOptions(n.children, selectable) : undefined,
+  }));
+}
+
+export const unitName = (units: UnitsState, id: string) => units.byId.get(id)?.name ?? id;
+
+export function categoryOptions(t: CaseMessages, categories: readonly { code: string; group: string }[]) {
+  const groups: ("goods" | "services" | "other")[] = ["goods", "services", "other"];
+  return groups.map((g) => ({
+    label: t.categoryGroup[g],
+    title: t.categoryGroup[g],
+    options: categories
+      .filter((c) => c.group === g)
+      .map((c) => ({ value: c.code, label: t.categoryLabel(c.code) })),
+  }));
+}
