@@ -170,7 +170,7 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
           return false;
         }
       });
-    expect(bundles).toHaveLength(2);
+    expect(bundles).toHaveLength(3); // api, provisioner, scheduler
     for (const bundle of bundles) expect(readFileSync(bundle, "utf8")).toContain("createRequire");
   });
 
@@ -230,7 +230,9 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       Action: expect.arrayContaining(["sts:AssumeRole", "sts:TagSession"]),
       Condition: { StringLike: { "aws:RequestTag/TenantId": "?*" } },
     });
+    // The api and the daily scheduler, both only with a TenantId session tag.
     expect(JSON.stringify(trust[0]!.Principal)).toMatch(/ApiRole/);
+    expect(JSON.stringify(trust[0]!.Principal)).toMatch(/SchedulerRole/);
 
     const statements = statementsOfRole(api, roleId);
     expect(statements).toHaveLength(1);
@@ -266,6 +268,48 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     expect(all).toEqual(
       expect.arrayContaining(["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"]),
     );
+  });
+
+  it("runs the daily jobs at 00:10 Shanghai (16:10 UTC) through a scheduler that reaches tenants only via the data-access role", () => {
+    const api = synth.templates.api;
+    const [schedulerId, scheduler] = Object.entries(resourcesOf(api, "AWS::Lambda::Function")).find(([id]) =>
+      id.startsWith("Scheduler"),
+    )!;
+    api.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "cron(10 16 * * ? *)",
+      State: "ENABLED",
+      Targets: [
+        Match.objectLike({
+          Arn: { "Fn::GetAtt": [schedulerId, "Arn"] },
+          RetryPolicy: { MaximumRetryAttempts: 2 },
+        }),
+      ],
+    });
+    api.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "events.amazonaws.com",
+      FunctionName: { "Fn::GetAtt": [schedulerId, "Arn"] },
+    });
+    expect(scheduler.Properties).toMatchObject({ Runtime: "nodejs24.x", Architectures: ["arm64"] });
+    const env = (scheduler.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env).toMatchObject({
+      WEIQUAN_MODE: "aws",
+      WEIQUAN_STAGE: "test",
+      WEIQUAN_CONTROL_TABLE: "test-control",
+    });
+    expect(JSON.stringify(env.WEIQUAN_DATA_ACCESS_ROLE_ARN)).toContain("TenantDataAccessRole");
+    expect(env).not.toHaveProperty("WEIQUAN_SIGNING_KEY_SECRET_ARN");
+
+    const roleId = (scheduler.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+    const statements = statementsOfRole(api, roleId);
+    const actions = statements.flatMap((s) => asArray(s.Action) as string[]);
+    expect(actions).toEqual(expect.arrayContaining(["dynamodb:Query", "sts:AssumeRole", "sts:TagSession"]));
+    for (const statement of statements) {
+      const resources = JSON.stringify(statement.Resource);
+      expect(resources).not.toContain("test-tenant-");
+      if ((asArray(statement.Action) as string[]).some((a) => a.startsWith("dynamodb:")))
+        expect(resources).toContain("table/test-control/index/*");
+    }
   });
 
   it("lets only the provisioner create tenant tables, under this stage's prefix", () => {

