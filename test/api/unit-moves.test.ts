@@ -1,4 +1,5 @@
 import { DEMO_COUNTY } from "@weiquan/local";
+import { type UnitRecord, UnitsRepository } from "@weiquan/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
 
@@ -144,6 +145,57 @@ describe("moving a unit to another parent (PATCH /v1/units/{id} with parentId)",
     expect((await units(pointUser)).map((u) => u.id)).toEqual([point.id]);
     const stationUser = await api.login(county, "station2");
     expect((await units(stationUser)).map((u) => u.id)).not.toContain(point.id);
+  });
+
+  it("never leaves a half-moved subtree: a concurrent edit or create anywhere in it cancels the whole move", async () => {
+    const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
+    const repo = new UnitsRepository(await api.deps.tenantAccess.forTenant(tenant.id));
+    const all = await repo.listByPath();
+    const root = all[0]!;
+    const station = all.find((u) => u.name.startsWith("王卜庄镇"))!;
+    const read = await repo.listByPath(station.path);
+    expect(read.length).toBeGreaterThan(2);
+    const moves = (units: UnitRecord[]) =>
+      units.map((u) => ({
+        next: {
+          ...u,
+          path: `${root.path}/${u.path.slice(u.path.indexOf(station.id))}`,
+          version: u.version + 1,
+        },
+        expectedVersion: u.version,
+        expectedChildRev: u.childRev,
+      }));
+    const unchanged = async () =>
+      expect((await repo.listByPath(station.path)).map((u) => u.path)).toEqual(read.map((u) => u.path));
+
+    // Someone edits the last point after the move read the subtree.
+    const last = read.at(-1)!;
+    expect(
+      await repo.replace({ ...last, phone: "022-29000000", version: last.version + 1 }, last.version),
+    ).toBe(true);
+    expect(await repo.moveSubtree(moves(read), root)).toBe(false);
+    await unchanged();
+
+    // Someone creates a point under the station after the move read it.
+    const fresh = await repo.listByPath(station.path);
+    const raceId = `race-${Date.now()}`;
+    const child: UnitRecord = {
+      ...fresh.at(-1)!,
+      id: raceId,
+      name: "并发新增消费维权服务点",
+      path: `${station.path}/${raceId}`,
+      version: 1,
+      childRev: undefined,
+    };
+    expect(await repo.createChild(child, fresh[0]!)).toBe(true);
+    expect(await repo.moveSubtree(moves(fresh), root)).toBe(false);
+    expect((await repo.listByPath(station.path)).every((u) => u.path.startsWith(station.path))).toBe(true);
+
+    // A create under a parent that moved meanwhile (its path changed) is refused.
+    expect(await repo.createChild({ ...child, id: "late" }, { ...fresh[0]!, path: "root/elsewhere" })).toBe(
+      false,
+    );
+    expect(await repo.get("late")).toBeNull();
   });
 
   it("moves edits and place together, and refuses a subtree larger than one transaction (422)", async () => {
