@@ -100,9 +100,10 @@ export async function patchUnit(
     : await scope.units.replace(next, current.version);
   if (!saved) {
     const fresh = (await scope.units.get(id))!;
-    throw Conflict("该单位已被他人修改，请刷新后重试", "VERSION_CONFLICT", {
-      current: unitView(fresh, scope),
-    });
+    const message = moving
+      ? "该单位或其下级单位、新的上级单位刚被他人修改，未作任何移动，请刷新后重试"
+      : "该单位已被他人修改，请刷新后重试";
+    throw Conflict(message, "VERSION_CONFLICT", { current: unitView(fresh, scope) });
   }
   return next;
 }
