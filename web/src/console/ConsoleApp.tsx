@@ -21,6 +21,8 @@ const ContactCardPage = lazy(() => import("../pages/network/ContactCardPage.tsx"
 const UsersPage = lazy(() => import("../pages/users/UsersPage.tsx"));
 const SettingsPage = lazy(() => import("../pages/settings/SettingsPage.tsx"));
 const AccountSecurityPage = lazy(() => import("../pages/AccountSecurityPage.tsx"));
+const FiguresPage = lazy(() => import("../pages/figures/FiguresPage.tsx"));
+const FiguresReportPage = lazy(() => import("../pages/figures/ReportPage.tsx"));
 const LedgerPage = lazy(() => import("../pages/cases/LedgerPage.tsx"));
 const IntakePage = lazy(() => import("../pages/cases/IntakePage.tsx"));
 const CasePage = lazy(() => import("../pages/cases/CasePage.tsx"));
@@ -34,6 +36,7 @@ const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
   "network",
   "users",
   "settings",
+  "figures",
 ]);
 
 /** Renders a page only for the roles its menu entry lists. */
@@ -76,8 +79,25 @@ function ConsoleRoutes() {
           </Guard>
         }
       />
+      {/* The period report prints on its own too. */}
+      <Route
+        path="figures/report"
+        element={
+          <Guard nav="figures">
+            <FiguresReportPage />
+          </Guard>
+        }
+      />
       <Route element={<ConsoleLayout />}>
         <Route index element={<IndexRoute />} />
+        <Route
+          path="figures"
+          element={
+            <Guard nav="figures">
+              <FiguresPage />
+            </Guard>
+          }
+        />
         <Route
           path="cases"
           element={

@@ -1,0 +1,135 @@
+import type { CategoryCount, Period, StatsSummary, UnitFiguresRow } from "@weiquan/domain";
+import { api } from "../../api/client.ts";
+import { getToken } from "../../api/session.ts";
+import { config } from "../../config.ts";
+
+export type { CategoryCount, StatsSummary, UnitFiguresRow };
+
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const monthAt = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+export const addMonths = (m: string, k: number) => monthAt(monthIndex(m) + k);
+
+/** The current month in Asia/Shanghai, as the API counts it. */
+export function currentMonth(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+export type Preset = "year" | "half" | "quarter" | "lastQuarter" | "month" | "lastMonth";
+
+export function presetPeriod(p: Preset, now = new Date()): Period {
+  const m = currentMonth(now);
+  const year = m.slice(0, 4);
+  const q0 = Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 1;
+  const qFrom = `${year}-${String(q0).padStart(2, "0")}`;
+  switch (p) {
+    case "year":
+      return { from: `${year}-01`, to: m };
+    case "half":
+      return { from: Number(m.slice(5, 7)) <= 6 ? `${year}-01` : `${year}-07`, to: m };
+    case "quarter":
+      return { from: qFrom, to: m };
+    case "lastQuarter":
+      return { from: addMonths(qFrom, -3), to: addMonths(qFrom, -1) };
+    case "month":
+      return { from: m, to: m };
+    case "lastMonth":
+      return { from: addMonths(m, -1), to: addMonths(m, -1) };
+  }
+}
+
+/** The period of the same length just before (the "change against the previous period"). */
+export function previousOf(p: Period): Period {
+  const len = monthIndex(p.to) - monthIndex(p.from) + 1;
+  return { from: addMonths(p.from, -len), to: addMonths(p.from, -1) };
+}
+
+const query = (o: object) =>
+  new URLSearchParams(
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
+
+export interface Dashboard {
+  summary: StatsSummary;
+  previous: StatsSummary;
+  categories: CategoryCount[];
+  units: UnitFiguresRow[];
+}
+
+/** Everything the dashboard shows: four requests, each reading O(months) rollup items. */
+export async function loadDashboard(
+  p: Period,
+  unitId: string | undefined,
+  signal: AbortSignal,
+): Promise<Dashboard> {
+  const prev = previousOf(p);
+  const [summary, previous, categories, units] = await Promise.all([
+    api<StatsSummary>(`/v1/stats/summary?${query({ ...p, unitId })}`, { signal }),
+    api<StatsSummary>(`/v1/stats/summary?${query({ ...prev, unitId })}`, { signal }),
+    api<CategoryCount[]>(`/v1/stats/categories?${query({ ...p, unitId, kind: "complaint", limit: 10 })}`, {
+      signal,
+    }),
+    api<{ items: UnitFiguresRow[] }>(`/v1/stats/units?${query(p)}`, { signal }),
+  ]);
+  return { summary, previous, categories, units: units.items };
+}
+
+/** The last day of a month: 2026-02 → 2026-02-28. */
+export function lastDay(month: string): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
+  return d.toISOString().slice(0, 10);
+}
+
+export interface Drill {
+  status?: string;
+  kind?: string;
+  category?: string;
+  view?: "overdue";
+}
+
+/**
+ * The ledger filtered the way a figure counts: the same unit with its subtree and the same months.
+ * `unitId` is what the ledger's contract names; `unit` is what the ledger page writes itself.
+ */
+export function ledgerLink(p: Period, unitId: string, d: Drill = {}): string {
+  return `/cases?${query({
+    ...(d.view ? {} : { from: `${p.from}-01`, to: lastDay(p.to) }),
+    unitId,
+    unit: unitId,
+    subtree: "true",
+    status: d.status,
+    kind: d.kind,
+    category: d.category,
+    view: d.view,
+  })}`;
+}
+
+export const summaryXlsx = (p: Period, unitId?: string) =>
+  `/v1/reports/summary.xlsx?${query({ ...p, unitId })}`;
+export const unitsXlsx = (p: Period) => `/v1/reports/units.xlsx?${query(p)}`;
+
+/** Downloads a workbook with the bearer token and saves it under the name the API gives. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const token = getToken();
+  const res = await fetch(`${config().apiBaseUrl}${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const blob = await res.blob();
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const name = utf8 ? decodeURIComponent(utf8) : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const yuan = (fen: number) =>
+  (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const percent = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
