@@ -1,10 +1,8 @@
-import { z } from "zod";
 import { Invalid } from "../common/errors.ts";
 import { shanghaiMonth } from "../common/time.ts";
 
 /** A calendar month in Asia/Shanghai: 2026-11. */
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const Month = z.string().regex(MONTH, "月份格式为 2026-11");
 
 /** The longest period one request may ask for: ten years of months (bounded reads). */
 export const MAX_MONTHS = 120;

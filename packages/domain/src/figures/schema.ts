@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { Month } from "./period.ts";
+import { MONTH } from "./period.ts";
+
+/** A calendar month in Asia/Shanghai: 2026-11. */
+export const Month = z.string().regex(MONTH, "月份格式为 2026-11");
 
 /** `?from=&to=&unitId=` of every figures request (months, both inclusive). */
 export const StatsQuery = z.object({
