@@ -122,6 +122,31 @@ describe("the directory", () => {
     expect(point).toMatchObject({ type: "point", parentId: unitId("宝平街道"), phone: "022-29243361" });
   });
 
+  it("shows the tenant's own personal-information notice once set in settings, the default when cleared", async () => {
+    const from = source();
+    const current = (await api.call("GET", "/v1/settings", { token: t.admin })).body;
+    const own = "本局个人信息处理告知：仅用于办理投诉，保存三年。";
+    const saved = await api.call("PUT", "/v1/settings", {
+      token: t.admin,
+      body: { version: current.version, templates: current.templates, consentNotice: own },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.consentNotice).toBe(own);
+    expect((await from("GET", base)).body.consentNotice).toBe(own);
+    // Saving templates without the field keeps the notice; an empty one restores the default.
+    const kept = await api.call("PUT", "/v1/settings", {
+      token: t.admin,
+      body: { version: saved.body.version, templates: current.templates },
+    });
+    expect(kept.body.consentNotice).toBe(own);
+    const cleared = await api.call("PUT", "/v1/settings", {
+      token: t.admin,
+      body: { version: kept.body.version, templates: current.templates, consentNotice: "" },
+    });
+    expect(cleared.body.consentNotice).toBeUndefined();
+    expect((await from("GET", base)).body.consentNotice).toContain("处理目的");
+  });
+
   it("answers 404 for a county that is not a tenant", async () => {
     const from = source();
     expectError(await from("GET", "/v1/public/110101"), 404, "NOT_FOUND");

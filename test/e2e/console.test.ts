@@ -201,7 +201,7 @@ describe("console shell", () => {
       if (req.resourceType() === "script") scripts.push(new URL(req.url()).pathname);
     });
     await page.goto(`${baseUrl}/p/${DEMO_TENANT}`);
-    await page.getByTestId("public-coming-soon").waitFor();
+    await page.getByTestId("public-home").waitFor();
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => /ConsoleApp|LoginPage|TenantsPage|HomePage/.test(s))).toEqual([]);
     await page.context().close();

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { type Settings, UnifiedTemplates } from "@weiquan/domain";
+import { defaultConsentNotice, type Settings, UnifiedTemplates } from "@weiquan/domain";
 import { Alert, App, Button, Card, Flex, Form, Input, Space, Spin, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
@@ -28,6 +28,8 @@ export default function SettingsPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<UnifiedTemplates>();
   const [settings, setSettings] = useState<Settings | null>(null);
+  // The public page's personal-information notice; empty means the default.
+  const [notice, setNotice] = useState("");
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,6 +47,7 @@ export default function SettingsPage() {
       setConflict(false);
       setError(null);
       form.setFieldsValue(s.templates);
+      setNotice(s.consentNotice ?? "");
     } catch (e) {
       if (alive.current) setLoadError(errorText(e, t));
     } finally {
@@ -71,7 +74,7 @@ export default function SettingsPage() {
     try {
       const saved = await api<Settings>("/v1/settings", {
         method: "PUT",
-        body: { version: settings.version, templates },
+        body: { version: settings.version, templates, consentNotice: notice.trim() },
       });
       setSettings(saved);
       form.setFieldsValue(saved.templates);
@@ -176,6 +179,26 @@ export default function SettingsPage() {
               </Form.Item>
             );
           })}
+          <Form.Item
+            label={
+              lang === "zh" ? "网上投诉页 · 个人信息处理告知" : "Public page: personal-information notice"
+            }
+            extra={
+              lang === "zh"
+                ? "消费者提交前须阅读并同意。留空则使用默认告知（{name} 会替换为本局名称）。"
+                : "Consumers must accept it before filing. Empty: the default notice ({name} becomes the bureau's name)."
+            }
+          >
+            <Input.TextArea
+              rows={8}
+              maxLength={5000}
+              showCount
+              value={notice}
+              placeholder={defaultConsentNotice}
+              onChange={(e) => setNotice(e.target.value)}
+              data-testid="settings-consentNotice"
+            />
+          </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
               {t.settingsSave}
