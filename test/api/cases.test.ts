@@ -412,3 +412,21 @@ describe("the ledger list", () => {
     });
   });
 });
+
+describe("cases and the network", () => {
+  it("refuses to close a unit with open cases, or to move a unit whose ledger holds cases", async () => {
+    const point = unitId("大口屯村");
+    const unit = (await api.call("GET", `/v1/units/${point}`, { token: t.admin })).body;
+    const close = await api.call("PATCH", `/v1/units/${point}`, {
+      token: t.admin,
+      body: { version: unit.version, status: "closed" },
+    });
+    expectError(close, 422, "UNIT_HAS_OPEN_CASES");
+    const move = await api.call("PATCH", `/v1/units/${point}`, {
+      token: t.admin,
+      body: { version: unit.version, parentId: unitId("宝平街道") },
+    });
+    expectError(move, 422, "UNIT_HAS_CASES");
+    expect((await api.call("GET", `/v1/units/${point}`, { token: t.admin })).body.version).toBe(unit.version);
+  });
+});

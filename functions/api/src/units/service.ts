@@ -18,7 +18,7 @@ import {
   Unprocessable,
   visiblePrefix,
 } from "@weiquan/domain";
-import type { UnitMove, UnitRecord } from "@weiquan/store";
+import { CasesRepository, type UnitMove, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 import { newId } from "../platform/tenants.ts";
 
@@ -92,6 +92,7 @@ export async function patchUnit(
     (next as unknown as Record<string, unknown>)[k] = v === null && k !== "ledger" ? undefined : v;
   }
   if (next.status === "closed" && current.status !== "closed") await assertClosable(scope, current);
+  if (moving) await assertNoCases(scope, current);
   next.standards = fourOnesOf(next);
   next.version = current.version + 1;
   next.updatedAt = now.toISOString();
@@ -151,9 +152,30 @@ async function moveUnit(
   return true;
 }
 
-/** A unit with active children (or, once cases exist, open cases) cannot be closed. */
+/**
+ * A unit whose ledger holds cases keeps its place: a case's readers and handlers are fixed by the units
+ * above the ones that held it when it was written, and re-homing them is not built yet.
+ */
+async function assertNoCases(scope: Scope, unit: UnitRecord) {
+  if (await new CasesRepository(scope.table).anyInLedger(unit.id)) {
+    throw Unprocessable(
+      `「${unit.name}」或其下级单位已有案件台账，暂不能调整上级（案件的查看和办理范围按登记时的上级确定）`,
+      "UNIT_HAS_CASES",
+    );
+  }
+}
+
+/** A unit with open cases or active children cannot be closed. */
 async function assertClosable(scope: Scope, unit: UnitRecord) {
   if (unit.type === "bureau") throw Unprocessable("县局是租户的根单位，不能撤销", "UNIT_NOT_CLOSABLE");
+  const openCases = await new CasesRepository(scope.table).openCount(unit.id);
+  if (openCases > 0) {
+    throw Unprocessable(
+      `「${unit.name}」还有 ${openCases} 件未办结的案件，请先办结或提交上级后再撤销`,
+      "UNIT_HAS_OPEN_CASES",
+      { openCases },
+    );
+  }
   const open = (await scope.units.listByPath(`${unit.path}/`)).filter((u) => u.status !== "closed");
   if (open.length > 0) {
     throw Unprocessable(

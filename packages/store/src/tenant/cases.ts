@@ -294,6 +294,19 @@ export class CasesRepository {
     return out;
   }
 
+  /** Does any case list this unit in its ledger (held now or ever by it or a unit below it)? */
+  async anyInLedger(unitId: string): Promise<boolean> {
+    const out = await this.t.doc.send(
+      new QueryCommand({
+        TableName: this.t.tableName,
+        KeyConditionExpression: "PK = :pk",
+        ExpressionAttributeValues: { ":pk": T.ledger(unitId) },
+        Limit: 1,
+      }),
+    );
+    return (out.Items ?? []).length > 0;
+  }
+
   /** How many cases a unit handles now that are not closed (a unit with open cases cannot be closed). */
   async openCount(unitId: string): Promise<number> {
     let count = 0;
