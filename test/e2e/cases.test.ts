@@ -233,6 +233,92 @@ describe("cases in the console", () => {
     await page.context().close();
   });
 
+  it("passes a case up to the station through the picker, and prints the decisions and the report hand-over form", async () => {
+    const token = await tokenOf("point1");
+    const suffix = Date.now().toString(36);
+    const up = await registerByApi(token, `装修纠纷金额较大 ${suffix}`);
+    const rejected = await registerByApi(token, `超过三年 ${suffix}`);
+    await call(token, "POST", `/v1/cases/${rejected.id}/transitions`, {
+      action: "reject",
+      version: 1,
+      reason: "time_barred",
+    });
+    const failed = await registerByApi(token, `调解不成 ${suffix}`);
+    for (const [i, action] of ["accept", "start_mediation"].entries())
+      await call(token, "POST", `/v1/cases/${failed.id}/transitions`, { action, version: i + 1 });
+    await call(token, "POST", `/v1/cases/${failed.id}/transitions`, {
+      action: "fail",
+      version: 3,
+      reason: "no_agreement_possible",
+    });
+    const report = await call(token, "POST", "/v1/cases", {
+      kind: "report",
+      channel: "phone",
+      business: { name: "宝坻区某保健品会销点", address: "宝坻区南关大街 88 号" },
+      category: "goods.medical",
+      subject: `会销夸大保健品功效 ${suffix}`,
+      description: "有人在社区活动室以讲座名义向老年人推销保健品，宣称可治疗高血压。",
+    });
+
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "point1", PASSWORD);
+    // The home page reminds the worker of deadlines, with links into the ledger's views.
+    await page.getByTestId("home-due").waitFor();
+    await page.getByTestId("home-overdue").click();
+    await page.getByTestId("ledger-page").waitFor();
+    expect(new URL(page.url()).search).toBe("?view=overdue");
+
+    // Escalation: the targets come from the API; the point keeps read access only.
+    await page.goto(`${baseUrl}/cases/${up.id}`);
+    await act(page, "escalate", async () => {
+      await page.getByTestId("action-escalate-to").click();
+      await page.locator(".ant-select-dropdown").getByText("宝平街道消费维权服务站").click();
+    });
+    await waitForText(page, "case-status", "已提交上级");
+    await waitForText(page, "case-unit", "宝平街道消费维权服务站");
+    await page.getByTestId("case-read-only").waitFor();
+    await page.getByTestId("case-masked").waitFor();
+
+    // 不予受理决定书 cites the ground and the article.
+    await page.goto(`${baseUrl}/cases/${rejected.id}`);
+    await page.getByTestId("case-doc-rejection").click();
+    expect(await text(page, "doc-title")).toBe("不予受理决定书");
+    expect(await text(page, "doc-reason")).toBe("投诉人知道或者应当知道权益受到侵害之日起超过三年");
+    expect(await text(page, "doc-basis")).toMatch(/^《市场监督管理投诉举报处理(暂行)?办法》第十[五六]条$/);
+
+    // 终止调解告知书 advises arbitration or litigation (消法 Art. 39).
+    await page.goto(`${baseUrl}/cases/${failed.id}`);
+    await page.getByTestId("case-doc-termination").click();
+    expect(await text(page, "doc-title")).toBe("终止调解告知书");
+    const advice = await text(page, "doc-advice");
+    expect(advice).toContain("《中华人民共和国消费者权益保护法》第三十九条");
+    expect(advice).toContain("仲裁");
+    expect(advice).toContain("向人民法院提起诉讼");
+
+    // A report is handed over to law enforcement, and its hand-over form keeps the reporter anonymous.
+    await page.goto(`${baseUrl}/cases/${report.id}`);
+    await act(page, "hand_over", async () => {
+      await page.getByTestId("action-to").fill("宝坻区市场监管综合执法大队");
+    });
+    await waitForText(page, "case-status", "已移交");
+    await page.getByTestId("case-doc-handover").click();
+    expect(await text(page, "doc-title")).toBe("举报移交单");
+    expect(await text(page, "doc-handover-to")).toBe("宝坻区市场监管综合执法大队");
+    expect(await page.getByTestId("doc-handover").textContent()).toContain("匿名");
+    await page.context().close();
+
+    // The station finds the escalated case in its queue and may act on it.
+    const station = await freshPage();
+    await login(station, DEMO_TENANT, "station1", PASSWORD);
+    await station.goto(`${baseUrl}/cases?q=${encodeURIComponent(`装修纠纷金额较大 ${suffix}`)}`);
+    const row = station.getByTestId(`case-row-${up.trackingNo}`);
+    await row.waitFor();
+    await row.locator("td").nth(2).click();
+    await station.getByTestId("case-action-accept").waitFor();
+    expect(await station.getByTestId("case-masked").count()).toBe(0);
+    await station.context().close();
+  });
+
   it("shows the governance office masked personal data and no actions", async () => {
     const token = await tokenOf("point1");
     const c = await registerByApi(token, `综治查看 ${Date.now().toString(36)}`);

@@ -1,8 +1,12 @@
 import { Card, Descriptions, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { useSession } from "../console/session.tsx";
 import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
 import { roleLabel } from "../i18n/roles.ts";
+
+/** Overdue / due-soon reminders; lazy, so the ledger's vocabulary loads only with them. */
+const DueSummary = lazy(() => import("./cases/DueSummary.tsx"));
 
 export default function HomePage() {
   const t = useT();
@@ -53,6 +57,9 @@ export default function HomePage() {
           { key: "county", label: t.fieldCountyCode, children: tenant?.countyCode ?? t.noUnit },
         ]}
       />
+      <Suspense fallback={null}>
+        <DueSummary />
+      </Suspense>
     </Card>
   );
 }

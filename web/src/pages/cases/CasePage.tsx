@@ -82,6 +82,7 @@ export default function CasePage() {
   }
   if (!c) return <Spin style={{ display: "block", margin: 48 }} />;
 
+  const names = namesOf(c, units, t);
   const actions = c.canHandle ? c.allowedActions : [];
   const documents = c.canHandle && !c.masked ? documentsOf(c) : [];
 
@@ -200,7 +201,7 @@ export default function CasePage() {
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
             <Card title={t.caseFacts} size="small">
-              <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={factItems(c, t, units)} />
+              <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={factItems(c, t, names)} />
             </Card>
             <Card title={t.caseParties} size="small">
               <Descriptions
@@ -230,7 +231,7 @@ export default function CasePage() {
               <DeadlineCard c={c} t={t} />
             </Card>
             <Card title={t.caseTimeline} size="small">
-              <Timeline items={timelineItems(c, t, units)} data-testid="case-timeline" />
+              <Timeline items={timelineItems(c, t, names)} data-testid="case-timeline" />
             </Card>
           </Flex>
         </Col>
@@ -258,7 +259,19 @@ export default function CasePage() {
 
 const text = (s: string | null | undefined, t: CaseMessages) => (s ? s : t.none);
 
-function factItems(c: Case, t: CaseMessages, units: UnitsState): DescriptionsProps["items"] {
+/**
+ * Unit names for this case: the visible units, plus the ones the timeline names (a point that passed a case
+ * up does not see its station in /v1/units, but the escalation entry says where it went).
+ */
+function namesOf(c: CaseWithTimeline, units: UnitsState, t: CaseMessages): (id: string) => string {
+  const learned = new Map<string, string>();
+  for (const e of c.timeline)
+    if (typeof e.data?.toUnitId === "string" && typeof e.data.toUnitName === "string")
+      learned.set(e.data.toUnitId, e.data.toUnitName);
+  return (id) => units.byId.get(id)?.name ?? learned.get(id) ?? unitName(units, id, t.unitOutside);
+}
+
+function factItems(c: Case, t: CaseMessages, nameOf: (id: string) => string): DescriptionsProps["items"] {
   const requests = [...(c.requestTypes ?? []).map((r) => t.requestType[r]), c.request]
     .filter(Boolean)
     .join("；");
@@ -282,9 +295,9 @@ function factItems(c: Case, t: CaseMessages, units: UnitsState): DescriptionsPro
     {
       key: "unit",
       label: t.caseUnit,
-      children: <span data-testid="case-unit">{unitName(units, c.unitId)}</span>,
+      children: <span data-testid="case-unit">{nameOf(c.unitId)}</span>,
     },
-    { key: "origin", label: t.caseOrigin, children: unitName(units, c.originUnitId) },
+    { key: "origin", label: t.caseOrigin, children: nameOf(c.originUnitId) },
     {
       key: "description",
       label: t.description,
@@ -460,7 +473,7 @@ function actionLabel(action: string, t: CaseMessages): string {
   return (t.action as Record<string, string>)[action] ?? action;
 }
 
-function timelineItems(c: CaseWithTimeline, t: CaseMessages, units: UnitsState) {
+function timelineItems(c: CaseWithTimeline, t: CaseMessages, nameOf: (id: string) => string) {
   return c.timeline.map((e, i) => ({
     key: `${e.at}-${i}`,
     color: e.action === "create" ? "blue" : e.data?.onTime === false ? "red" : "green",
@@ -472,9 +485,7 @@ function timelineItems(c: CaseWithTimeline, t: CaseMessages, units: UnitsState) 
           {e.fromStatus !== e.toStatus && <StatusTag status={e.toStatus} />}
         </Space>
         <div>
-          <Typography.Text type="secondary">
-            {t.timelineBy(e.byName, unitName(units, e.unitId))}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t.timelineBy(e.byName, nameOf(e.unitId))}</Typography.Text>
         </div>
         {eventDetails(e, t).map((line) => (
           <div key={line}>{line}</div>

@@ -159,7 +159,12 @@ export default function LedgerPage() {
       width: 110,
       render: (c: string | null) => c ?? t.anonymous,
     },
-    { title: t.colUnit, dataIndex: "unitId", ellipsis: true, render: (id: string) => unitName(units, id) },
+    {
+      title: t.colUnit,
+      dataIndex: "unitId",
+      ellipsis: true,
+      render: (id: string) => unitName(units, id, t.unitOutside),
+    },
     {
       title: t.colStatus,
       dataIndex: "status",

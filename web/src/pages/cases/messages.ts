@@ -58,6 +58,7 @@ const zh = {
   badgeDueSoon: "即将到期",
   badgePaused: "暂停计时",
   anonymous: "匿名",
+  unitOutside: "上级单位",
 
   intakeTitle: "登记案件",
   intakeIntro: "电话、来访登记。Enter 跳到下一项，Ctrl+Enter 保存。标 * 的为必填项。",
@@ -276,6 +277,7 @@ const en: CaseMessages = {
   badgeDueSoon: "Due soon",
   badgePaused: "Clock paused",
   anonymous: "Anonymous",
+  unitOutside: "Higher unit",
 
   intakeTitle: "Register a case",
   intakeIntro:

@@ -95,7 +95,9 @@ export function treeOptions(
   }));
 }
 
-export const unitName = (units: UnitsState, id: string) => units.byId.get(id)?.name ?? id;
+/** A unit's name; a unit outside the caller's view (a case passed up) is named as such, never by its id. */
+export const unitName = (units: UnitsState, id: string, outside = "—") =>
+  units.byId.get(id)?.name ?? (units.loaded ? outside : "");
 
 export function categoryOptions(t: CaseMessages, categories: readonly { code: string; group: string }[]) {
   const groups: ("goods" | "services" | "other")[] = ["goods", "services", "other"];
