@@ -5,6 +5,7 @@
 import { bundleAll } from "./bundles.ts";
 import { coldStart } from "./cold-start.ts";
 import { consoleInitialBundle } from "./console-bundle.ts";
+import { figuresScale } from "./figures.ts";
 import { latency } from "./latency.ts";
 import { printTable, round, writeResults } from "./lib.ts";
 
@@ -58,5 +59,16 @@ printTable(
   Object.entries(lat).map(([call, s]) => ({ call, ...s })),
 );
 
-const file = writeResults("foundation", { bundles: sizes, console: web, coldStart: cold, latency: lat });
+const figures = await figuresScale(
+  quick ? { levels: [1_000, 10_000], runs: 10 } : { levels: [1_000, 10_000, 100_000], runs: 50 },
+);
+printTable("Dashboard (summary + categories, 24 months) at scale: flat in cases (DynamoDB Local)", figures);
+
+const file = writeResults("foundation", {
+  bundles: sizes,
+  console: web,
+  coldStart: cold,
+  latency: lat,
+  figures,
+});
 console.log(`\nwritten ${file}`);
