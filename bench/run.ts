@@ -3,6 +3,7 @@
  * measured in the same run, because these machines are noisy; nothing here is asserted.
  */
 import { bundleAll } from "./bundles.ts";
+import { caseBenchmarks } from "./cases.ts";
 import { coldStart } from "./cold-start.ts";
 import { consoleInitialBundle } from "./console-bundle.ts";
 import { figuresScale } from "./figures.ts";
@@ -72,3 +73,7 @@ const file = writeResults("foundation", {
   figures,
 });
 console.log(`\nwritten ${file}`);
+
+// Cases (issue 4): create / get / list / transition vs their DynamoDB operations, capacity per
+// complaint lifecycle, ledger page at 1k / 10k / 100k cases; writes bench/results/cases.json.
+await caseBenchmarks({ quick });
