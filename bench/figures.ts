@@ -169,7 +169,7 @@ export async function figuresScale(opts: { levels: number[]; runs: number }) {
       const received = JSON.parse(check.body).received as number;
       if (check.statusCode !== 200 || received !== level)
         throw new Error(`summary at ${level}: ${check.statusCode} received=${received}`);
-      const summary = await sample(opts.runs, () => handler(summaryEvent, ctx));
+      const summary = await sample(opts.runs, () => handler(summaryEvent, ctx), 30);
       const categories = await sample(opts.runs, () => handler(categoriesEvent, ctx));
       const dashboard = await sample(opts.runs, () =>
         Promise.all([handler(summaryEvent, ctx), handler(categoriesEvent, ctx)]),
