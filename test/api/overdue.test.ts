@@ -1,6 +1,7 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { sweepAllTenants, sweepOverdue } from "@weiquan/fn-api/cases/overdue";
 import { DEMO_COUNTY } from "@weiquan/local";
-import { CasesRepository, type TenantTable } from "@weiquan/store";
+import { CasesRepository, T, type TenantTable } from "@weiquan/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
 import { complaintBody } from "../support/cases.ts";
@@ -77,6 +78,18 @@ describe("the overdue sweep", () => {
     );
     expect(swept).toEqual([expect.objectContaining({ overdue: 1, noticed: 0 })]);
     expect((await notices(t.point1)).body.items).toHaveLength(1);
+    // A transition that read the case before it was marked writes it back without the mark: the next
+    // sweep finds the lapse's notice already there, restores the mark and notifies nobody again.
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: T.case(late.id),
+        UpdateExpression: "REMOVE overdueNoticed",
+      }),
+    );
+    expect(await sweepOverdue(table, clock)).toEqual({ overdue: 1, noticed: 0 });
+    expect((await new CasesRepository(table).get(late.id))?.overdueNoticed).toBe(late.deadlines.acceptBy);
+    expect((await notices(t.point1)).body).toMatchObject({ unread: 1, items: [{ caseId: late.id }] });
   });
 
   it("tells no other unit: not the sibling point, not the station above, not the bureau", async () => {

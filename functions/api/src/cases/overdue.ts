@@ -38,17 +38,18 @@ export async function sweepOverdue(table: TenantTable, now: Date): Promise<Sweep
     // The index is eventually consistent: decide on the case itself.
     const c = await cases.get(hit.id);
     if (!c || !isNewlyOverdue(c, before)) continue;
-    const result = await transact(table.doc, [
-      {
-        Update: {
-          TableName: table.tableName,
-          Key: T.case(c.id),
-          UpdateExpression: "SET overdueNoticed = :due",
-          ConditionExpression:
-            "version = :v AND dueBy = :due AND (attribute_not_exists(overdueNoticed) OR overdueNoticed <> :due)",
-          ExpressionAttributeValues: { ":v": c.version, ":due": c.dueBy },
-        },
+    const mark = {
+      Update: {
+        TableName: table.tableName,
+        Key: T.case(c.id),
+        UpdateExpression: "SET overdueNoticed = :due",
+        ConditionExpression:
+          "version = :v AND dueBy = :due AND (attribute_not_exists(overdueNoticed) OR overdueNoticed <> :due)",
+        ExpressionAttributeValues: { ":v": c.version, ":due": c.dueBy },
       },
+    };
+    const result = await transact(table.doc, [
+      mark,
       ...notices.overdueNotice({
         unitId: c.unitId,
         at: shanghaiIso(now),
@@ -59,6 +60,9 @@ export async function sweepOverdue(table: TenantTable, now: Date): Promise<Sweep
       }),
     ]);
     if (result.ok) noticed++;
+    // The notice of this very lapse exists but the mark does not: a transition that read the case
+    // before it was marked wrote it back without the mark. Mark it again; notify nobody twice.
+    else if (!result.failed.includes(0)) await transact(table.doc, [mark]);
   }
   return { overdue: candidates.length, noticed };
 }
