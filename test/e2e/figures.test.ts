@@ -51,11 +51,12 @@ describe("figures dashboard", () => {
     }
     // The units table lists the network, sortable.
     await page.getByTestId("figures-units").getByText("宝平街道消费维权服务站").first().waitFor();
+    await screenshot(page, "figures-dashboard");
     // The help drawer explains every figure.
     await page.getByTestId("figures-help").click();
     await page.getByTestId("figures-help-drawer").getByText("调解成功率").first().waitFor();
     await page.keyboard.press("Escape");
-    await screenshot(page, "figures-dashboard");
+    await page.getByTestId("figures-help-drawer").waitFor({ state: "hidden" });
 
     // Download the workbook and open it.
     const [download] = await Promise.all([

@@ -203,12 +203,18 @@ export default function FiguresPage() {
     () =>
       s && {
         tooltip: { trigger: "axis" },
-        legend: { data: kindNames },
+        legend: { data: kindNames, top: 0 },
         grid: { left: 40, right: 16, top: 40, bottom: 30 },
         xAxis: { type: "category", data: s.byMonth.map((x) => x.month) },
         yAxis: { type: "value", minInterval: 1 },
         series: [
-          { name: kindNames[0], type: "bar", stack: "kind", data: s.byMonth.map((x) => x.complaints) },
+          {
+            name: kindNames[0],
+            type: "bar",
+            stack: "kind",
+            barMaxWidth: 36,
+            data: s.byMonth.map((x) => x.complaints),
+          },
           { name: kindNames[1], type: "bar", stack: "kind", data: s.byMonth.map((x) => x.reports) },
           { name: kindNames[2], type: "bar", stack: "kind", data: s.byMonth.map((x) => x.consultations) },
         ],
@@ -223,7 +229,14 @@ export default function FiguresPage() {
       grid: { left: 130, right: 24, top: 10, bottom: 24 },
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", inverse: true, data: categories.map((c) => (en ? c.category : c.label)) },
-      series: [{ type: "bar", data: categories.map((c) => c.count), itemStyle: { color: "#d4380d" } }],
+      series: [
+        {
+          type: "bar",
+          barMaxWidth: 22,
+          data: categories.map((c) => c.count),
+          itemStyle: { color: "#d4380d" },
+        },
+      ],
     }),
     [categories, en],
   );
@@ -232,7 +245,7 @@ export default function FiguresPage() {
     () =>
       s && {
         tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v === null ? "—" : `${v}%`) },
-        legend: { data: [label(defOf("resolutionRate")), label(defOf("satisfactionRate"))] },
+        legend: { data: [label(defOf("resolutionRate")), label(defOf("satisfactionRate"))], top: 0 },
         grid: { left: 40, right: 16, top: 40, bottom: 30 },
         xAxis: { type: "category", data: s.byMonth.map((x) => x.month) },
         yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
@@ -264,6 +277,7 @@ export default function FiguresPage() {
       series: [
         {
           type: "bar",
+          barMaxWidth: 22,
           data: ranked.map((u) => {
             const v = u[rankBy];
             return v === null ? 0 : rankBy === "received" ? v : Math.round(v * 1000) / 10;
