@@ -45,7 +45,8 @@ export default function CasePage() {
   const [loading, setLoading] = useState(true);
   const [acting, setActing] = useState<CaseAction | null>(null);
   const [conflict, setConflict] = useState(false);
-  const created = (location.state as { created?: boolean } | null)?.created === true;
+  // "Registered" with the tracking number, until the first action or until dismissed.
+  const [created, setCreated] = useState((location.state as { created?: boolean } | null)?.created === true);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -119,6 +120,7 @@ export default function CasePage() {
             showIcon
             style={{ marginTop: 16 }}
             title={t.createdTitle}
+            closable={{ onClose: () => setCreated(false) }}
             description={
               <Space orientation="vertical" size={0}>
                 <Typography.Text
@@ -247,6 +249,7 @@ export default function CasePage() {
         }}
         onDone={(updated, action) => {
           setActing(null);
+          setCreated(false);
           message.success(t.actionDone(t.action[action]));
           // The answer is the case without its history: fetch the history with the new entry.
           setCase((old) => (old ? { ...old, ...updated } : old));

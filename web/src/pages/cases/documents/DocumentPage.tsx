@@ -146,9 +146,9 @@ const check = (on: boolean) => (on ? "☑" : "☐");
 /** When the timeline recorded `action` last (the date a decision document carries). */
 const atOf = (c: CaseWithTimeline, action: string) => c.timeline.findLast((e) => e.action === action)?.at;
 
-/** "宝坻区惠民家电商店新买的电冰箱不制冷" — the matter as decisions name it. */
+/** 宝坻区惠民家电商店“新买的电冰箱不制冷” — the matter as documents name it. */
 const matterOf = (c: CaseWithTimeline) =>
-  c.business.name ? `关于${c.business.name}“${c.subject}”` : `关于“${c.subject}”`;
+  c.business.name ? `${c.business.name}“${c.subject}”` : `“${c.subject}”`;
 
 const addressee = (c: CaseWithTimeline) => c.consumer.name ?? "投诉人";
 
@@ -288,7 +288,7 @@ function Acceptance({ c, issuer }: DocProps) {
       <Head title={zh.docs.acceptance} issuer={issuer} no={c.trackingNo} />
       <p className="flush">{addressee(c)}：</p>
       <p>
-        你于{chineseDate(c.receivedAt)}向本单位提出的{matterOf(c)}
+        你于{chineseDate(c.receivedAt)}向本单位提出的关于{matterOf(c)}
         的投诉收悉。经审查，该投诉符合受理条件，根据《
         {rules?.title}》的规定，本单位决定予以受理，并将依法组织调解。
       </p>
@@ -309,7 +309,7 @@ function Rejection({ c, issuer }: DocProps) {
       <Head title={zh.docs.rejection} issuer={issuer} no={c.trackingNo} />
       <p className="flush">{addressee(c)}：</p>
       <p>
-        你于{chineseDate(c.receivedAt)}向本单位提出的{matterOf(c)}的投诉收悉。经审查，
+        你于{chineseDate(c.receivedAt)}向本单位提出的关于{matterOf(c)}的投诉收悉。经审查，
         <span data-testid="doc-reason">{zh.rejectReason[rejection.reason]}</span>
         {rejection.note ? `（${rejection.note}）` : ""}。根据
         <span data-testid="doc-basis">{legalBasis[c.ruleSet].reject}</span>
@@ -340,7 +340,8 @@ function Mediation({ c, issuer }: DocProps) {
       </p>
       <p className="flush">调解单位：{issuer}。</p>
       <p>
-        投诉人于{chineseDate(c.receivedAt)}就{matterOf(c)}向本单位投诉，本单位于{chineseDate(c.acceptedAt)}
+        投诉人于{chineseDate(c.receivedAt)}就{matterOf(c)}一事向本单位投诉，本单位于
+        {chineseDate(c.acceptedAt)}
         受理后依法组织双方调解。
       </p>
       <p className="flush">
@@ -396,7 +397,7 @@ function Termination({ c, issuer }: DocProps) {
       <Head title={zh.docs.termination} issuer={issuer} no={c.trackingNo} />
       <p className="flush">{addressee(c)}：</p>
       <p>
-        你于{chineseDate(c.receivedAt)}提出的{matterOf(c)}的投诉，本单位于{chineseDate(c.acceptedAt)}
+        你于{chineseDate(c.receivedAt)}提出的关于{matterOf(c)}的投诉，本单位于{chineseDate(c.acceptedAt)}
         受理并组织调解。因<span data-testid="doc-reason">{zh.terminateReason[ending.reason]}</span>
         {ending.note ? `（${ending.note}）` : ""}，根据
         <span data-testid="doc-basis">{legalBasis[c.ruleSet].terminate}</span>
