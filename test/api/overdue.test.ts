@@ -194,3 +194,37 @@ describe("reading notices", () => {
     expect((await api.call("GET", "/v1/notices")).status).toBe(401);
   });
 });
+
+describe("the sweep racing transitions", () => {
+  it("never fails a transition nor notifies twice when both land at once", async () => {
+    clock = new Date("2027-07-01T10:00:00+08:00");
+    const ids: string[] = [];
+    for (let k = 0; k < 6; k++)
+      ids.push(
+        (
+          await api.call("POST", "/v1/cases", {
+            token: t.station1,
+            body: complaintBody({ subject: `竞态 ${k}` }),
+          })
+        ).body.id,
+      );
+    clock = new Date("2027-07-20T00:10:00+08:00");
+    const [swept, ...accepted] = await Promise.all([
+      sweepOverdue(table, clock),
+      ...ids.map((id) =>
+        api.call("POST", `/v1/cases/${id}/transitions`, {
+          token: t.station1,
+          body: { action: "accept", version: 1 },
+        }),
+      ),
+    ]);
+    expect(accepted.map((r) => r.status)).toEqual(Array(6).fill(200));
+    // Whatever the interleaving, a second sweep settles it: each lapse noticed at most once.
+    await sweepOverdue(table, clock);
+    const mine = (await notices(t.station1)).body.items as { caseId: string }[];
+    const perCase = ids.map((id) => mine.filter((n) => n.caseId === id).length);
+    expect(perCase.every((c) => c <= 1)).toBe(true);
+    expect(perCase.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(swept.noticed);
+    for (const id of ids) expect((await new CasesRepository(table).get(id))?.version).toBe(2);
+  });
+});
