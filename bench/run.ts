@@ -9,6 +9,7 @@ import { consoleInitialBundle } from "./console-bundle.ts";
 import { figuresScale } from "./figures.ts";
 import { latency } from "./latency.ts";
 import { printTable, round, writeResults } from "./lib.ts";
+import { publicPageAssets, publicPageTti } from "./public-page.ts";
 
 const quick = process.argv.includes("--quick");
 
@@ -64,6 +65,30 @@ const figures = await figuresScale(
   quick ? { levels: [1_000, 10_000], runs: 10 } : { levels: [1_000, 10_000, 100_000], runs: 50 },
 );
 printTable("Dashboard (summary + categories, 24 months) at scale: flat in cases (DynamoDB Local)", figures);
+
+const pub = publicPageAssets();
+printTable(
+  "Public page /p/{county}: JS + CSS it loads (gzip KiB; own chunks = beyond the shared React entry)",
+  [
+    {
+      "JS gzip": round(pub.js.gzip / 1024, 1),
+      "CSS gzip": round(pub.css.gzip / 1024, 1),
+      "own chunks gzip": round(pub.pageOnly.gzip / 1024, 1),
+      "console code": String(pub.consoleCodeLoaded),
+    },
+  ],
+);
+const pubTti = await publicPageTti(quick ? 3 : 7);
+printTable(
+  "Public page time to interactive (ms, median, 375×667 headless Chromium) vs the console's login page",
+  Object.entries(pubTti).map(([line, v]) => ({
+    line,
+    public: v.public,
+    login: v.login,
+    "public / login": v.ratio,
+  })),
+);
+writeResults("public-page", { sizes: pub, tti: pubTti });
 
 const file = writeResults("foundation", {
   bundles: sizes,
