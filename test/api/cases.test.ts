@@ -345,6 +345,32 @@ describe("escalation, visibility and personal data", () => {
     expect(list2.body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
   });
 
+  it("passes a failed mediation up to the station, which mediates it afresh", async () => {
+    const c = (await create(t.point1, complaintBody({ subject: "调解不成后提交上级" }))).body;
+    await act(t.point1, c.id, { action: "accept", version: 1 });
+    await act(t.point1, c.id, { action: "start_mediation", version: 2 });
+    const failed = await act(t.point1, c.id, { action: "fail", version: 3, reason: "no_agreement_possible" });
+    expect(failed.body.allowedActions).toEqual(["escalate", "close"]);
+    const up = await act(t.point1, c.id, { action: "escalate", version: 4, toUnitId: unitId("宝平街道") });
+    expect(up.body).toMatchObject({ status: "escalated", escalatedFrom: "accepted" });
+    expect(up.body.ending).toBeUndefined();
+    const atStation = await api.call("GET", `/v1/cases/${c.id}`, { token: t.station1 });
+    expect(atStation.body.allowedActions).toEqual([
+      "start_mediation",
+      "pause_clock",
+      "terminate",
+      "escalate",
+    ]);
+    await act(t.station1, c.id, { action: "start_mediation", version: 5 });
+    const resolved = await act(t.station1, c.id, {
+      action: "resolve",
+      version: 6,
+      agreement: "站里调解成功",
+      recoveredFen: 1000,
+    });
+    expect(resolved.body.status).toBe("resolved");
+  });
+
   it("masks personal data for the governance office and audits every unmasked read", async () => {
     const c = (await create(t.point1, complaintBody({ subject: "审计测试" }))).body;
     const viewed = await api.call("GET", `/v1/cases/${c.id}`, { token: t.viewer });

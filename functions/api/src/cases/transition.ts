@@ -7,6 +7,7 @@ import {
   caseActionLabels,
   caseStatusLabels,
   effectiveStatus,
+  escalationResumesAt,
   Forbidden,
   NotFound,
   shanghaiIso,
@@ -95,7 +96,8 @@ export async function transitionCase(
     case "escalate": {
       target = await escalationTarget(scope, current, input.toUnitId);
       next.status = "escalated";
-      next.escalatedFrom = effectiveStatus(current);
+      next.escalatedFrom = escalationResumesAt(effectiveStatus(current));
+      if (effectiveStatus(current) === "failed") next.ending = undefined;
       next.unitId = target.id;
       next.handlerPath = target.path;
       next.ledgerUnits = withLedgerUnits(current.ledgerUnits, target.path);

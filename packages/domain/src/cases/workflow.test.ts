@@ -5,6 +5,7 @@ import {
   caseActionLabels,
   caseStatusLabels,
   effectiveStatus,
+  escalationResumesAt,
   isOpen,
   nextStatus,
   statusesOf,
@@ -35,7 +36,7 @@ const expected: Record<CaseKind, Table> = {
     },
     rejected: { close: "closed" },
     resolved: { close: "closed" },
-    failed: { close: "closed" },
+    failed: { close: "closed", escalate: "escalated" },
     terminated: { close: "closed" },
     // Unqualified, an escalated case carries on from registration.
     escalated: { accept: "accepted", reject: "rejected", escalate: "escalated" },
@@ -106,26 +107,35 @@ describe("an escalated case continues where it was passed up", () => {
       .map(([from]) => [kind, from] as const),
   );
 
-  it("can be escalated from every open status before a decision is recorded", () => {
+  it("can be escalated from every open status before a decision is recorded, and after a failed mediation", () => {
     expect(escalatable).toEqual([
       ["complaint", "registered"],
       ["complaint", "accepted"],
       ["complaint", "mediating"],
+      ["complaint", "failed"],
       ["report", "registered"],
       ["consultation", "registered"],
     ]);
   });
 
-  it.each(escalatable)("%s escalated from %s offers the receiving unit the same actions", (kind, from) => {
-    const f = facts(kind, "escalated", { escalatedFrom: from });
-    expect(effectiveStatus(f)).toBe(from);
-    expect(allowedActions(f)).toEqual(allowedActions(facts(kind, from)));
-    for (const action of actions) {
-      const to = nextStatus(facts(kind, from), action);
-      // An action that keeps the status (the clock's pause) keeps the case escalated.
-      expect(nextStatus(f, action)).toBe(to === from ? "escalated" : to);
-    }
+  it("has a failed mediation passed up mediated afresh by the receiving unit", () => {
+    expect(escalationResumesAt("failed")).toBe("accepted");
+    expect(escalationResumesAt("mediating")).toBe("mediating");
   });
+
+  it.each(escalatable.filter(([, from]) => from !== "failed"))(
+    "%s escalated from %s offers the receiving unit the same actions",
+    (kind, from) => {
+      const f = facts(kind, "escalated", { escalatedFrom: from });
+      expect(effectiveStatus(f)).toBe(from);
+      expect(allowedActions(f)).toEqual(allowedActions(facts(kind, from)));
+      for (const action of actions) {
+        const to = nextStatus(facts(kind, from), action);
+        // An action that keeps the status (the clock's pause) keeps the case escalated.
+        expect(nextStatus(f, action)).toBe(to === from ? "escalated" : to);
+      }
+    },
+  );
 
   it("lets an accepted complaint passed up start mediation at the receiving unit", () => {
     const f = facts("complaint", "escalated", { escalatedFrom: "accepted" });

@@ -60,7 +60,8 @@ const complaint: Partial<Record<CaseStatus, Moves>> = {
   },
   rejected: { close: "closed" },
   resolved: { close: "closed" },
-  failed: { close: "closed" },
+  // Seed 004: a point hands a mediation it could not settle to its station or the office.
+  failed: { close: "closed", escalate: "escalated" },
   terminated: { close: "closed" },
   closed: { callback: "same" },
 };
@@ -111,6 +112,13 @@ export interface WorkflowFacts {
   /** Anonymous reports have nobody to call back. */
   hasConsumerPhone?: boolean;
 }
+
+/**
+ * Where the receiving unit picks an escalated case up: where it was, except that a failed mediation
+ * passed up is mediated afresh (the complaint stays accepted).
+ */
+export const escalationResumesAt = (status: CaseStatus): CaseStatus =>
+  status === "failed" ? "accepted" : status;
 
 /** The status whose moves apply: an escalated case continues from where it was passed up. */
 export const effectiveStatus = (f: Pick<WorkflowFacts, "status" | "escalatedFrom">): CaseStatus =>
