@@ -171,6 +171,8 @@ export async function figuresScale(opts: { levels: number[]; runs: number }) {
         throw new Error(`summary at ${level}: ${check.statusCode} received=${received}`);
       const summary = await sample(opts.runs, () => handler(summaryEvent, ctx), 30);
       const categories = await sample(opts.runs, () => handler(categoriesEvent, ctx));
+      const unitsEvent = event("GET", `/v1/stats/units?from=${FROM}&to=${TO}`, auth);
+      const unitTable = await sample(opts.runs, () => handler(unitsEvent, ctx));
       const dashboard = await sample(opts.runs, () =>
         Promise.all([handler(summaryEvent, ctx), handler(categoriesEvent, ctx)]),
       );
@@ -190,6 +192,7 @@ export async function figuresScale(opts: { levels: number[]; runs: number }) {
         "categories p50 ms": round(percentile(categories, 50)),
         "dashboard p50 ms": round(percentile(dashboard, 50)),
         "dashboard p99 ms": round(percentile(dashboard, 99)),
+        [`unit table (${units.length} units) p50 ms`]: round(percentile(unitTable, 50)),
         "rollup items read": repo.consumed.items - OVERDUE_BACKLOG,
         "rollup RCU": round(summaryRollupRcu * 2, 1),
         "overdue RCU": round(overdueRcu, 1),
