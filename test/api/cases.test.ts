@@ -427,6 +427,15 @@ describe("the ledger list", () => {
     clock = new Date("2026-11-23T10:00:00+08:00");
   });
 
+  it("filters by a category and its sub-codes", async () => {
+    const a = (await create(t.station2, complaintBody({ category: "goods.food", subject: "类别筛选 甲" }))).body;
+    const b = (await create(t.station2, complaintBody({ category: "goods.food.dairy", subject: "类别筛选 乙" }))).body;
+    await create(t.station2, complaintBody({ category: "goods.appliances", subject: "类别筛选 丙" }));
+    const food = await api.call("GET", "/v1/cases?q=类别筛选&category=goods.food", { token: t.station2 });
+    expect(food.body.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
+    expectError(await api.call("GET", "/v1/cases?category=GOODS", { token: t.station2 }), 400, "VALIDATION_FAILED");
+  });
+
   it("lists categories with Chinese labels", async () => {
     const r = await api.call("GET", "/v1/meta/categories", { token: t.point1 });
     expect(r.body.items).toHaveLength(27);

@@ -82,6 +82,7 @@ export async function listCases(
   const filter: LedgerFilter = {
     statuses: q.status,
     kind: q.kind,
+    category: q.category,
     onlyUnitId: unit && !q.subtree ? unit.id : undefined,
     dueBefore: q.overdue ? window.overdueBefore : undefined,
     dueWithin: q.dueSoon ? { from: window.overdueBefore, until: window.soonUntil } : undefined,

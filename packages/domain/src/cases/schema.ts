@@ -247,6 +247,8 @@ export const CaseListQuery = z.object({
     .pipe(z.array(CaseStatus))
     .optional(),
   kind: CaseKind.optional(),
+  /** A national class or sub-code: lists that code and every sub-code below it. */
+  category: z.string().max(80).regex(CATEGORY_CODE, "类别代码格式不正确").optional(),
   unitId: z.string().min(1).max(64).optional(),
   subtree: flag.optional(),
   overdue: flag.optional(),

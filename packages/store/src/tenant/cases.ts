@@ -39,6 +39,8 @@ export type CaseWriteResult = { ok: true } | { ok: false; stale: boolean; extraF
 export interface LedgerFilter {
   statuses?: string[];
   kind?: string;
+  /** This category code or any sub-code below it. */
+  category?: string;
   /** Only cases handled by this unit now (not its whole subtree). */
   onlyUnitId?: string;
   /** Running deadline before this instant (overdue). */
@@ -212,6 +214,11 @@ export class CasesRepository {
       names["#kind"] = "kind";
       values[":kind"] = filter.kind;
       conditions.push("#kind = :kind");
+    }
+    if (filter.category) {
+      values[":cat"] = filter.category;
+      values[":catBelow"] = `${filter.category}.`;
+      conditions.push("(category = :cat OR begins_with(category, :catBelow))");
     }
     if (filter.onlyUnitId) {
       values[":unit"] = filter.onlyUnitId;

@@ -13,6 +13,7 @@ import {
   Switch,
   Table,
   type TableColumnsType,
+  Tag,
   TreeSelect,
   Typography,
 } from "antd";
@@ -35,6 +36,8 @@ interface Filters {
   view: View;
   status: CaseStatus[];
   kind?: CaseKind;
+  /** From a figures drill-down: a category code (and its sub-codes). */
+  category?: string;
   unitId?: string;
   subtree: boolean;
   from?: string;
@@ -52,6 +55,7 @@ function filtersOf(search: URLSearchParams): Filters {
       .split(",")
       .filter((s): s is CaseStatus => allStatuses.includes(s as CaseStatus)),
     kind: kind === "complaint" || kind === "report" || kind === "consultation" ? kind : undefined,
+    category: search.get("category") ?? undefined,
     unitId: search.get("unit") ?? undefined,
     subtree: search.get("subtree") !== "0",
     from: search.get("from") ?? undefined,
@@ -65,6 +69,7 @@ function searchOf(f: Filters): Record<string, string> {
   if (f.view !== "all") out.view = f.view;
   if (f.status.length) out.status = f.status.join(",");
   if (f.kind) out.kind = f.kind;
+  if (f.category) out.category = f.category;
   if (f.unitId) out.unit = f.unitId;
   if (!f.subtree) out.subtree = "0";
   if (f.from) out.from = f.from;
@@ -77,6 +82,7 @@ function queryOf(f: Filters, cursor: string | null): string {
   const q = new URLSearchParams({ limit: String(PAGE) });
   if (f.status.length) q.set("status", f.status.join(","));
   if (f.kind) q.set("kind", f.kind);
+  if (f.category) q.set("category", f.category);
   if (f.unitId) {
     q.set("unitId", f.unitId);
     if (f.subtree) q.set("subtree", "true");
@@ -224,6 +230,11 @@ export default function LedgerPage() {
           ]}
           data-testid="ledger-view"
         />
+        {filters.category && (
+          <Tag closable onClose={() => setFilters({ category: undefined })} data-testid="ledger-category">
+            {t.category}：{t.categoryLabel(filters.category)}
+          </Tag>
+        )}
         <Select<CaseKind>
           allowClear
           placeholder={t.filterKind}
