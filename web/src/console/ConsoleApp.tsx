@@ -1,7 +1,7 @@
 import type { MeResponse } from "@weiquan/domain";
 import { Button, Result, Spin } from "antd";
 import { lazy, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError, api, setUnauthorizedHandler } from "../api/client.ts";
 import { clearToken, getToken, hasExpiredToken } from "../api/session.ts";
 import { AntdRoot } from "../app/AntdRoot.tsx";
@@ -27,6 +27,7 @@ const LedgerPage = lazy(() => import("../pages/cases/LedgerPage.tsx"));
 const IntakePage = lazy(() => import("../pages/cases/IntakePage.tsx"));
 const CasePage = lazy(() => import("../pages/cases/CasePage.tsx"));
 const CaseDocumentPage = lazy(() => import("../pages/cases/documents/DocumentPage.tsx"));
+const AuditPage = lazy(() => import("../pages/audit/AuditPage.tsx"));
 
 /** Menu entries with a page of their own; the others say the feature is coming. */
 const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
@@ -37,6 +38,7 @@ const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
   "users",
   "settings",
   "figures",
+  "audit",
 ]);
 
 /** Renders a page only for the roles its menu entry lists. */
@@ -45,6 +47,14 @@ function Guard({ nav, children }: { nav: NavKey; children: ReactNode }) {
   const item = navItems.find((i) => i.key === nav);
   if (!item?.roles.includes(me.user.role)) return <Forbidden />;
   return children;
+}
+
+/** A point's staff have no network menu, yet print their own point's contact card (联系卡). */
+function ContactCardGuard({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  const { id } = useParams();
+  if (me.user.role === "point_staff" && me.unit && me.unit.id === id) return children;
+  return <Guard nav="network">{children}</Guard>;
 }
 
 function IndexRoute() {
@@ -65,9 +75,9 @@ function ConsoleRoutes() {
       <Route
         path="network/:id/card"
         element={
-          <Guard nav="network">
+          <ContactCardGuard>
             <ContactCardPage />
-          </Guard>
+          </ContactCardGuard>
         }
       />
       {/* Case documents (文书) print on their own too. */}
@@ -152,6 +162,14 @@ function ConsoleRoutes() {
           element={
             <Guard nav="settings">
               <SettingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guard nav="audit">
+              <AuditPage />
             </Guard>
           }
         />

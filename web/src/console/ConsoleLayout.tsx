@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CloudServerOutlined,
   ClusterOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   LogoutOutlined,
   NotificationOutlined,
@@ -20,6 +21,7 @@ import { LangSwitch } from "../app/LangSwitch.tsx";
 import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
 import { roleLabel } from "../i18n/roles.ts";
+import { NoticeBell } from "../pages/notices/NoticeBell.tsx";
 import { type NavKey, navFor, navKeyOf } from "./nav.ts";
 import { SECURITY_PATH } from "./paths.ts";
 import { useSession } from "./session.tsx";
@@ -33,6 +35,7 @@ const icons: Record<NavKey, ReactNode> = {
   supervision: <AuditOutlined />,
   outreach: <NotificationOutlined />,
   settings: <SettingOutlined />,
+  audit: <FileSearchOutlined />,
   tenants: <CloudServerOutlined />,
 };
 
@@ -86,6 +89,8 @@ export function ConsoleLayout() {
               </Tag>
             </Tooltip>
           )}
+          {/* Notices go to a tenant's units; the platform operator has none. */}
+          {me.tenant && !me.user.totpEnrollmentRequired && <NoticeBell color="#fff" />}
           <Dropdown
             trigger={["click"]}
             menu={{

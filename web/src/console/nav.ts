@@ -10,6 +10,7 @@ export type NavKey =
   | "supervision"
   | "outreach"
   | "settings"
+  | "audit"
   | "tenants";
 
 type LabelKey = {
@@ -64,6 +65,7 @@ export const navItems: readonly NavItem[] = [
     roles: ["bureau_admin", "bureau_staff", "office_staff", "station_staff", "point_staff"],
   },
   { key: "settings", path: "/settings", label: "navSettings", roles: ["bureau_admin"] },
+  { key: "audit", path: "/audit", label: "navAudit", roles: ["bureau_admin"] },
   { key: "tenants", path: "/tenants", label: "navTenants", roles: ["platform_admin"] },
 ];
 

@@ -42,6 +42,7 @@ const zh = {
   navSupervision: "监督检查",
   navOutreach: "培训宣传",
   navSettings: "设置",
+  navAudit: "个人信息访问记录",
   navTenants: "租户管理",
 
   userMenu: "账户菜单",
@@ -74,6 +75,7 @@ const zh = {
 
   welcome: (name: string) => `欢迎，${name}`,
   homeIntro: "这里是您所在单位的维权工作台。案件台账、维权网络、统计分析等功能将陆续上线。",
+  homeContactCard: "打印本单位联系卡",
   fieldName: "姓名",
   fieldUsername: "用户名",
   fieldRole: "角色",
@@ -321,6 +323,7 @@ const en: Messages = {
   navSupervision: "Supervision",
   navOutreach: "Training & outreach",
   navSettings: "Settings",
+  navAudit: "Personal-data access log",
   navTenants: "Tenants",
 
   userMenu: "Account menu",
@@ -355,6 +358,7 @@ const en: Messages = {
   welcome: (name: string) => `Welcome, ${name}`,
   homeIntro:
     "This is your unit's workspace. The case ledger, network, figures and more are arriving step by step.",
+  homeContactCard: "Print our contact card",
   fieldName: "Name",
   fieldUsername: "Username",
   fieldRole: "Role",

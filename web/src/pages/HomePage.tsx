@@ -1,5 +1,7 @@
+import { PrinterOutlined } from "@ant-design/icons";
 import { Card, Descriptions, Typography } from "antd";
 import { lazy, Suspense } from "react";
+import { Link } from "react-router-dom";
 import { useSession } from "../console/session.tsx";
 import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
@@ -57,6 +59,14 @@ export default function HomePage() {
           { key: "county", label: t.fieldCountyCode, children: tenant?.countyCode ?? t.noUnit },
         ]}
       />
+      {/* A point's staff have no network menu; their own contact card is here. */}
+      {user.role === "point_staff" && unit && (
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          <Link to={`/network/${encodeURIComponent(unit.id)}/card`} data-testid="home-contact-card">
+            <PrinterOutlined /> {t.homeContactCard}
+          </Link>
+        </Typography.Paragraph>
+      )}
       <Suspense fallback={null}>
         <DueSummary />
       </Suspense>

@@ -24,6 +24,7 @@ import { ApiError, api } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
 import { useAlive } from "../../app/useAlive.ts";
 import { useT } from "../../i18n/messages.ts";
+import { CalendarOverridesBanner } from "../settings/CalendarOverridesBanner.tsx";
 import { ActionModal } from "./ActionModal.tsx";
 import { documentPath, documentsOf } from "./documents/available.ts";
 import { type CaseWithTimeline, fenToYuan, formatDate, formatTime } from "./format.ts";
@@ -416,8 +417,11 @@ function DeadlineCard({ c, t }: { c: Case; t: CaseMessages }) {
     [t.caseHandOverBy, c.deadlines.handOverBy, rules?.basis.handOver],
     [t.caseCheckBy, c.deadlines.checkBy, rules?.basis.reportCheck],
   ];
+  // A deadline in a year the holiday data does not know was counted Monday to Friday: say so.
+  const years = rows.flatMap(([, at]) => (at ? [Number(at.slice(0, 4))] : []));
   return (
     <Flex vertical gap={8}>
+      {years.length > 0 && <CalendarOverridesBanner years={years} testId="case-calendar-uncovered" />}
       <div>
         <Typography.Text type="secondary">{t.caseRuleSet}：</Typography.Text>
         <span data-testid="case-rule-set">

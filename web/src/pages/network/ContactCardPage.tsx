@@ -78,7 +78,11 @@ export default function ContactCardPage() {
     <div className="contact-cards" style={{ padding: 24, background: "#f5f5f5", minHeight: "100vh" }}>
       <style>{printCss}</style>
       <Flex className="no-print" gap={12} align="center" wrap style={{ marginBottom: 16 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/network")} data-testid="card-back">
+        <Button
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate(me.user.role === "point_staff" ? "/" : "/network")}
+          data-testid="card-back"
+        >
           {t.cardBack}
         </Button>
         <Button

@@ -9,6 +9,8 @@ import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
 import { useAlive } from "../../app/useAlive.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { type Messages, useT } from "../../i18n/messages.ts";
+import { CalendarOverrides } from "./CalendarOverrides.tsx";
+import { CalendarOverridesBanner } from "./CalendarOverridesBanner.tsx";
 
 type TemplateKey = keyof UnifiedTemplates;
 
@@ -104,6 +106,7 @@ export default function SettingsPage() {
           {t.settingsReload}
         </Button>
       </Flex>
+      <CalendarOverridesBanner />
       {loadError && (
         <Alert
           type="error"
@@ -205,6 +208,9 @@ export default function SettingsPage() {
             </Button>
           </Space>
         </Form>
+      )}
+      {settings && (
+        <CalendarOverrides settings={settings} onSaved={setSettings} onConflict={() => setConflict(true)} />
       )}
     </Card>
   );
