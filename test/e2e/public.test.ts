@@ -81,6 +81,8 @@ describe("public intake on a phone", () => {
     await page.getByTestId("pf-next").click();
     // Step 4: the unit is preset from the QR code; the notice must be accepted.
     expect(await page.getByTestId("pf-unit").inputValue()).toBe(unitId);
+    await waitForText(page, "pf-summary", "买到过期牛奶");
+    await waitForText(page, "pf-summary", "退还货款和服务费用");
     await waitForText(page, "pf-notice", "个人信息");
     expect(await page.getByTestId("pf-submit").isDisabled()).toBe(true);
     await page.getByTestId("pf-consent").check();

@@ -265,6 +265,16 @@ export function IntakeForm(props: {
 
   const unitName = directory.units.find((u) => u.id === unitId)?.name ?? `${directory.name}（县局）`;
   const total = steps.length + 1;
+  const typeText = types.map((t) => requestTypeLabels[t as keyof typeof requestTypeLabels]).join("、");
+  const summary = (
+    [
+      ["事项", values.subject],
+      ["商家", values["business.name"]],
+      ["联系人", [values["consumer.name"], values["consumer.phone"]].filter(Boolean).join(" ")],
+      ["诉求", [typeText, values.request].filter(Boolean).join("；")],
+      ["金额", values.amount && `${values.amount} 元`],
+    ] as [string, string][]
+  ).filter(([, v]) => v.trim());
 
   return (
     <div className="pub-body" data-testid="public-form" data-kind={kind}>
@@ -299,6 +309,14 @@ export function IntakeForm(props: {
       ) : (
         <div className="pub-card">
           <h2>确认提交</h2>
+          <dl className="pub-sum" data-testid="pf-summary">
+            {summary.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
           <div className="pub-field">
             <label htmlFor="pf-unit">受理单位</label>
             <select
