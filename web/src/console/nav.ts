@@ -1,4 +1,4 @@
-import { type Role, tenantRoles } from "@weiquan/domain";
+import { type Role, tenantRoles } from "@weiquan/domain/auth/roles";
 import type { Messages } from "../i18n/messages.ts";
 
 export type NavKey =

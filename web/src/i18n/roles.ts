@@ -1,4 +1,4 @@
-import { type Role, roleLabels } from "@weiquan/domain";
+import { type Role, roleLabels } from "@weiquan/domain/auth/roles";
 import type { Lang } from "./lang.tsx";
 
 /** Role names come from the domain package (one source of truth for zh and en). */
