@@ -147,6 +147,7 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
           WEIQUAN_STAGE: "test",
           WEIQUAN_CONTROL_TABLE: "test-control",
           WEIQUAN_DIVISIONS_DIR: "/var/task/divisions",
+          WEIQUAN_EXPORT_BUCKET: Match.anyValue(),
         }),
       },
       Runtime: "nodejs24.x",
@@ -320,6 +321,63 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     expect(creators).toHaveLength(1);
     expect(JSON.stringify(creators[0]!.Properties.Roles)).toContain("ProvisionerRole");
     expect(JSON.stringify(creators[0]!.Properties.PolicyDocument)).toContain(":table/test-tenant-*");
+  });
+
+  it("keeps tenant exports in a private, encrypted, TLS-only, logged, versioned bucket that expires them", () => {
+    const api = synth.templates.api;
+    const buckets = resourcesOf(api, "AWS::S3::Bucket");
+    const [exportsId, bucket] = Object.entries(buckets).find(([id]) => id.startsWith("TenantExportsBucket"))!;
+    expect(synth.templates.api.toJSON().Resources[exportsId].DeletionPolicy).toBe("Retain");
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+      },
+      VersioningConfiguration: { Status: "Enabled" },
+      LoggingConfiguration: expect.objectContaining({ LogFilePrefix: "s3/" }),
+    });
+    const rules = (bucket.Properties.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> })
+      .Rules;
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+        expect.objectContaining({ Prefix: "exports/", ExpirationInDays: 1095 }),
+      ]),
+    );
+    const policy = Object.values(resourcesOf(api, "AWS::S3::BucketPolicy")).find((p) =>
+      JSON.stringify(p.Properties.Bucket).includes(exportsId),
+    )!;
+    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it("lets only the provisioner write exports and scan or delete tenant tables; the api only names the bucket", () => {
+    const api = synth.templates.api;
+    const policies = Object.values(resourcesOf(api, "AWS::IAM::Policy"));
+    const holders = (action: string) =>
+      policies.filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(`"${action}"`));
+    for (const action of ["s3:PutObject", "dynamodb:Scan", "dynamodb:DeleteTable", "dynamodb:UpdateTable"]) {
+      expect(holders(action), action).toHaveLength(1);
+      expect(JSON.stringify(holders(action)[0]!.Properties.Roles), action).toContain("ProvisionerRole");
+    }
+    const s3Statement = (
+      holders("s3:PutObject")[0]!.Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> }
+    ).Statement.find((st) => asArray(st.Action).includes("s3:PutObject"))!;
+    expect(JSON.stringify(s3Statement.Resource)).toContain("/exports/*");
+    expect(asArray(s3Statement.Action)).not.toContain("s3:DeleteObject");
+    const deleteStatement = (
+      holders("dynamodb:DeleteTable")[0]!.Properties.PolicyDocument as {
+        Statement: Array<Record<string, unknown>>;
+      }
+    ).Statement.find((st) => asArray(st.Action).includes("dynamodb:DeleteTable"))!;
+    expect(JSON.stringify(deleteStatement.Resource)).toContain(":table/test-tenant-*");
+    const [, fn] = apiFunction(api);
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(JSON.stringify(env.WEIQUAN_EXPORT_BUCKET)).toContain("TenantExportsBucket");
   });
 
   it("keeps the console bucket private, TLS-only, encrypted, logged and retained", () => {

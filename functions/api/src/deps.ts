@@ -1,6 +1,12 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Role } from "@weiquan/domain";
-import { type Doc, PlatformUsersRepository, type TenantAccess, TenantsRepository } from "@weiquan/store";
+import {
+  type Doc,
+  ExportsRepository,
+  PlatformUsersRepository,
+  type TenantAccess,
+  TenantsRepository,
+} from "@weiquan/store";
 import type { SigningKey } from "./auth/keys.ts";
 
 /** Everything a request needs, built once per process (cold start) and shared by every request. */
@@ -19,6 +25,7 @@ export interface AppDeps {
     tableName: string;
     tenants: TenantsRepository;
     platformUsers: PlatformUsersRepository;
+    exports: ExportsRepository;
   };
   tenantAccess: TenantAccess;
   signingKey: () => Promise<SigningKey>;
@@ -27,6 +34,18 @@ export interface AppDeps {
    * in AWS it invokes the provisioner function asynchronously ("started").
    */
   startProvisioning: (tenantId: string) => Promise<"done" | "started">;
+  /** Where a tenant export's file goes (`file://…` locally, `s3://…` in AWS). */
+  exportLocation: (tenantId: string, exportId: string) => string;
+  /**
+   * Runs a recorded export: locally to the end before returning ("done"); in AWS the provisioner
+   * function runs it asynchronously ("started").
+   */
+  startExport: (tenantId: string, exportId: string) => Promise<"done" | "started">;
+  /**
+   * Drops the table of a tenant whose deletion has begun (locally in-process; in AWS the provisioner,
+   * which alone holds DeleteTable rights, invoked synchronously).
+   */
+  dropTenantTable: (tenantId: string) => Promise<void>;
   /** Low-level client (local mode only: table creation runs in-process). */
   dynamo?: DynamoDBClient;
 }
@@ -37,5 +56,6 @@ export function controlRepositories(doc: Doc, tableName: string): AppDeps["contr
     tableName,
     tenants: new TenantsRepository(doc, tableName),
     platformUsers: new PlatformUsersRepository(doc, tableName),
+    exports: new ExportsRepository(doc, tableName),
   };
 }

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
@@ -5,8 +6,12 @@ import type { Role } from "@weiquan/domain";
 import {
   controlTableName,
   documentClient,
+  dropTenantTable,
+  fileExportLocation,
   localDynamoClient,
+  openSink,
   provisionTenant,
+  runExport,
   sharedClientAccess,
   tokenVendingAccess,
 } from "@weiquan/store";
@@ -34,6 +39,8 @@ export function localDeps(opts: {
   requireTotpFor?: readonly Role[];
   /** Tests that move the clock by weeks keep their tokens alive with a longer life. */
   tokenTtlSeconds?: number;
+  /** Where tenant exports go: `<dataDir>/exports` by default, the system temp folder without a dataDir. */
+  exportsDir?: string;
 }): AppDeps {
   const stage = opts.stage ?? "local";
   const dynamo = localDynamoClient(opts.endpoint);
@@ -56,6 +63,19 @@ export function localDeps(opts: {
       await provisionTenant({ client: dynamo, tenants: control.tenants, now }, tenantId);
       return "done";
     },
+    exportLocation: (tenantId, exportId) =>
+      fileExportLocation(
+        opts.exportsDir ?? join(opts.dataDir ?? join(tmpdir(), "weiquan"), "exports"),
+        stage,
+        tenantId,
+        exportId,
+      ),
+    startExport: async (tenantId, exportId) => {
+      const exportDeps = { client: dynamo, tenants: control.tenants, exports: control.exports, now };
+      await runExport({ ...exportDeps, openSink: openSink() }, tenantId, exportId);
+      return "done";
+    },
+    dropTenantTable: (tenantId) => dropTenantTable({ client: dynamo, tenants: control.tenants }, tenantId),
   };
 }
 
@@ -65,6 +85,15 @@ export function awsDeps(): AppDeps {
   const doc = documentClient(new DynamoDBClient({ maxAttempts: 4 }));
   const lambda = new LambdaClient({});
   const provisioner = required("WEIQUAN_PROVISIONER_FUNCTION");
+  const exportBucket = required("WEIQUAN_EXPORT_BUCKET");
+  const invoke = (payload: unknown, InvocationType: "Event" | "RequestResponse") =>
+    lambda.send(
+      new InvokeCommand({
+        FunctionName: provisioner,
+        InvocationType,
+        Payload: new TextEncoder().encode(JSON.stringify(payload)),
+      }),
+    );
   return {
     stage,
     mode: "aws",
@@ -84,6 +113,19 @@ export function awsDeps(): AppDeps {
       );
       return "started";
     },
+    exportLocation: (tenantId, exportId) => `s3://${exportBucket}/exports/${tenantId}/${exportId}.jsonl.gz`,
+    startExport: async (tenantId, exportId) => {
+      await invoke({ export: { tenantId, exportId } }, "Event");
+      return "started";
+    },
+    dropTenantTable: async (tenantId) => {
+      const out = await invoke({ dropTable: { tenantId } }, "RequestResponse");
+      if (out.FunctionError) {
+        throw new Error(
+          `dropping the table failed: ${new TextDecoder().decode(out.Payload ?? new Uint8Array())}`,
+        );
+      }
+    },
   };
 }
 
@@ -96,5 +138,6 @@ export function depsFromEnv(): AppDeps {
       `http://127.0.0.1:${process.env.WEIQUAN_DYNAMODB_PORT ?? 8000}`,
     stage: process.env.WEIQUAN_STAGE,
     dataDir: process.env.WEIQUAN_DATA_DIR,
+    exportsDir: process.env.WEIQUAN_EXPORTS_DIR,
   });
 }

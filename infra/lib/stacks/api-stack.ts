@@ -10,6 +10,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
+import { TenantExports } from "../constructs/tenant-exports.ts";
 import { WeiquanFunction } from "../constructs/weiquan-function.ts";
 import { acknowledge, acknowledgeWildcardResource } from "../nag.ts";
 
@@ -57,6 +58,8 @@ export class ApiStack extends Stack {
   readonly scheduler: WeiquanFunction;
   readonly dataAccessRole: iam.Role;
   readonly signingKey: secretsmanager.Secret;
+  /** Complete tenant exports (written by the provisioner), kept after a tenant's deletion for audit. */
+  readonly tenantExports: TenantExports;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -95,6 +98,9 @@ export class ApiStack extends Stack {
       files: [{ from: props.countyDivisionsDir ?? ensureCountyAssets(), to: DIVISIONS_FOLDER }],
     });
     const tenantTables = tableArn(`${tenantTablePrefix(stage)}*`);
+    this.tenantExports = new TenantExports(this, "TenantExports");
+    this.tenantExports.grantWriteExports(this.provisioner.role);
+    this.provisioner.function.addEnvironment("WEIQUAN_EXPORT_BUCKET", this.tenantExports.bucket.bucketName);
     for (const statement of controlTableStatements) this.provisioner.role.addToPolicy(statement);
     this.provisioner.role.addToPolicy(
       new iam.PolicyStatement({
@@ -113,6 +119,10 @@ export class ApiStack extends Stack {
           "dynamodb:BatchWriteItem",
           "dynamodb:TransactWriteItems",
           "dynamodb:ConditionCheckItem",
+          // Exports (an offline job: the one Scan) and deleting an offboarded tenant's table.
+          "dynamodb:Scan",
+          "dynamodb:UpdateTable",
+          "dynamodb:DeleteTable",
         ],
         resources: [tenantTables],
       }),
@@ -151,6 +161,7 @@ export class ApiStack extends Stack {
     this.api.function.addEnvironment("WEIQUAN_SIGNING_KEY_SECRET_ARN", this.signingKey.secretArn);
     this.api.function.addEnvironment("WEIQUAN_DATA_ACCESS_ROLE_ARN", this.dataAccessRole.roleArn);
     this.api.function.addEnvironment("WEIQUAN_PROVISIONER_FUNCTION", this.provisioner.function.functionName);
+    this.api.function.addEnvironment("WEIQUAN_EXPORT_BUCKET", this.tenantExports.bucket.bucketName);
 
     for (const statement of controlTableStatements) this.api.role.addToPolicy(statement);
     this.api.role.addToPolicy(
@@ -238,6 +249,12 @@ export class ApiStack extends Stack {
       "AwsSolutions-APIG4",
       "Authentication is built into the api (ES256 tokens, architecture.md §Auth: the China regions have no " +
         "Cognito user pools) and some routes are public by design (login, JWKS, public complaint intake).",
+    );
+    acknowledgeWildcardResource(
+      this.provisioner.role,
+      this.tenantExports.bucket.arnForObjects("exports/*"),
+      "Export objects are named by tenant and export id at run time; the provisioner is scoped to the " +
+        "exports/ prefix of the one exports bucket.",
     );
     acknowledgeWildcardResource(
       this.provisioner.role,

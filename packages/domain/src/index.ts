@@ -14,6 +14,7 @@ export * from "./figures/period.ts";
 export * from "./figures/replay.ts";
 export * from "./figures/schema.ts";
 export * from "./settings/schema.ts";
+export * from "./tenants/lifecycle.ts";
 export * from "./tenants/schema.ts";
 export * from "./units/rules.ts";
 export * from "./units/schema.ts";

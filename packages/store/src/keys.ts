@@ -3,6 +3,11 @@ export const C = {
   tenant: (id: string) => ({ PK: `TENANT#${id}`, SK: "TENANT" }),
   tenantIndex: (createdAt: string, id: string) => ({ GSI1PK: "TENANTS", GSI1SK: `${createdAt}#${id}` }),
   county: (countyCode: string) => ({ PK: `COUNTY#${countyCode}`, SK: "COUNTY" }),
+  /** A tenant's exports share its partition (ULIDs sort by time): listing them is one query. */
+  tenantExport: (tenantId: string, exportId: string) => ({
+    PK: `TENANT#${tenantId}`,
+    SK: `EXPORT#${exportId}`,
+  }),
   platformUser: (username: string) => ({ PK: `PUSER#${username}`, SK: "PUSER" }),
 };
 

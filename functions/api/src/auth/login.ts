@@ -129,7 +129,8 @@ async function findAccount(
     };
   }
   const tenant = await findTenant(deps, input.tenant);
-  if (!tenant) return null;
+  // A deleted (offboarded) tenant answers like an unknown one.
+  if (!tenant || tenant.status === "offboarded") return null;
   assertTenantServing(tenant);
   const table = await deps.tenantAccess.forTenant(tenant.id);
   const users = new UsersRepository(table);

@@ -49,8 +49,13 @@ async function loadCaller(c: Context<AppEnv>, allowEnrollmentOnly: boolean) {
     const table = await deps.tenantAccess.forTenant(claims.tid);
     const [tenant, user] = await Promise.all([
       deps.control.tenants.get(claims.tid),
-      new UsersRepository(table).get(claims.sub),
+      // A deleted tenant's table is gone: its tokens are then as good as none (checked just below).
+      new UsersRepository(table).get(claims.sub).catch((e: unknown) => {
+        if (e instanceof Error && e.name === "ResourceNotFoundException") return null;
+        throw e;
+      }),
     ]);
+    if (tenant?.status === "offboarded") throw Unauthorized();
     assertTenantServing(tenant);
     if (!user || user.disabled) throw Unauthorized("账户已停用或不存在，请联系管理员", "ACCOUNT_DISABLED");
     caller = {

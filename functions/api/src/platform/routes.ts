@@ -1,4 +1,4 @@
-import { OnboardTenantInput, Tenant } from "@weiquan/domain";
+import { OnboardTenantInput, StartedExport, Tenant, TenantExport } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { authenticated, requireRole } from "../http/caller.ts";
@@ -6,6 +6,7 @@ import { doc } from "../http/docs.ts";
 import type { AppEnv } from "../http/env.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { valid } from "../http/validate.ts";
+import { deleteTenant, startTenantExport, tenantDetail } from "./lifecycle.ts";
 import { getTenant, onboardTenant, setTenantSuspended, tenantView } from "./tenants.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
@@ -40,13 +41,13 @@ export const platformRoutes = new Hono<AppEnv>()
   .get(
     "/v1/platform/tenants/:id",
     doc({
-      summary: "One tenant with its provisioning progress",
+      summary: "One tenant with its provisioning progress and, while its table exists, its usage figures",
       tags,
       ok: { schema: Tenant },
       errors: [403, 404],
     }),
     valid("param", IdParam),
-    async (c) => c.json(tenantView(await getTenant(c.var.deps, c.req.valid("param").id))),
+    async (c) => c.json(await tenantDetail(c.var.deps, c.req.valid("param").id)),
   )
   .post(
     "/v1/platform/tenants/:id/suspend",
@@ -64,4 +65,44 @@ export const platformRoutes = new Hono<AppEnv>()
     doc({ summary: "Resume a suspended tenant", tags, ok: { schema: Tenant }, errors: [403, 404, 422] }),
     valid("param", IdParam),
     async (c) => c.json(await setTenantSuspended(c.var.deps, c.req.valid("param").id, false)),
+  )
+  .post(
+    "/v1/platform/tenants/:id/export",
+    doc({
+      summary:
+        "Export every item of the tenant's table (gzip JSON Lines, DynamoDB JSON); follow it in the exports list",
+      tags,
+      ok: { status: 202, schema: StartedExport },
+      errors: [403, 404, 422],
+    }),
+    valid("param", IdParam),
+    async (c) => c.json(await startTenantExport(c.var.deps, c.req.valid("param").id), 202),
+  )
+  .get(
+    "/v1/platform/tenants/:id/exports",
+    doc({
+      summary: "The tenant's exports, newest first",
+      tags,
+      ok: { schema: page(TenantExport) },
+      errors: [400, 403, 404],
+    }),
+    valid("param", IdParam),
+    valid("query", ListQuery),
+    async (c) => {
+      const { limit, cursor } = c.req.valid("query");
+      const t = await getTenant(c.var.deps, c.req.valid("param").id);
+      return c.json(await c.var.deps.control.exports.list(t.id, limit, cursor));
+    },
+  )
+  .delete(
+    "/v1/platform/tenants/:id",
+    doc({
+      summary:
+        "Delete a suspended tenant's table after a completed export newer than the suspension; the record stays (offboarded)",
+      tags,
+      ok: { schema: Tenant },
+      errors: [403, 404, 409, 503],
+    }),
+    valid("param", IdParam),
+    async (c) => c.json(await deleteTenant(c.var.deps, c.req.valid("param").id)),
   );

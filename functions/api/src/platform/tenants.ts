@@ -24,6 +24,8 @@ export function tenantView(t: TenantRecord): Tenant {
     tableName: t.tableName,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
+    ...(t.suspendedAt ? { suspendedAt: t.suspendedAt } : {}),
+    ...(t.deletedAt ? { deletedAt: t.deletedAt } : {}),
     provisioning: { steps: provisioningStepsOf(t), done: t.provisioning.done, error: t.provisioning.error },
   };
 }

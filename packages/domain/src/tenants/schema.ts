@@ -22,7 +22,10 @@ const CITIES_WITHOUT_COUNTIES = new Set(["441900", "442000", "460400", "620200"]
 export const CountyCode = z
   .string()
   .regex(/^\d{6}$/, "行政区划代码为 6 位数字")
-  .refine((c) => !c.endsWith("00") || CITIES_WITHOUT_COUNTIES.has(c), "须为县级行政区划代码（末两位不能为 00）");
+  .refine(
+    (c) => !c.endsWith("00") || CITIES_WITHOUT_COUNTIES.has(c),
+    "须为县级行政区划代码（末两位不能为 00）",
+  );
 
 export const OnboardTenantInput = z.object({
   countyCode: CountyCode,
@@ -36,11 +39,32 @@ export const OnboardTenantInput = z.object({
 });
 export type OnboardTenantInput = z.infer<typeof OnboardTenantInput>;
 
+const Count = z.number().int().min(0);
+
+/**
+ * What a tenant holds, as the platform sees it (GET /v1/platform/tenants/{id}). Cheap by design: the
+ * root unit's rollup (one query over its months), one units query, one users count, DescribeTable.
+ */
 export const TenantUsage = z.object({
-  cases: z.number().int(),
-  apiCalls: z.number().int(),
-  storageBytes: z.number().int().nullable(),
+  units: z.object({
+    total: Count,
+    /** type → status → count, e.g. `{station: {active: 3, planned: 12}}`; absent pairs are 0. */
+    byType: z.record(z.string(), z.record(z.string(), Count)),
+  }),
+  users: z.object({ total: Count, disabled: Count }),
+  cases: z.object({
+    total: Count,
+    /** Not closed yet (received − closed, from the root unit's rollups). */
+    open: Count,
+    /** The current Asia/Shanghai month (`2026-11`) and the cases received in it. */
+    month: z.string(),
+    receivedThisMonth: Count,
+  }),
+  /** DynamoDB's own figures (DescribeTable; AWS refreshes them about every six hours); null when unknown. */
+  table: z.object({ itemCount: Count.nullable(), sizeBytes: Count.nullable() }),
+  measuredAt: z.string(),
 });
+export type TenantUsage = z.infer<typeof TenantUsage>;
 
 export const Tenant = z.object({
   id: z.string(),
@@ -53,6 +77,10 @@ export const Tenant = z.object({
   provisioning: z
     .object({ steps: z.array(z.string()), done: z.array(z.string()), error: z.string().nullable() })
     .optional(),
+  /** Set when the tenant was last suspended; an export must be newer for the tenant to be deleted. */
+  suspendedAt: z.string().optional(),
+  /** Set when the tenant was deleted (status `offboarded`): its table is gone, the record is kept. */
+  deletedAt: z.string().optional(),
   usage: TenantUsage.optional(),
 });
 export type Tenant = z.infer<typeof Tenant>;

@@ -23,6 +23,8 @@ export interface TenantRecord extends Omit<Tenant, "provisioning" | "usage"> {
   /** Kept only until the admin user exists; the hash never leaves the store. */
   pendingAdmin?: { username: string; displayName: string; passwordHash: string };
   provisioning: { done: ProvisioningStep[]; error: string | null };
+  /** Set when deletion began: from then on no status change but the deletion's own (no resume). */
+  deletingAt?: string;
 }
 
 export class TenantsRepository {
@@ -157,13 +159,15 @@ export class TenantsRepository {
     from.forEach((s, i) => {
       values[`:f${i}`] = s;
     });
+    // The time of the suspension is what a deletion's export must be newer than.
+    const suspendedAt = to === "suspended" ? ", suspendedAt = :now" : "";
     try {
       const out = await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: C.tenant(id),
-          UpdateExpression: "SET #s = :to, updatedAt = :now, version = version + :one",
-          ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(", ")})`,
+          UpdateExpression: `SET #s = :to, updatedAt = :now, version = version + :one${suspendedAt}`,
+          ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(", ")}) AND attribute_not_exists(deletingAt)`,
           ExpressionAttributeNames: { "#s": "status" },
           ExpressionAttributeValues: values,
           ReturnValues: "ALL_NEW",
@@ -172,6 +176,73 @@ export class TenantsRepository {
       return withoutKeys<TenantRecord>(out.Attributes!);
     } catch (e) {
       if (e instanceof Error && e.name === "ConditionalCheckFailedException") return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Marks a suspended tenant as being deleted (kept on retry); from then on `changeStatus` refuses, so
+   * nobody resumes a tenant whose table is going. Returns the tenant, or null if it is not suspended.
+   */
+  async beginDeletion(id: string, now: string): Promise<TenantRecord | null> {
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: C.tenant(id),
+          UpdateExpression: "SET deletingAt = if_not_exists(deletingAt, :now)",
+          ConditionExpression: "#s = :suspended",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ":now": now, ":suspended": "suspended" },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return withoutKeys<TenantRecord>(out.Attributes!);
+    } catch (e) {
+      if (e instanceof Error && e.name === "ConditionalCheckFailedException") return null;
+      throw e;
+    }
+  }
+
+  /**
+   * After the table is gone, in one transaction: frees the county code (only if it still names this
+   * tenant) and marks the tenant `offboarded`, keeping its record. False if it was not being deleted.
+   */
+  async finishDeletion(t: Pick<TenantRecord, "id" | "countyCode">, now: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: C.county(t.countyCode),
+                ConditionExpression: "attribute_not_exists(PK) OR tenantId = :id",
+                ExpressionAttributeValues: { ":id": t.id },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: C.tenant(t.id),
+                UpdateExpression:
+                  "SET #s = :offboarded, deletedAt = :now, updatedAt = :now, version = version + :one",
+                ConditionExpression: "#s = :suspended AND attribute_exists(deletingAt)",
+                ExpressionAttributeNames: { "#s": "status" },
+                ExpressionAttributeValues: {
+                  ":offboarded": "offboarded",
+                  ":suspended": "suspended",
+                  ":now": now,
+                  ":one": 1,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isTransactionCanceled(e)) return false;
       throw e;
     }
   }
