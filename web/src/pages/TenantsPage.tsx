@@ -1,4 +1,10 @@
-import { PauseCircleOutlined, PlayCircleOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import {
+  InfoCircleOutlined,
+  PauseCircleOutlined,
+  PlayCircleOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+} from "@ant-design/icons";
 import type { Tenant, TenantStatus } from "@weiquan/domain";
 import {
   Alert,
@@ -20,6 +26,7 @@ import { errorText } from "../app/errors.ts";
 import { useAlive } from "../app/useAlive.ts";
 import { useT } from "../i18n/messages.ts";
 import { OnboardTenantDrawer } from "./OnboardTenantDrawer.tsx";
+import { TenantDetailDrawer } from "./TenantDetailDrawer.tsx";
 
 interface TenantPage {
   items: Tenant[];
@@ -45,6 +52,7 @@ export default function TenantsPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [detailId, setDetailId] = useState<string | null>(null);
   const alive = useAlive();
 
   const upsert = useCallback((tenant: Tenant) => {
@@ -148,54 +156,68 @@ export default function TenantsPage() {
     {
       title: t.colActions,
       key: "actions",
-      width: 140,
-      render: (_: unknown, tenant) => {
-        const isBusy = busy.has(tenant.id);
-        if (tenant.status === "active") {
-          return (
-            <Popconfirm
-              title={t.suspendConfirm(tenant.name)}
-              okText={t.confirmOk}
-              cancelText={t.confirmCancel}
-              okButtonProps={{ danger: true, "data-testid": "confirm-ok" }}
-              onConfirm={() => setStatus(tenant, "suspend")}
-            >
-              <Button
-                size="small"
-                danger
-                icon={<PauseCircleOutlined />}
-                loading={isBusy}
-                data-testid={`tenant-suspend-${tenant.countyCode}`}
-              >
-                {t.suspend}
-              </Button>
-            </Popconfirm>
-          );
-        }
-        if (tenant.status === "suspended") {
-          return (
-            <Popconfirm
-              title={t.resumeConfirm(tenant.name)}
-              okText={t.confirmOk}
-              cancelText={t.confirmCancel}
-              okButtonProps={{ "data-testid": "confirm-ok" }}
-              onConfirm={() => setStatus(tenant, "resume")}
-            >
-              <Button
-                size="small"
-                icon={<PlayCircleOutlined />}
-                loading={isBusy}
-                data-testid={`tenant-resume-${tenant.countyCode}`}
-              >
-                {t.resume}
-              </Button>
-            </Popconfirm>
-          );
-        }
-        return null;
-      },
+      width: 220,
+      render: (_: unknown, tenant) => (
+        <Space size="small">
+          <Button
+            size="small"
+            icon={<InfoCircleOutlined />}
+            onClick={() => setDetailId(tenant.id)}
+            data-testid={`tenant-details-${tenant.countyCode}`}
+          >
+            {t.tenantDetails}
+          </Button>
+          {statusAction(tenant)}
+        </Space>
+      ),
     },
   ];
+
+  function statusAction(tenant: Tenant) {
+    const isBusy = busy.has(tenant.id);
+    if (tenant.status === "active") {
+      return (
+        <Popconfirm
+          title={t.suspendConfirm(tenant.name)}
+          okText={t.confirmOk}
+          cancelText={t.confirmCancel}
+          okButtonProps={{ danger: true, "data-testid": "confirm-ok" }}
+          onConfirm={() => setStatus(tenant, "suspend")}
+        >
+          <Button
+            size="small"
+            danger
+            icon={<PauseCircleOutlined />}
+            loading={isBusy}
+            data-testid={`tenant-suspend-${tenant.countyCode}`}
+          >
+            {t.suspend}
+          </Button>
+        </Popconfirm>
+      );
+    }
+    if (tenant.status === "suspended") {
+      return (
+        <Popconfirm
+          title={t.resumeConfirm(tenant.name)}
+          okText={t.confirmOk}
+          cancelText={t.confirmCancel}
+          okButtonProps={{ "data-testid": "confirm-ok" }}
+          onConfirm={() => setStatus(tenant, "resume")}
+        >
+          <Button
+            size="small"
+            icon={<PlayCircleOutlined />}
+            loading={isBusy}
+            data-testid={`tenant-resume-${tenant.countyCode}`}
+          >
+            {t.resume}
+          </Button>
+        </Popconfirm>
+      );
+    }
+    return null;
+  }
 
   return (
     <Card data-testid="tenants-page">
@@ -253,6 +275,7 @@ export default function TenantsPage() {
           </Button>
         </Flex>
       )}
+      <TenantDetailDrawer tenantId={detailId} onClose={() => setDetailId(null)} onChanged={upsert} />
       <OnboardTenantDrawer
         open={drawerOpen}
         onClose={() => setDrawerOpen(false)}
