@@ -84,12 +84,18 @@ export async function configureTable(
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName }));
   const ttlStatus = ttl.TimeToLiveDescription?.TimeToLiveStatus;
   if (ttlStatus !== "ENABLED" && ttlStatus !== "ENABLING") {
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName,
-        TimeToLiveSpecification: { Enabled: true, AttributeName: def.ttlAttribute },
-      }),
-    );
+    try {
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName,
+          TimeToLiveSpecification: { Enabled: true, AttributeName: def.ttlAttribute },
+        }),
+      );
+    } catch (e) {
+      // Two provisioning attempts racing: the other one enabled it between our read and our write.
+      if (!(e instanceof Error && e.name === "ValidationException" && /already enabled/i.test(e.message)))
+        throw e;
+    }
   }
   try {
     if (def.pointInTimeRecovery) {
