@@ -428,12 +428,19 @@ describe("the ledger list", () => {
   });
 
   it("filters by a category and its sub-codes", async () => {
-    const a = (await create(t.station2, complaintBody({ category: "goods.food", subject: "类别筛选 甲" }))).body;
-    const b = (await create(t.station2, complaintBody({ category: "goods.food.dairy", subject: "类别筛选 乙" }))).body;
+    const a = (await create(t.station2, complaintBody({ category: "goods.food", subject: "类别筛选 甲" })))
+      .body;
+    const b = (
+      await create(t.station2, complaintBody({ category: "goods.food.dairy", subject: "类别筛选 乙" }))
+    ).body;
     await create(t.station2, complaintBody({ category: "goods.appliances", subject: "类别筛选 丙" }));
     const food = await api.call("GET", "/v1/cases?q=类别筛选&category=goods.food", { token: t.station2 });
     expect(food.body.items.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
-    expectError(await api.call("GET", "/v1/cases?category=GOODS", { token: t.station2 }), 400, "VALIDATION_FAILED");
+    expectError(
+      await api.call("GET", "/v1/cases?category=GOODS", { token: t.station2 }),
+      400,
+      "VALIDATION_FAILED",
+    );
   });
 
   it("lists categories with Chinese labels", async () => {

@@ -1,38 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
   baseUrl,
+  call,
   DEMO_TENANT,
   freshPage,
   login,
   PASSWORD,
   screenshot,
+  tokenOf,
   useBrowser,
   waitForText,
 } from "./support.ts";
 
 useBrowser();
-
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ tenant: DEMO_TENANT, username, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON from the API
-async function call(token: string, method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  expect(res.status, JSON.stringify(json)).toBeLessThan(300);
-  return json;
-}
 
 describe("notices, the personal-data access log and the working-day calendar", () => {
   it("shows the bureau admin who read a case's personal data: station1 opens a case, the admin finds the entry and follows it to the case", async () => {

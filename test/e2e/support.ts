@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 /** Shared stack, browser and page helpers for the browser end-to-end tests. */
 export const baseUrl = inject("baseUrl");
@@ -91,4 +91,28 @@ export async function fillLogin(
 export async function login(page: Page, tenant: string, username: string, password: string): Promise<void> {
   await fillLogin(page, tenant, username, password);
   await page.getByTestId("home-welcome").waitFor();
+}
+
+/** A demo user's token, for changing data behind the console's back. */
+export async function tokenOf(username: string, tenant = DEMO_TENANT): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ tenant, username, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Calls the API as `token`; any error status fails the test. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON from the API
+export async function call(token: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  expect(res.status, JSON.stringify(json)).toBeLessThan(300);
+  return json;
 }
