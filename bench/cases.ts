@@ -280,7 +280,12 @@ export async function caseBenchmarks(opts: { quick: boolean }) {
     const table = await deps.tenantAccess.forTenant(tenant.id);
     const template = await createTemplate(state, call, point1);
     // Quick mode stays near a minute on a small machine: DynamoDB Local loads a few thousand items a second.
-    const sizes = quick ? [1_000, 4_000] : [1_000, 10_000, 100_000];
+    // BENCH_LEDGER_SIZES=1000,10000,100000 measures the full scale with quick latency samples.
+    const sizes = process.env.BENCH_LEDGER_SIZES
+      ? process.env.BENCH_LEDGER_SIZES.split(",").map(Number)
+      : quick
+        ? [1_000, 4_000]
+        : [1_000, 10_000, 100_000];
     const scale: Record<string, Record<string, number>> = {};
     let loaded = 0;
     const pageRuns = quick ? 20 : 200;
