@@ -11,6 +11,7 @@ export * from "./login-state.ts";
 export * from "./provisioning/create-table.ts";
 export * from "./provisioning/drop-table.ts";
 export * from "./provisioning/provision-tenant.ts";
+export * from "./query.ts";
 export * from "./table-definition.ts";
 export * from "./tenant/audit.ts";
 export * from "./tenant/cases.ts";

@@ -1,6 +1,6 @@
 import { DescribeTableCommand, type DescribeTableCommandOutput } from "@aws-sdk/client-dynamodb";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { shanghaiMonth, type TenantUsage } from "@weiquan/domain";
+import { queryPages } from "../query.ts";
 import { RollupsRepository } from "../tenant/rollups.ts";
 import type { TenantTable } from "../tenant-access.ts";
 
@@ -8,22 +8,16 @@ import type { TenantTable } from "../tenant-access.ts";
 async function indexPartition(t: TenantTable, pk: string, attributes: string[]) {
   const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
   const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await t.doc.send(
-      new QueryCommand({
-        TableName: t.tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": pk },
-        ProjectionExpression: Object.keys(names).join(", "),
-        ExpressionAttributeNames: names,
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of queryPages(t.doc, {
+    TableName: t.tableName,
+    IndexName: "GSI1",
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": pk },
+    ProjectionExpression: Object.keys(names).join(", "),
+    ExpressionAttributeNames: names,
+  })) {
     out.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return out;
 }
 

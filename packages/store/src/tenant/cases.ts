@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Case, CaseSummary, TimelineEvent } from "@weiquan/domain";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { T, withoutKeys } from "../keys.ts";
+import { queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
 
@@ -68,23 +69,17 @@ export class CasesRepository {
   async getWithTimeline(id: string): Promise<{ record: CaseRecord; timeline: TimelineEvent[] } | null> {
     let record: CaseRecord | null = null;
     const timeline: TimelineEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          KeyConditionExpression: "PK = :pk",
-          ExpressionAttributeValues: { ":pk": T.case(id).PK },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      KeyConditionExpression: "PK = :pk",
+      ExpressionAttributeValues: { ":pk": T.case(id).PK },
+      ConsistentRead: true,
+    })) {
+      for (const item of page.Items ?? []) {
         if (item.SK === "CASE") record = withoutKeys<CaseRecord>(item);
         else timeline.push(withoutKeys<TimelineEvent>(item));
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return record ? { record, timeline } : null;
   }
 
@@ -284,20 +279,14 @@ export class CasesRepository {
   /** Open cases whose running deadline passed before `now`, oldest deadline first. */
   async dueBefore(now: string): Promise<CaseRecord[]> {
     const out: CaseRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          IndexName: "GSI2",
-          KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :now",
-          ExpressionAttributeValues: { ":pk": "DUE", ":now": now },
-          ExclusiveStartKey: start,
-        }),
-      );
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      IndexName: "GSI2",
+      KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :now",
+      ExpressionAttributeValues: { ":pk": "DUE", ":now": now },
+    })) {
       for (const i of page.Items ?? []) out.push(withoutKeys<CaseRecord>(i));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return out;
   }
 
@@ -317,22 +306,16 @@ export class CasesRepository {
   /** How many cases a unit handles now that are not closed (a unit with open cases cannot be closed). */
   async openCount(unitId: string): Promise<number> {
     let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          KeyConditionExpression: "PK = :pk",
-          FilterExpression: "unitId = :u AND #status <> :closed",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":pk": T.ledger(unitId), ":u": unitId, ":closed": "closed" },
-          Select: "COUNT",
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      KeyConditionExpression: "PK = :pk",
+      FilterExpression: "unitId = :u AND #status <> :closed",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":pk": T.ledger(unitId), ":u": unitId, ":closed": "closed" },
+      Select: "COUNT",
+    })) {
+      count += page.Count ?? 0;
+    }
     return count;
   }
 }

@@ -1,6 +1,7 @@
-import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { addCounters, type Counters, type ReplayDelta, replayCase } from "@weiquan/domain";
 import { T } from "../keys.ts";
+import { queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { CasesRepository } from "./cases.ts";
 import { UnitsRepository } from "./units.ts";
@@ -44,28 +45,22 @@ export class RollupsRepository {
   /** The unit's months from `from` to `to` (inclusive) that have any figures, oldest first. */
   async months(unitId: string, from: string, to: string): Promise<MonthRollup[]> {
     const out: MonthRollup[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          KeyConditionExpression: "PK = :pk AND SK BETWEEN :from AND :to",
-          ExpressionAttributeValues: {
-            ":pk": T.rollup(unitId, from).PK,
-            ":from": T.rollup(unitId, from).SK,
-            ":to": T.rollup(unitId, to).SK,
-          },
-          ExclusiveStartKey: start,
-          ReturnConsumedCapacity: "TOTAL",
-        }),
-      );
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      KeyConditionExpression: "PK = :pk AND SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: {
+        ":pk": T.rollup(unitId, from).PK,
+        ":from": T.rollup(unitId, from).SK,
+        ":to": T.rollup(unitId, to).SK,
+      },
+      ReturnConsumedCapacity: "TOTAL",
+    })) {
       this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
       for (const item of page.Items ?? []) {
         this.cost.items++;
         out.push({ month: item.month as string, counters: countersOf(item) });
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return out;
   }
 
@@ -76,26 +71,20 @@ export class RollupsRepository {
    */
   async overduePaths(before: string): Promise<string[]> {
     const out: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          IndexName: "GSI2",
-          KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
-          ExpressionAttributeValues: { ":pk": "DUE", ":before": before },
-          ProjectionExpression: "handlerPath",
-          ExclusiveStartKey: start,
-          ReturnConsumedCapacity: "TOTAL",
-        }),
-      );
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      IndexName: "GSI2",
+      KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
+      ExpressionAttributeValues: { ":pk": "DUE", ":before": before },
+      ProjectionExpression: "handlerPath",
+      ReturnConsumedCapacity: "TOTAL",
+    })) {
       this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
       for (const item of page.Items ?? []) {
         this.cost.items++;
         if (typeof item.handlerPath === "string") out.push(item.handlerPath);
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return out;
   }
 }

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { Unavailable, type Unit } from "@weiquan/domain";
 import { cancellationReasons, isTransactionCanceled } from "../client.ts";
 import { T, withoutKeys } from "../keys.ts";
+import { queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { putIf } from "../writes.ts";
 
@@ -133,20 +134,14 @@ export class UnitsRepository {
   /** Every unit whose path starts with `pathPrefix` (the whole tenant when omitted), in tree order. */
   async listByPath(pathPrefix?: string): Promise<UnitRecord[]> {
     const items: UnitRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          IndexName: "GSI1",
-          KeyConditionExpression: pathPrefix ? "GSI1PK = :pk AND begins_with(GSI1SK, :p)" : "GSI1PK = :pk",
-          ExpressionAttributeValues: pathPrefix ? { ":pk": "UNITS", ":p": pathPrefix } : { ":pk": "UNITS" },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of out.Items ?? []) items.push(withoutKeys<UnitRecord>(i));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      IndexName: "GSI1",
+      KeyConditionExpression: pathPrefix ? "GSI1PK = :pk AND begins_with(GSI1SK, :p)" : "GSI1PK = :pk",
+      ExpressionAttributeValues: pathPrefix ? { ":pk": "UNITS", ":p": pathPrefix } : { ":pk": "UNITS" },
+    })) {
+      for (const i of page.Items ?? []) items.push(withoutKeys<UnitRecord>(i));
+    }
     return items;
   }
 }
