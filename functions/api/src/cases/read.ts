@@ -6,6 +6,7 @@ import {
   Forbidden,
   NotFound,
   shanghaiIso,
+  visiblePrefix,
 } from "@weiquan/domain";
 import { AuditRepository, type CaseRecord, CasesRepository, type LedgerFilter } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
@@ -71,11 +72,8 @@ export async function listCases(
   now: Date,
 ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
   const unit = q.unitId ? await visibleUnit(scope, q.unitId) : undefined;
-  const wholeTenant =
-    !unit &&
-    scope.viewer.role !== "office_staff" &&
-    scope.viewer.role !== "station_staff" &&
-    scope.viewer.role !== "point_staff";
+  // Whole-tenant roles list the bureau's ledger; everyone else their own unit's.
+  const wholeTenant = visiblePrefix(scope.viewer) === undefined;
   const ledgerUnitId = unit?.id ?? (wholeTenant ? scope.unit.path.split("/")[0]! : scope.unit.id);
   const cal = await tenantCalendar(scope);
   const window = dueWindow(cal, now);

@@ -134,9 +134,7 @@ export async function transitionCase(
       break;
   }
   // Once a receiving unit acts, the case is simply in its new status.
-  if (input.action !== "escalate" && next.status !== "escalated") next.escalatedFrom = undefined;
-  if (current.status === "escalated" && next.status === "escalated")
-    next.escalatedFrom = current.escalatedFrom;
+  if (next.status !== "escalated") next.escalatedFrom = undefined;
   if (
     next.status === "closed" ||
     input.action === "resolve" ||

@@ -8,7 +8,6 @@ import {
   maskIdNumber,
   maskName,
   maskPhone,
-  type TimelineEvent,
   type WorkCalendar,
 } from "@weiquan/domain";
 import type { CaseRecord, LedgerRow } from "@weiquan/store";
@@ -71,9 +70,6 @@ export function caseView(r: CaseRecord, scope: Scope, cal: WorkCalendar, now: Da
     masked: !canHandle,
   };
 }
-
-/** Staff names stay inside the tenant; a masked viewer still sees who acted, not personal data. */
-export const timelineView = (events: TimelineEvent[]) => events;
 
 /** A ledger row with today's clock flags. */
 export function summaryView(row: LedgerRow, cal: WorkCalendar, now: Date): CaseSummary {

@@ -35,7 +35,7 @@ export class AuditRepository {
       new QueryCommand({
         TableName: this.t.tableName,
         KeyConditionExpression: "PK = :pk",
-        ExpressionAttributeValues: { ":pk": `AUDIT#${month}` },
+        ExpressionAttributeValues: { ":pk": T.audit(month, "", "").PK },
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK"]),
