@@ -5,6 +5,7 @@ export * from "./auth/schema.ts";
 export * from "./cases/clock/index.ts";
 export * from "./cases/index.ts";
 export * from "./common/errors.ts";
+export * from "./common/inputs.ts";
 export * from "./common/mask.ts";
 export * from "./common/time.ts";
 export * from "./figures/counters.ts";
