@@ -280,6 +280,7 @@ describe("the summary of a unit and period", () => {
       closed: 2,
       "closed.complaint": 2,
       callbacks: 1,
+      "callbacks.complaint": 1,
       "callback.satisfied": 1,
       escalated: 1,
       "escalated.complaint": 1,

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { openAPIRouteHandler } from "hono-openapi";
+import { assessmentRoutes } from "./assessment/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { metaRoutes } from "./cases/meta-routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
@@ -32,7 +33,8 @@ export function createApp(deps: AppDeps) {
     .route("/", noticeRoutes)
     .route("/", metaRoutes)
     .route("/", publicRoutes)
-    .route("/", figureRoutes);
+    .route("/", figureRoutes)
+    .route("/", assessmentRoutes);
 
   app.get(
     "/v1/openapi.json",

@@ -1,5 +1,6 @@
 export * from "./access/cases.ts";
 export * from "./access/policy.ts";
+export * from "./assessment/index.ts";
 export * from "./auth/roles.ts";
 export * from "./auth/schema.ts";
 export * from "./cases/clock/index.ts";
@@ -7,6 +8,7 @@ export * from "./cases/index.ts";
 export * from "./common/errors.ts";
 export * from "./common/inputs.ts";
 export * from "./common/mask.ts";
+export * from "./common/random.ts";
 export * from "./common/time.ts";
 export * from "./figures/counters.ts";
 export * from "./figures/definitions.ts";

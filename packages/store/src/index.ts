@@ -13,6 +13,7 @@ export * from "./provisioning/drop-table.ts";
 export * from "./provisioning/provision-tenant.ts";
 export * from "./query.ts";
 export * from "./table-definition.ts";
+export * from "./tenant/assessments.ts";
 export * from "./tenant/audit.ts";
 export * from "./tenant/cases.ts";
 export * from "./tenant/idempotency.ts";

@@ -53,6 +53,21 @@ export const T = {
   notice: (unitId: string, at: string, id: string) => ({ PK: `NOTICE#${unitId}`, SK: `${at}#${id}` }),
   /** How many of a unit's notices are unread (its own partition, so notice pages never meet it). */
   noticeUnread: (unitId: string) => ({ PK: `NOTICES#${unitId}`, SK: "UNREAD" }),
+  /** Assessment templates, listed by year. */
+  assessmentTemplate: (id: string) => ({ PK: `ATPL#${id}`, SK: "ATPL" }),
+  assessmentTemplateIndex: (year: string, id: string) => ({ GSI1PK: "ATPLS", GSI1SK: `${year}#${id}` }),
+  /** An assessment and its sheets share a partition; assessments are listed by year. */
+  assessment: (id: string) => ({ PK: `ASMT#${id}`, SK: "ASMT" }),
+  assessmentIndex: (year: string, id: string) => ({ GSI1PK: "ASMTS", GSI1SK: `${year}#${id}` }),
+  assessmentSheet: (id: string, unitId: string) => ({ PK: `ASMT#${id}`, SK: `SHEET#${unitId}` }),
+  assessmentSheets: (id: string) => ({ PK: `ASMT#${id}`, SKPrefix: "SHEET#" }),
+  /** Sheets in tree order by the unit's path when the assessment was made: a subtree is one query. */
+  assessmentSheetTree: (id: string, path: string) => ({ GSI1PK: `ASMT#${id}#TREE`, GSI1SK: path }),
+  /** Once finalized: stations then points, each best rank first. */
+  assessmentSheetRank: (id: string, type: string, rank: number, path: string) => ({
+    GSI2PK: `ASMT#${id}#RANK`,
+    GSI2SK: `${type === "station" ? 1 : 2}#${String(rank).padStart(5, "0")}#${path}`,
+  }),
 };
 
 /** Attributes that are keys, not data: stripped before an item leaves the store. */

@@ -5,6 +5,7 @@ import {
   caseStatusLabels,
   channelLabels,
   legalBasis,
+  metricDefinitions,
   nationalCategories,
   natureLabels,
   pauseReasonLabels,
@@ -65,4 +66,14 @@ export const metaRoutes = new Hono<AppEnv>()
       ok: { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
     }),
     (c) => c.json({ items: ruleSets }),
+  )
+  .get(
+    "/v1/meta/assessment-metrics",
+    doc({
+      summary:
+        "The metrics an assessment template's auto items can score, with Chinese labels, definitions, unit (rate / count), source and whether their data is recorded yet",
+      tags: ["meta", "assessment"],
+      ok: { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+    }),
+    (c) => c.json({ items: metricDefinitions.map(({ compute: _compute, ...m }) => m) }),
   );

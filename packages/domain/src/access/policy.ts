@@ -60,6 +60,39 @@ export function canCreateUnitUnder(v: Viewer, parentPath: string): boolean {
 export const canManageUsers = (role: Role) => role === "bureau_admin";
 export const canManageSettings = (role: Role) => role === "bureau_admin";
 
+/** Assessment templates are the bureau admin's (product.md § Roles: "settings, users, templates"). */
+export const canManageAssessmentTemplates = (role: Role) => role === "bureau_admin";
+
+/** Making, scoring and finalizing the annual assessment: the bureau's admin and staff. */
+export const canRunAssessments = (role: Role) => role === "bureau_admin" || role === "bureau_staff";
+
+/** Scoring a sheet's manual items: the bureau anywhere, an office within its subtree. */
+export function canScoreSheet(v: Viewer, unitPath: string): boolean {
+  if (canRunAssessments(v.role)) return true;
+  return v.role === "office_staff" && inSubtree(unitPath, v.unitPath);
+}
+
+/** The 综治 co-assessment: signing off a finalized assessment is the governance office's only write. */
+export const canSignOffAssessment = (role: Role) => role === "governance_viewer";
+
+/** Creating a campaign, drawing its sample: the bureau's admin and staff. */
+export const canRunCampaigns = (role: Role) => role === "bureau_admin" || role === "bureau_staff";
+
+/** Declaring an enrolled point created: its own staff and the staff of the units above it. */
+export function canMarkCampaignUnit(v: Viewer, unitPath: string): boolean {
+  if (canRunCampaigns(v.role)) return true;
+  return (
+    (v.role === "office_staff" || v.role === "station_staff" || v.role === "point_staff") &&
+    inSubtree(unitPath, v.unitPath)
+  );
+}
+
+/** The on-site check of a created point: the bureau anywhere, an office within its subtree. */
+export function canInspectCampaignUnit(v: Viewer, unitPath: string): boolean {
+  if (canRunCampaigns(v.role)) return true;
+  return v.role === "office_staff" && inSubtree(unitPath, v.unitPath);
+}
+
 /** Personal data of staff (names, mobile numbers) is masked for the read-only governance office. */
 export const seesPersonalData = (role: Role) => role !== "governance_viewer" && role !== "platform_admin";
 

@@ -12,7 +12,16 @@ interface CreatedFacts {
   channel: string;
   category: string;
   nature?: string | null;
+  amountFen?: number | null;
+  occurredAt?: string | null;
 }
+
+/**
+ * A complaint's ledger entry is complete (the assessment's `ledger_completeness`) when, beyond the fields
+ * the regulation makes mandatory, it records the nature, the amount in dispute and when it happened.
+ */
+const completeComplaint = (c: CreatedFacts) =>
+  c.kind === "complaint" && Boolean(c.nature) && typeof c.amountFen === "number" && Boolean(c.occurredAt);
 
 export function countersForCreate(c: CreatedFacts): Counters {
   const national = nationalCategoryOf(c.category)?.code ?? "other.other";
@@ -25,6 +34,7 @@ export function countersForCreate(c: CreatedFacts): Counters {
     [`kcat.${c.kind}.${national}`]: 1,
   };
   if (c.kind === "complaint" && c.nature) out[`nature.${c.nature}`] = 1;
+  if (completeComplaint(c)) out["complete.complaint"] = 1;
   return out;
 }
 
@@ -77,7 +87,7 @@ export function countersForAction(a: ActionFacts): Counters {
     case "close":
       return { closed: 1, [`closed.${a.kind}`]: 1 };
     case "callback":
-      return { callbacks: 1, [`callback.${a.result}`]: 1 };
+      return { callbacks: 1, [`callbacks.${a.kind}`]: 1, [`callback.${a.result}`]: 1 };
     case "rating":
       return { ratings: 1, [`rating.${a.result}`]: 1 };
     default:

@@ -7,6 +7,8 @@ export interface ReplayCase {
   channel: string;
   category: string;
   nature?: string | null;
+  amountFen?: number | null;
+  occurredAt?: string | null;
   originUnitId: string;
   receivedAt: string;
 }

@@ -65,6 +65,30 @@ export class RollupsRepository {
   }
 
   /**
+   * Each unit's counters summed over the months from `from` to `to`: one query per unit, `concurrency`
+   * at a time (inside DynamoDB's burst for a large network) — O(units × months) items, never a case.
+   */
+  async totals(
+    unitIds: readonly string[],
+    from: string,
+    to: string,
+    concurrency = 16,
+  ): Promise<Map<string, Counters>> {
+    const out = new Map<string, Counters>();
+    let next = 0;
+    const worker = async () => {
+      while (next < unitIds.length) {
+        const id = unitIds[next++]!;
+        const total: Counters = {};
+        for (const m of await this.months(id, from, to)) addCounters(total, m.counters);
+        out.set(id, total);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, unitIds.length) }, worker));
+    return out;
+  }
+
+  /**
    * The handling units' paths of every open case whose running deadline is before `before`: the
    * deadline index holds only open cases with a running clock, so this reads the overdue cases of the
    * tenant (keys and one attribute each), never the closed or the punctual ones.
