@@ -2,7 +2,7 @@ import { DEMO_COUNTY } from "@weiquan/local";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
-import { complaintBody } from "../support/cases.ts";
+import { complaintBody, createCase, walkCase } from "../support/cases.ts";
 
 /**
  * The annual assessment against DynamoDB Local, in a fresh demo tenant (4 stations, 8 points, all
@@ -26,20 +26,9 @@ let units: any[];
 const unitId = (name: string) => units.find((u) => u.name.startsWith(name)).id as string;
 let otherTenant: string;
 
-const walk = async (token: string, c: { id: string; version: number }, ...actions: object[]) => {
-  let version = c.version;
-  for (const a of actions) {
-    const r = await api.call("POST", `/v1/cases/${c.id}/transitions`, { token, body: { ...a, version } });
-    if (r.status !== 200) throw new Error(`${JSON.stringify(a)}: ${r.status} ${JSON.stringify(r.body)}`);
-    version = r.body.version;
-  }
-  return { id: c.id, version };
-};
-const create = async (token: string, body: unknown) => {
-  const r = await api.call("POST", "/v1/cases", { token, body });
-  if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { id: string; version: number };
-};
+const walk = (token: string, c: { id: string; version: number }, ...actions: object[]) =>
+  walkCase(api, token, c, ...actions);
+const create = (token: string, body: unknown) => createCase(api, token, body);
 const call = (method: string, path: string, token: string, body?: unknown) =>
   api.call(method, path, { token, body });
 

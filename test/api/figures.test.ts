@@ -5,7 +5,7 @@ import { RollupsRepository, rebuildRollups, T, type TenantTable } from "@weiquan
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
-import { complaintBody } from "../support/cases.ts";
+import { complaintBody, createCase, walkCase } from "../support/cases.ts";
 
 /**
  * Figures against DynamoDB Local after a scripted sequence of cases in a fresh demo tenant. October
@@ -31,21 +31,10 @@ let table: TenantTable;
 const unitId = (name: string) => units.find((u) => u.name.startsWith(name)).id as string;
 let root: string;
 
-const create = async (token: string, body: unknown) => {
-  const r = await api.call("POST", "/v1/cases", { token, body });
-  if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { id: string; version: number };
-};
+const create = (token: string, body: unknown) => createCase(api, token, body);
 /** Applies actions in order, each on the version the previous one returned. */
-const walk = async (token: string, c: { id: string; version: number }, ...actions: object[]) => {
-  let version = c.version;
-  for (const a of actions) {
-    const r = await api.call("POST", `/v1/cases/${c.id}/transitions`, { token, body: { ...a, version } });
-    if (r.status !== 200) throw new Error(`${JSON.stringify(a)}: ${r.status} ${JSON.stringify(r.body)}`);
-    version = r.body.version;
-  }
-  return { id: c.id, version };
-};
+const walk = (token: string, c: { id: string; version: number }, ...actions: object[]) =>
+  walkCase(api, token, c, ...actions);
 const get = (token: string, path: string) => api.call("GET", path, { token });
 
 beforeAll(async () => {

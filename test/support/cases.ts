@@ -1,3 +1,5 @@
+import type { TestApi } from "./api.ts";
+
 /** A complete walk-in complaint, as point staff would register it; override what a test needs. */
 export function complaintBody(over: Record<string, unknown> = {}) {
   return {
@@ -23,4 +25,29 @@ export function complaintBody(over: Record<string, unknown> = {}) {
     amountFen: 329900,
     ...over,
   };
+}
+
+type CaseApi = Pick<TestApi, "call">;
+
+/** Registers a case through the API; anything but 201 fails the test with the answer. */
+export async function createCase(api: CaseApi, token: string, body: unknown) {
+  const r = await api.call("POST", "/v1/cases", { token, body });
+  if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { id: string; version: number };
+}
+
+/** Applies actions in order, each on the version the previous one returned. */
+export async function walkCase(
+  api: CaseApi,
+  token: string,
+  c: { id: string; version: number },
+  ...actions: object[]
+) {
+  let version = c.version;
+  for (const a of actions) {
+    const r = await api.call("POST", `/v1/cases/${c.id}/transitions`, { token, body: { ...a, version } });
+    if (r.status !== 200) throw new Error(`${JSON.stringify(a)}: ${r.status} ${JSON.stringify(r.body)}`);
+    version = r.body.version;
+  }
+  return { id: c.id, version };
 }

@@ -6,8 +6,8 @@ import {
   unitTypeLabels,
 } from "@weiquan/domain";
 import { AssessmentsRepository, type SheetRecord } from "@weiquan/store";
-import type { Workbook, Worksheet } from "exceljs";
 import type { Scope } from "../access/scope.ts";
+import { newWorkbook, sheet } from "../figures/excel.ts";
 import { readHeader } from "./sheets.ts";
 import { sheetView } from "./view.ts";
 
@@ -20,31 +20,6 @@ const statusLabels = {
 
 /** A cell that starts like a formula is kept as text: names and notes are typed by people. */
 const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
-async function newWorkbook(): Promise<Workbook> {
-  const mod = await import("exceljs");
-  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "维权通";
-  wb.created = new Date();
-  return wb;
-}
-
-function table(
-  wb: Workbook,
-  name: string,
-  columns: { header: string; width: number; numFmt?: string }[],
-): Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
-  }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  return ws;
-}
 
 const byRankThenTree = (a: SheetRecord, b: SheetRecord) =>
   (a.unitType === b.unitType ? 0 : a.unitType === "station" ? -1 : 1) ||
@@ -64,7 +39,7 @@ export async function assessmentReport(scope: Scope, id: string) {
   const items: TemplateItem[] = header.template.items;
   const wb = await newWorkbook();
 
-  const ranking = table(wb, "考核排名", [
+  const ranking = sheet(wb, "考核排名", [
     { header: "排名", width: 6 },
     { header: "单位", width: 24 },
     { header: "类型", width: 14 },
@@ -94,7 +69,7 @@ export async function assessmentReport(scope: Scope, id: string) {
     header.finalizedAt ? ` · 定稿 ${header.finalizedAt.slice(0, 10)}` : ""
   }${header.signOff ? ` · 综治会签 ${safe(header.signOff.name)} ${header.signOff.at.slice(0, 10)}` : ""} · 数据计算于 ${header.computedAt.slice(0, 16).replace("T", " ")}`;
 
-  const inputs = table(wb, "计分依据", [
+  const inputs = sheet(wb, "计分依据", [
     { header: "单位", width: 24 },
     { header: "项目", width: 20 },
     { header: "指标", width: 18 },
@@ -131,7 +106,7 @@ export async function assessmentReport(scope: Scope, id: string) {
     }
   }
 
-  const defs = table(wb, "指标口径", [
+  const defs = sheet(wb, "指标口径", [
     { header: "指标", width: 18 },
     { header: "口径", width: 90 },
   ]);

@@ -47,7 +47,7 @@ function cellValue(key: FigureKey, row: Row): number | null {
  * exceljs is large: loaded on the first workbook request only, so the API's cold start and every
  * other route do not pay for it.
  */
-async function newWorkbook(): Promise<Workbook> {
+export async function newWorkbook(): Promise<Workbook> {
   const mod = await import("exceljs");
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const wb = new ExcelJS.Workbook();
@@ -57,7 +57,11 @@ async function newWorkbook(): Promise<Workbook> {
 }
 
 /** A sheet whose first row is the (bold, frozen) header. */
-function sheet(wb: Workbook, name: string, columns: { header: string; width: number; numFmt?: string }[]) {
+export function sheet(
+  wb: Workbook,
+  name: string,
+  columns: { header: string; width: number; numFmt?: string }[],
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
     header: c.header,
