@@ -14,6 +14,8 @@ export default defineConfig({
     proxy: {
       "/v1": { target: apiTarget, changeOrigin: false },
       "/.well-known": { target: apiTarget, changeOrigin: false },
+      // Attachments: presigned URLs of the local object store, relative to this origin (the API passes them on).
+      "/weiquan-local-files/": { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

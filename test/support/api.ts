@@ -7,6 +7,8 @@ import {
   createBridgeServer,
   DEMO_OPERATOR,
   DEMO_PASSWORD,
+  LOCAL_FILES_BUCKET,
+  localObjectStore,
   seedDemoTenant,
 } from "@weiquan/local";
 import { inject } from "vitest";
@@ -45,10 +47,13 @@ export async function startApi(
     now: opts.now,
     requireTotpFor: opts.requireTotpFor,
     tokenTtlSeconds: opts.tokenTtlSeconds,
+    files: localObjectStore({ endpoint: inject("s3Endpoint"), bucket: LOCAL_FILES_BUCKET }),
   });
   await bootstrapControlPlane(deps, deps.dynamo!, { ...DEMO_OPERATOR, password: DEMO_PASSWORD });
   if (opts.demo) await seedDemoTenant(deps);
-  const server = createBridgeServer(makeHandler(deps));
+  const server = createBridgeServer(makeHandler(deps), {
+    forward: [{ pathPrefix: `/${LOCAL_FILES_BUCKET}/`, target: inject("s3Endpoint") }],
+  });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { openAPIRouteHandler } from "hono-openapi";
 import { assessmentRoutes } from "./assessment/routes.ts";
+import { attachmentRoutes } from "./attachments/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { metaRoutes } from "./cases/meta-routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps) {
     .route("/", metaRoutes)
     .route("/", publicRoutes)
     .route("/", figureRoutes)
-    .route("/", assessmentRoutes);
+    .route("/", assessmentRoutes)
+    .route("/", attachmentRoutes);
 
   app.get(
     "/v1/openapi.json",

@@ -3,6 +3,7 @@ import type { Role } from "@weiquan/domain";
 import {
   type Doc,
   ExportsRepository,
+  type ObjectStore,
   PlatformUsersRepository,
   type TenantAccess,
   TenantsRepository,
@@ -46,6 +47,8 @@ export interface AppDeps {
    * which alone holds DeleteTable rights, invoked synchronously).
    */
   dropTenantTable: (tenantId: string) => Promise<void>;
+  /** Attachments' object store (S3 in AWS, the local S3-protocol server locally); absent → attachments 503. */
+  files?: ObjectStore;
   /** Low-level client (local mode only: table creation runs in-process). */
   dynamo?: DynamoDBClient;
 }

@@ -9,6 +9,7 @@ import {
   dropTenantTable,
   fileExportLocation,
   localDynamoClient,
+  ObjectStore,
   openSink,
   provisionTenant,
   runExport,
@@ -41,6 +42,8 @@ export function localDeps(opts: {
   tokenTtlSeconds?: number;
   /** Where tenant exports go: `<dataDir>/exports` by default, the system temp folder without a dataDir. */
   exportsDir?: string;
+  /** Attachments' store: the local S3-protocol server (`@weiquan/local` starts one). */
+  files?: ObjectStore;
 }): AppDeps {
   const stage = opts.stage ?? "local";
   const dynamo = localDynamoClient(opts.endpoint);
@@ -59,6 +62,7 @@ export function localDeps(opts: {
       opts.dataDir ? fileKeySource(join(opts.dataDir, "signing-key.json")) : memoryKeySource(),
     ),
     dynamo,
+    files: opts.files,
     startProvisioning: async (tenantId) => {
       await provisionTenant({ client: dynamo, tenants: control.tenants, now }, tenantId);
       return "done";
@@ -86,6 +90,7 @@ export function awsDeps(): AppDeps {
   const lambda = new LambdaClient({});
   const provisioner = required("WEIQUAN_PROVISIONER_FUNCTION");
   const exportBucket = required("WEIQUAN_EXPORT_BUCKET");
+  const filesBucket = required("WEIQUAN_FILES_BUCKET");
   const invoke = (payload: unknown, InvocationType: "Event" | "RequestResponse") =>
     lambda.send(
       new InvokeCommand({
@@ -103,6 +108,8 @@ export function awsDeps(): AppDeps {
     control: controlRepositories(doc, process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage)),
     tenantAccess: tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA_ACCESS_ROLE_ARN") }),
     signingKey: signingKeys(secretKeySource(required("WEIQUAN_SIGNING_KEY_SECRET_ARN"))),
+    // Signed per tenant with its vended session, whose policy allows only the tenant's key prefix.
+    files: new ObjectStore({ bucket: filesBucket, region: process.env.AWS_REGION }),
     startProvisioning: async (tenantId) => {
       await lambda.send(
         new InvokeCommand({

@@ -2,8 +2,15 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import middy from "@middy/core";
-import { controlTableName, documentClient, TenantsRepository, tokenVendingAccess } from "@weiquan/store";
+import {
+  controlTableName,
+  documentClient,
+  ObjectStore,
+  TenantsRepository,
+  tokenVendingAccess,
+} from "@weiquan/store";
 import { z } from "zod";
+import { sweepAllTenantsAttachments } from "./attachments/sweep.ts";
 import { sweepAllTenants } from "./cases/overdue.ts";
 
 /** What EventBridge sends on a schedule (only the fields we read). */
@@ -26,9 +33,12 @@ const tenants = new TenantsRepository(
 );
 // The same token vending as the api: each tenant's table through the data-access role tagged with it.
 const tenantAccess = tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA_ACCESS_ROLE_ARN") });
+// Each tenant's files through the same tenant session, which may touch only that tenant's key prefix.
+const files = new ObjectStore({ bucket: required("WEIQUAN_FILES_BUCKET"), region: process.env.AWS_REGION });
 
 /**
- * The daily jobs (EventBridge, 00:10 Asia/Shanghai): today the overdue sweep of every active tenant.
+ * The daily jobs (EventBridge, 00:10 Asia/Shanghai): the overdue sweep and the removal of uploads nobody
+ * linked within 24 hours, for every active tenant.
  * A tenant that fails is logged and the others are still swept; the run fails (and is retried by
  * Lambda) only if none could be listed. Sweeping twice notifies nothing twice.
  */
@@ -41,7 +51,12 @@ export const handler = middy()
       if (t.error) logger.error("overdue sweep failed", { tenantId: t.tenantId, error: t.error });
       else logger.info("overdue sweep", { ...t });
     }
-    const failed = swept.filter((t) => t.error).length;
+    const filesSwept = await sweepAllTenantsAttachments({ tenants, tenantAccess, files }, new Date());
+    for (const t of filesSwept) {
+      if ("error" in t) logger.error("attachments sweep failed", { tenantId: t.tenantId, error: t.error });
+      else if (t.result) logger.info("attachments sweep", { tenantId: t.tenantId, removed: t.result });
+    }
+    const failed = swept.filter((t) => t.error).length + filesSwept.filter((t) => "error" in t).length;
     return {
       scheduledAt: time,
       tenants: swept.length,

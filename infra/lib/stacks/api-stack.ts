@@ -10,6 +10,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
+import { Attachments } from "../constructs/attachments.ts";
 import { TenantExports } from "../constructs/tenant-exports.ts";
 import { WeiquanFunction } from "../constructs/weiquan-function.ts";
 import { acknowledge, acknowledgeWildcardResource } from "../nag.ts";
@@ -60,6 +61,8 @@ export class ApiStack extends Stack {
   readonly signingKey: secretsmanager.Secret;
   /** Complete tenant exports (written by the provisioner), kept after a tenant's deletion for audit. */
   readonly tenantExports: TenantExports;
+  /** Attachments (evidence, photos), reached through presigned URLs signed per tenant. */
+  readonly attachments: Attachments;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -188,6 +191,14 @@ export class ApiStack extends Stack {
     );
 
     this.scheduler = this.dailyJobs(props, stage, controlTableArn);
+
+    this.attachments = new Attachments(this, "Attachments", {
+      consoleOrigin: props.consoleOrigin,
+      accessLogs: this.tenantExports.accessLogs,
+    });
+    this.attachments.grantTenantPrefix(this.dataAccessRole);
+    for (const fn of [this.api, this.scheduler])
+      fn.function.addEnvironment("WEIQUAN_FILES_BUCKET", this.attachments.bucket.bucketName);
 
     const accessLogs = new logs.LogGroup(this, "AccessLogs", {
       retention: logs.RetentionDays.ONE_YEAR,

@@ -1,6 +1,7 @@
 export * from "./access/cases.ts";
 export * from "./access/policy.ts";
 export * from "./assessment/index.ts";
+export * from "./attachments/index.ts";
 export * from "./auth/roles.ts";
 export * from "./auth/schema.ts";
 export * from "./cases/clock/index.ts";

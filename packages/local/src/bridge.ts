@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 
@@ -118,17 +124,54 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
   createReadStream(file).pipe(res);
 }
 
+/**
+ * Passes a request on to another local server unchanged except for its Host (a presigned URL is signed
+ * for the target's host), streaming both ways: the local object store's bucket path, so the console
+ * uploads to its own origin.
+ */
+function forward(target: string, req: IncomingMessage, res: ServerResponse) {
+  const to = new URL(target);
+  const upstream = httpRequest(
+    {
+      host: to.hostname,
+      port: to.port,
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, host: to.host },
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on("error", () => {
+    if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+    res.end("local object store unavailable");
+  });
+  req.pipe(upstream);
+}
+
 const isApiPath = (path: string) =>
   path.startsWith("/v1/") || path === "/v1" || path.startsWith("/.well-known/");
 
 /**
  * The local API server: every API request becomes a payload-2.0 event for the real Lambda handler.
- * With `staticDir` it also serves the built console (as CloudFront + S3 would), same origin.
+ * With `staticDir` it also serves the built console (as CloudFront + S3 would), same origin; `forward`
+ * passes the local object store's paths on.
  */
-export function createBridgeServer(handler: Handler, opts: { staticDir?: string } = {}): Server {
+export function createBridgeServer(
+  handler: Handler,
+  opts: {
+    staticDir?: string;
+    /** Paths passed on to another local server (the object store's bucket: `/{bucket}/` → its endpoint). */
+    forward?: { pathPrefix: string; target: string }[];
+  } = {},
+): Server {
   const root = opts.staticDir ? resolve(opts.staticDir) : undefined;
   return createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const passOn = opts.forward?.find((f) => path.startsWith(f.pathPrefix));
+    if (passOn) return forward(passOn.target, req, res);
     if (!isApiPath(path) && root) return serveStatic(root, req, res);
     try {
       const body = await readBody(req);

@@ -1,10 +1,12 @@
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
+import { sweepAllTenantsAttachments } from "@weiquan/fn-api/attachments/sweep";
 import { sweepAllTenants } from "@weiquan/fn-api/cases/overdue";
 import { controlTableDefinition, ensureTable } from "@weiquan/store";
 import { createBridgeServer } from "./bridge.ts";
 import { startDynamoLocal } from "./dynamodb.ts";
+import { localObjectStore, startLocalS3 } from "./s3.ts";
 import { bootstrapControlPlane } from "./seed/control-plane.ts";
 import { seedDemoTenant } from "./seed/demo.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
@@ -16,6 +18,8 @@ export interface LocalStackOptions {
   /** 0 or omitted → a free port. */
   apiPort?: number;
   dynamoPort?: number;
+  /** The local S3-protocol server's port (0 or omitted → a free port). */
+  s3Port?: number;
   /** Use an already running DynamoDB (Local) instead of starting one. */
   dynamoEndpoint?: string;
   stage?: string;
@@ -34,6 +38,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   apiUrl: string;
   dynamoEndpoint: string;
+  /** The local S3-protocol server holding attachments (its bucket is also served under the API's origin). */
+  s3Endpoint: string;
   deps: AppDeps;
   /** True when this start seeded the demo tenant (first start on an empty data folder). */
   seeded: boolean;
@@ -51,8 +57,16 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       });
   log(`DynamoDB Local: ${dynamo.endpoint}`);
   let server: Server | undefined;
+  let s3: Awaited<ReturnType<typeof startLocalS3>> | undefined;
   try {
-    const deps = localDeps({ endpoint: dynamo.endpoint, stage: opts.stage, dataDir: opts.dataDir });
+    s3 = await startLocalS3({ dataDir: opts.dataDir && join(opts.dataDir, "s3"), port: opts.s3Port });
+    log(`Object store (S3 protocol): ${s3.endpoint}`);
+    const deps = localDeps({
+      endpoint: dynamo.endpoint,
+      stage: opts.stage,
+      dataDir: opts.dataDir,
+      files: localObjectStore(s3),
+    });
     await ensureTable(deps.dynamo!, deps.control.tableName, controlTableDefinition);
     let seeded = false;
     if (opts.seedDemo) {
@@ -60,7 +74,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       seeded = await seedDemoTenant(deps);
       if (seeded && opts.seedDemoCases) log(`Demo ledger: ${await seedDemoCases(deps)} cases`);
     }
-    server = createBridgeServer(makeHandler(deps), { staticDir: opts.staticDir });
+    server = createBridgeServer(makeHandler(deps), {
+      staticDir: opts.staticDir,
+      forward: [{ pathPrefix: `/${s3.bucket}/`, target: s3.endpoint }],
+    });
     const host = opts.host ?? "127.0.0.1";
     const port = await new Promise<number>((resolve, reject) => {
       server!.once("error", reject);
@@ -70,9 +87,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     log(`API: ${apiUrl}`);
     const sweep = overdueSweeps(deps, opts.overdueSweepEveryMs ?? 3_600_000, log);
     const s = server;
+    const files = s3;
     return {
       apiUrl,
       dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: files.endpoint,
       deps,
       seeded,
       stop: async () => {
@@ -80,17 +99,22 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         s.closeAllConnections();
         await new Promise<void>((r) => s.close(() => r()));
         deps.dynamo?.destroy();
+        await files.stop();
         await dynamo.stop();
       },
     };
   } catch (e) {
     server?.close();
+    await s3?.stop();
     await dynamo.stop();
     throw e;
   }
 }
 
-/** Runs the overdue sweep of every tenant now and then every `everyMs`, one run at a time. */
+/**
+ * Runs the overdue sweep and the sweep of unlinked uploads of every tenant now and then every `everyMs`,
+ * one run at a time.
+ */
 function overdueSweeps(deps: AppDeps, everyMs: number, log: (line: string) => void) {
   if (everyMs <= 0) return { stop: async () => {} };
   let running: Promise<void> = Promise.resolve();
@@ -104,6 +128,11 @@ function overdueSweeps(deps: AppDeps, everyMs: number, log: (line: string) => vo
         const noticed = swept.reduce((n, t) => n + t.noticed, 0);
         if (noticed) log(`Overdue sweep: ${noticed} new overdue notices`);
         for (const t of swept) if (t.error) log(`Overdue sweep of tenant ${t.tenantId} failed: ${t.error}`);
+        for (const t of await sweepAllTenantsAttachments(
+          { tenants: deps.control.tenants, tenantAccess: deps.tenantAccess, files: deps.files },
+          deps.now(),
+        ))
+          if ("error" in t) log(`Attachments sweep of tenant ${t.tenantId} failed: ${t.error}`);
       } catch (e) {
         log(`Overdue sweep failed: ${(e as Error).message}`);
       }

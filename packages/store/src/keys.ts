@@ -68,7 +68,18 @@ export const T = {
     GSI2PK: `ASMT#${id}#RANK`,
     GSI2SK: `${type === "station" ? 1 : 2}#${String(rank).padStart(5, "0")}#${path}`,
   }),
+  /** An uploaded file's record (the bytes live in the object store under the tenant's prefix). */
+  attachment: (id: string) => ({ PK: `ATT#${id}`, SK: "ATT" }),
+  /** Unlinked uploads by expiry: the sweep reads only what is due; linking removes the entry. */
+  attachmentPending: (expiresAt: string, id: string) => ({
+    GSI2PK: "ATT_PENDING",
+    GSI2SK: `${expiresAt}#${id}`,
+  }),
+  attachmentPendingPartition: () => "ATT_PENDING",
 };
+
+/** The object-store key of an attachment: every tenant's files under its own prefix (the IAM scope in AWS). */
+export const attachmentObjectKey = (tenantId: string, attachmentId: string) => `${tenantId}/${attachmentId}`;
 
 /** Attributes that are keys, not data: stripped before an item leaves the store. */
 const keyAttributes = new Set(["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "ttl"]);

@@ -3,11 +3,21 @@ import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { type Doc, documentClient } from "./client.ts";
 import { tenantTableName } from "./table-definition.ts";
 
+/** Temporary credentials of one tenant's data-access session (AWS); absent locally. */
+export interface TenantCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
 /** Where a tenant's data lives and the client allowed to reach it. */
 export interface TenantTable {
   tenantId: string;
   tableName: string;
   doc: Doc;
+  /** The tenant's own session credentials, which also sign its file URLs (AWS mode only). */
+  credentials?: TenantCredentials;
 }
 
 export interface TenantAccess {
@@ -35,7 +45,8 @@ export function tokenVendingAccess(opts: { stage: string; roleArn: string; regio
   return {
     async forTenant(tenantId) {
       const hit = cache.get(tenantId);
-      if (hit && hit.expires > Date.now() + 5 * 60_000) return hit.table;
+      // Presigned file URLs (up to 15 minutes) die with the credentials that signed them: renew early.
+      if (hit && hit.expires > Date.now() + 20 * 60_000) return hit.table;
       const out = await sts.send(
         new AssumeRoleCommand({
           RoleArn: opts.roleArn,
@@ -46,20 +57,18 @@ export function tokenVendingAccess(opts: { stage: string; roleArn: string; regio
       );
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("AssumeRole returned no credentials");
-      const client = new DynamoDBClient({
-        region: opts.region,
-        maxAttempts: 4,
-        credentials: {
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          sessionToken: c.SessionToken,
-          expiration: c.Expiration,
-        },
-      });
+      const credentials: TenantCredentials = {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      };
+      const client = new DynamoDBClient({ region: opts.region, maxAttempts: 4, credentials });
       const table = {
         tenantId,
         tableName: tenantTableName(opts.stage, tenantId),
         doc: documentClient(client),
+        credentials,
       };
       cache.set(tenantId, { table, expires: c.Expiration?.getTime() ?? Date.now() + 15 * 60_000 });
       return table;

@@ -9,5 +9,7 @@ export const AuditEntrySchema = z.object({
   unitId: z.string(),
   caseId: z.string(),
   trackingNo: z.string(),
-  action: z.literal("read_personal_data"),
+  action: z.enum(["read_personal_data", "download_attachment"]),
+  attachmentId: z.string().optional(),
+  fileName: z.string().optional(),
 });

@@ -9,6 +9,7 @@ import {
   type TenantTable,
   transact,
 } from "@weiquan/store";
+import { forEachActiveTenant } from "../jobs/tenants.ts";
 
 export interface SweepResult {
   /** Cases whose running deadline ended before today. */
@@ -84,20 +85,10 @@ export async function sweepAllTenants(
   deps: { tenants: TenantsRepository; tenantAccess: TenantAccess },
   now: Date,
 ): Promise<TenantSweep[]> {
-  const out: TenantSweep[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.tenants.list(100, cursor);
-    for (const tenant of page.items) {
-      if (tenant.status !== "active") continue;
-      try {
-        const table = await deps.tenantAccess.forTenant(tenant.id);
-        out.push({ tenantId: tenant.id, ...(await sweepOverdue(table, now)) });
-      } catch (e) {
-        out.push({ tenantId: tenant.id, overdue: 0, noticed: 0, error: (e as Error).message });
-      }
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
+  const swept = await forEachActiveTenant(deps, (table) => sweepOverdue(table, now));
+  return swept.map((t) =>
+    "result" in t
+      ? { tenantId: t.tenantId, ...t.result }
+      : { tenantId: t.tenantId, overdue: 0, noticed: 0, error: t.error },
+  );
 }

@@ -37,7 +37,13 @@ export async function readByTrackingNo(scope: Scope, trackingNo: string, now: Da
 const hasPersonalData = (r: CaseRecord) =>
   Boolean(r.consumer.name || r.consumer.phone || r.consumer.idNumber);
 
-async function auditRead(scope: Scope, r: CaseRecord, now: Date) {
+/** Writes the audit entry of an unmasked read of a case's personal data (or the download of one of its files). */
+export async function auditRead(
+  scope: Scope,
+  r: Pick<CaseRecord, "id" | "trackingNo">,
+  now: Date,
+  file?: { attachmentId: string; fileName: string },
+) {
   await new AuditRepository(scope.table).record({
     id: newId(),
     at: shanghaiIso(now),
@@ -47,7 +53,7 @@ async function auditRead(scope: Scope, r: CaseRecord, now: Date) {
     unitId: scope.unit.id,
     caseId: r.id,
     trackingNo: r.trackingNo,
-    action: "read_personal_data",
+    ...(file ? { action: "download_attachment", ...file } : { action: "read_personal_data" }),
   });
 }
 

@@ -12,7 +12,10 @@ export interface AuditEntry {
   unitId: string;
   caseId: string;
   trackingNo: string;
-  action: "read_personal_data";
+  action: "read_personal_data" | "download_attachment";
+  /** For a download: which file of the case. */
+  attachmentId?: string;
+  fileName?: string;
 }
 
 /** Append-only trail of who read unmasked personal data, partitioned by month. */

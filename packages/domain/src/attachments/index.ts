@@ -1,0 +1,3 @@
+export * from "./decide.ts";
+export * from "./schema.ts";
+export * from "./sniff.ts";
