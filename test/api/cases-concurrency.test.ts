@@ -1,6 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { DEMO_COUNTY } from "@weiquan/local";
-import { CasesRepository, T, type TenantTable } from "@weiquan/store";
+import { CasesRepository, T, type TenantTable, TrackingRepository } from "@weiquan/store";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
 import { complaintBody } from "../support/cases.ts";
@@ -8,8 +8,8 @@ import { injectTransactionConflicts } from "../support/faults.ts";
 
 /**
  * Racing requests and DynamoDB failures against the real handler on DynamoDB Local: one winner per
- * version, gapless tracking numbers, TransactionConflict retried without duplicates, and a request that
- * cannot be written answers 503 having written nothing at all.
+ * version, unique tracking numbers whose every gap is a voided number, TransactionConflict retried without
+ * duplicates, and a request that cannot be written answers 503 having written no case.
  */
 let api: TestApi;
 let clock = new Date("2026-11-23T10:00:00+08:00");
@@ -118,35 +118,38 @@ describe("racing transitions on one version", () => {
 });
 
 describe("tracking numbers under concurrency", () => {
-  it("gives 40 parallel registrations 40 distinct numbers, 0001…0040 of the day without a gap", async () => {
+  it("answers a burst of 50 parallel registrations 201 (or 503 having written no case), with unique numbers and no unexplained gap", async () => {
     clock = new Date("2026-11-24T09:30:00+08:00");
-    const cases = new CasesRepository(table);
-    expect(await cases.lastSeq("2026-11-24")).toBe(0);
+    const tracking = new TrackingRepository(table);
+    expect(await tracking.lastSeq("2026-11-24")).toBe(0);
     const ledgerBefore = (await ledgerOf(unitId("南关社区"))).length;
     const before = await snapshot("2026-11");
 
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: 50 }, (_, i) =>
         create(
           i % 4 === 0 ? t.station1 : t.point1,
           complaintBody({ subject: `并发登记 ${i}`, unitId: unitId("南关社区") }),
         ),
       ),
     );
-    expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
-    const numbers = results.map((r) => r.body.trackingNo as string).sort();
-    expect(new Set(numbers).size).toBe(40);
-    expect(numbers).toEqual(
-      Array.from({ length: 40 }, (_, i) => `${county}20261124${String(i + 1).padStart(4, "0")}`),
+    for (const r of results) expect([201, 503]).toContain(r.status);
+    const created = results.filter((r) => r.status === 201);
+    const numbers = created.map((r) => r.body.trackingNo as string);
+    expect(new Set(numbers).size).toBe(created.length);
+    // Every number reserved that day is a case or a voided number, each exactly once.
+    const last = await tracking.lastSeq("2026-11-24");
+    const voided = (await tracking.voided("2026-11", 200)).items.map((v) => v.trackingNo);
+    expect([...numbers, ...voided].sort()).toEqual(
+      Array.from({ length: last }, (_, i) => `${county}20261124${String(i + 1).padStart(4, "0")}`),
     );
-    expect(await cases.lastSeq("2026-11-24")).toBe(40);
-    // Each number points at its own case, and each case is in the ledger once.
-    for (const r of results) expect(await cases.idByTrackingNo(r.body.trackingNo)).toBe(r.body.id);
-    expect((await ledgerOf(unitId("南关社区"))).length - ledgerBefore).toBe(40);
+    // Each number points at its own case, and each case is in the ledger and the figures once.
+    for (const r of created) expect(await tracking.idByTrackingNo(r.body.trackingNo)).toBe(r.body.id);
+    expect((await ledgerOf(unitId("南关社区"))).length - ledgerBefore).toBe(created.length);
     const after = await snapshot("2026-11");
-    expect(deltas(before, after, "received")).toEqual(Array(4).fill(40));
+    expect(deltas(before, after, "received")).toEqual(Array(4).fill(created.length));
     clock = new Date("2026-11-23T10:00:00+08:00");
-  }, 90_000);
+  }, 120_000);
 });
 
 describe("TransactionConflict from DynamoDB", () => {
@@ -164,8 +167,8 @@ describe("TransactionConflict from DynamoDB", () => {
     faults.restore();
 
     expect(r.body.trackingNo).toBe(`${county}202611250001`);
-    const cases = new CasesRepository(table);
-    expect(await cases.lastSeq("2026-11-25")).toBe(1);
+    const tracking = new TrackingRepository(table);
+    expect(await tracking.lastSeq("2026-11-25")).toBe(1);
     expect(await timelineOf(r.body.id)).toHaveLength(1);
     expect((await ledgerOf(unitId("南关社区"))).length - ledgerBefore).toBe(1);
     const after = await snapshot("2026-11");
@@ -175,7 +178,7 @@ describe("TransactionConflict from DynamoDB", () => {
       "idempotency-key": "retry-1",
     });
     expect(again.body.id).toBe(r.body.id);
-    expect(await cases.lastSeq("2026-11-25")).toBe(1);
+    expect(await tracking.lastSeq("2026-11-25")).toBe(1);
   });
 
   it("retries a transition whose transaction is cancelled 3 times and applies it once", async () => {
@@ -192,9 +195,9 @@ describe("TransactionConflict from DynamoDB", () => {
     expect(deltas(before, after, "accepted")).toEqual(Array(4).fill(1));
   });
 
-  it("answers 503 to a registration that never gets through, having written nothing", async () => {
+  it("answers 503 to a registration that never gets through, having written no case and voided its number", async () => {
     clock = new Date("2026-11-26T09:00:00+08:00");
-    const cases = new CasesRepository(table);
+    const tracking = new TrackingRepository(table);
     const before = await snapshot("2026-11");
     const ledgerBefore = await ledgerOf(unitId("南关社区"));
     faults = injectTransactionConflicts(api, Number.POSITIVE_INFINITY);
@@ -206,20 +209,24 @@ describe("TransactionConflict from DynamoDB", () => {
     expect(faults.state.injected).toBeGreaterThan(1);
     faults.restore();
 
-    // No case, no ledger row, no number taken, no tracking pointer, no figures, no idempotency record.
-    expect(await cases.lastSeq("2026-11-26")).toBe(0);
-    expect(await cases.idByTrackingNo(`${county}202611260001`)).toBeNull();
+    // No case, no ledger row, no tracking pointer, no figures, no idempotency record; the number it had
+    // reserved is voided with its reason, so the day's sequence stays explainable.
+    expect(await tracking.lastSeq("2026-11-26")).toBe(1);
+    expect(await tracking.idByTrackingNo(`${county}202611260001`)).toBeNull();
+    expect((await tracking.voided("2026-11", 200)).items).toContainEqual(
+      expect.objectContaining({ trackingNo: `${county}202611260001`, reason: "write_failed", seq: 1 }),
+    );
     expect(await ledgerOf(unitId("南关社区"))).toEqual(ledgerBefore);
     expect(await snapshot("2026-11")).toEqual(before);
     const list = await api.call("GET", "/v1/cases?q=始终冲突", { token: t.admin });
     expect(list.body.items).toEqual([]);
     expect(await partition(T.idempotency(point1UserId, "never-1").PK)).toEqual([]);
-    // Once DynamoDB is back, the same request goes through with the day's first number.
+    // Once DynamoDB is back, the same request goes through with the day's next number.
     const retry = await create(t.point1, complaintBody({ subject: "始终冲突的登记" }), {
       "idempotency-key": "never-1",
     });
     expect(retry.status).toBe(201);
-    expect(retry.body.trackingNo).toBe(`${county}202611260001`);
+    expect(retry.body.trackingNo).toBe(`${county}202611260002`);
     clock = new Date("2026-11-23T10:00:00+08:00");
   });
 

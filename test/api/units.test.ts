@@ -176,7 +176,7 @@ describe("units", () => {
     const station = (await api.call("GET", "/v1/units", { token: viewer })).body.items.find(
       (u: { name: string }) => u.name === "宝平街道消费维权服务站",
     );
-    expect(station.staff).toEqual({ name: "刘*英", phone: "138****6018" });
+    expect(station.staff).toEqual({ name: "刘**", phone: "138****6018" });
     expectError(
       await api.call("PATCH", `/v1/units/${station.id}`, {
         token: viewer,

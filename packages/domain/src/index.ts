@@ -20,6 +20,7 @@ export * from "./public/index.ts";
 export * from "./settings/schema.ts";
 export * from "./tenants/lifecycle.ts";
 export * from "./tenants/schema.ts";
+export * from "./units/path.ts";
 export * from "./units/rules.ts";
 export * from "./units/schema.ts";
 export * from "./users/schema.ts";

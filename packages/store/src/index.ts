@@ -24,6 +24,7 @@ export * from "./tenant/public-access.ts";
 export * from "./tenant/rate-limits.ts";
 export * from "./tenant/rollups.ts";
 export * from "./tenant/settings.ts";
+export * from "./tenant/tracking.ts";
 export * from "./tenant/units.ts";
 export * from "./tenant/users.ts";
 export * from "./tenant-access.ts";

@@ -35,6 +35,9 @@ export const T = {
   rateWindow: (bucket: string, windowStart: number) => ({ PK: `RATE#${bucket}`, SK: `W#${windowStart}` }),
   /** The per-day sequence behind tracking numbers (yyyymmdd in Asia/Shanghai). */
   caseCounter: (day: string) => ({ PK: `COUNTER#CASES#${day}`, SK: "COUNTER" }),
+  /** A reserved tracking number no case took (作废), by month of its day, in number order. */
+  voidedNumber: (day: string, trackingNo: string) => ({ PK: `VOID#${day.slice(0, 7)}`, SK: trackingNo }),
+  voidedNumbers: (month: string) => `VOID#${month}`,
   /**
    * One ledger row per case in every unit that may list it (the handling units' ancestors and the
    * origin's): a unit's ledger, newest first, is one query whatever the tenant's size.

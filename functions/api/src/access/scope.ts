@@ -1,8 +1,21 @@
-import { canSeeUnit, Forbidden, NotFound, type Viewer } from "@weiquan/domain";
-import { type TenantTable, type UnitRecord, UnitsRepository } from "@weiquan/store";
+import {
+  type Actor,
+  type CaseRecord,
+  canSeeCase,
+  canSeeUnit,
+  Forbidden,
+  NotFound,
+  type TimelineEvent,
+  type Viewer,
+} from "@weiquan/domain";
+import { CasesRepository, type TenantTable, type UnitRecord, UnitsRepository } from "@weiquan/store";
 import type { Caller } from "../http/env.ts";
 
-/** A tenant caller with the unit it sits in: what the visibility policy needs. */
+/**
+ * The gateway of a tenant request: who the caller is, the unit they sit in, and the only functions that
+ * hand out a tenant's items by id — each asks the one visibility policy and answers 404 for what the
+ * caller may not see, exactly as if it did not exist.
+ */
 export interface Scope {
   caller: Caller;
   table: TenantTable;
@@ -20,9 +33,34 @@ export async function scopeOf(caller: Caller): Promise<Scope> {
   return { caller, table: caller.table, units, viewer: { role: caller.role, unitPath: unit.path }, unit };
 }
 
-/** The unit if the caller may see it; otherwise 404, exactly as if it did not exist. */
+/** The caller as the domain's actor: who acts, for which unit, judged by which viewer. */
+export const staffActor = (scope: Scope): Actor => ({
+  userId: scope.caller.userId,
+  name: scope.caller.displayName,
+  unitId: scope.unit.id,
+  viewer: scope.viewer,
+});
+
+/** The unit if the caller may see it; otherwise 404. */
 export async function visibleUnit(scope: Scope, id: string): Promise<UnitRecord> {
   const unit = id === scope.unit.id ? scope.unit : await scope.units.get(id);
   if (!unit || !canSeeUnit(scope.viewer, unit.path)) throw NotFound("单位");
   return unit;
+}
+
+/** The case if the caller may see it; otherwise 404. */
+export async function visibleCase(scope: Scope, id: string): Promise<CaseRecord> {
+  const record = await new CasesRepository(scope.table).get(id);
+  if (!record || !canSeeCase(scope.viewer, record)) throw NotFound("案件");
+  return record;
+}
+
+/** The case and its timeline (one query) if the caller may see it; otherwise 404. */
+export async function visibleCaseWithTimeline(
+  scope: Scope,
+  id: string,
+): Promise<{ record: CaseRecord; timeline: TimelineEvent[] }> {
+  const found = await new CasesRepository(scope.table).getWithTimeline(id);
+  if (!found || !canSeeCase(scope.viewer, found.record)) throw NotFound("案件");
+  return found;
 }

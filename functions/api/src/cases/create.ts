@@ -1,40 +1,37 @@
 import { createHash } from "node:crypto";
 import {
+  type Actor,
+  assertCanRegister,
   type Case,
+  type CaseRecord,
   Conflict,
   type CreateCaseInput,
-  canHandleAt,
-  clockState,
-  Forbidden,
-  ruleSetFor,
+  caseViewFor,
+  newCase,
   shanghaiDate,
   shanghaiIso,
   trackingNoOf,
   Unavailable,
-  Unprocessable,
+  type UnitFacts,
   type WorkCalendar,
 } from "@weiquan/domain";
 import {
-  type CaseRecord,
   CasesRepository,
   IdempotencyRepository,
   type TenantTable,
+  TrackingRepository,
   type TransactItem,
-  type UnitRecord,
+  type VoidedNumber,
 } from "@weiquan/store";
-import { type Scope, visibleUnit } from "../access/scope.ts";
+import { type Scope, staffActor, visibleUnit } from "../access/scope.ts";
 import { newId } from "../platform/tenants.ts";
 import { tenantCalendar } from "./calendar.ts";
-import { createdRollup } from "./records.ts";
-import { caseView } from "./view.ts";
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
-const MAX_ATTEMPTS = 200;
 
 /**
- * Registers a case in the ledger of `unitId` (the caller's unit by default). The tracking number's
- * sequence, the case, its first timeline entry, its ledger rows and the month's figures are written in
- * one transaction: a number is taken only by a case that exists, so the day's numbers have no gaps.
+ * Registers a case in the ledger of `unitId` (the caller's unit by default): read, let the domain decide,
+ * write the decision and its effects (with the idempotency record) in one transaction.
  */
 export async function createCase(
   scope: Scope,
@@ -44,61 +41,55 @@ export async function createCase(
 ): Promise<{ status: 200 | 201; body: Case }> {
   const idem = new IdempotencyRepository(scope.table);
   const bodyHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
-  if (idempotencyKey) {
-    const replay = await idem.find(scope.caller.userId, idempotencyKey, now);
-    if (replay) return answerReplay(replay, bodyHash);
-  }
+  const replay = idempotencyKey && (await idem.find(scope.caller.userId, idempotencyKey, now));
+  if (replay) return answerReplay(replay, bodyHash);
 
   const unit = input.unitId ? await visibleUnit(scope, input.unitId) : scope.unit;
-  if (!canHandleAt(scope.viewer, unit.path)) throw Forbidden("当前角色不能登记案件", "CASE_FORBIDDEN");
-  if (unit.status !== "active")
-    throw Unprocessable(`「${unit.name}」尚未启用或已撤销，不能登记案件`, "UNIT_NOT_ACTIVE");
-
+  const actor = staffActor(scope);
+  assertCanRegister(actor, unit);
   const cal = await tenantCalendar(scope);
-  const who: Registrar = {
-    unit,
-    createdBy: scope.caller.userId,
-    createdByName: scope.caller.displayName,
-    actingUnitId: scope.unit.id,
-    countyCode: scope.caller.tenant!.countyCode,
-  };
-  const out = await registerCase(scope.table, who, input, now, {
-    cal,
-    extra: (record) =>
-      idempotencyKey
-        ? [
-            idem.claim(scope.caller.userId, idempotencyKey, {
-              bodyHash,
-              response: JSON.stringify(caseView(record, scope, cal, now)),
-              expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S,
-              now: Math.floor(now.getTime() / 1000),
-            }),
-          ]
-        : [],
-  });
-  if (out.ok) return { status: 201, body: caseView(out.record, scope, cal, now) };
+  const view = (r: CaseRecord) => caseViewFor(r, scope.viewer, cal, now);
+  const out = await registerCase(
+    scope.table,
+    { actor, unit, countyCode: scope.caller.tenant!.countyCode },
+    input,
+    now,
+    {
+      cal,
+      extra: (record) =>
+        idempotencyKey
+          ? [
+              idem.claim(scope.caller.userId, idempotencyKey, {
+                bodyHash,
+                response: JSON.stringify(view(record)),
+                expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S,
+                now: Math.floor(now.getTime() / 1000),
+              }),
+            ]
+          : [],
+    },
+  );
+  if (out.ok) return { status: 201, body: view(out.record) };
   // The same key won a race meanwhile: answer as it did.
-  const replay = await idem.find(scope.caller.userId, idempotencyKey!, now);
-  if (replay) return answerReplay(replay, bodyHash);
+  const raced = await idem.find(scope.caller.userId, idempotencyKey!, now);
+  if (raced) return answerReplay(raced, bodyHash);
   throw Unavailable("登记繁忙，请稍后重试", 1);
 }
 
-/** Who registers a case and into which ledger: a staff member, or the public page. */
+/** Who registers a case into which ledger (already checked: the unit is active and allowed for the actor). */
 export interface Registrar {
-  /** The unit whose ledger the case enters (already checked: active, and allowed for the registrar). */
-  unit: UnitRecord;
-  createdBy: string;
-  createdByName: string;
-  /** The unit the registrar acts for (the timeline's `unitId`). */
-  actingUnitId: string;
+  actor: Actor;
+  unit: UnitFacts;
   countyCode: string;
 }
 
 /**
- * The registration itself, without a staff caller: the tracking number's sequence, the case, its first
- * timeline entry, its ledger rows and the month's figures in one transaction, with the caller's `extra`
- * items. A number is taken only by a case that exists, so the day's numbers have no gaps. When one of the
- * caller's extra items fails its condition, nothing is written and their indexes are returned.
+ * The registration itself, for staff and the public page alike. The day's next tracking number is
+ * reserved first with one atomic counter increment — registrations never queue behind each other for it —
+ * then the case, its first timeline entry, its effects and the number's pointer are written in one
+ * transaction with the caller's `extra` items. A reserved number whose case is not written is recorded
+ * as voided (作废) with its reason, so the day's sequence stays explainable. When one of the caller's
+ * extra items fails its condition, nothing else is written and their indexes are returned.
  */
 export async function registerCase(
   table: TenantTable,
@@ -111,74 +102,33 @@ export async function registerCase(
     eventData?: Record<string, unknown>;
   } = {},
 ): Promise<{ ok: true; record: CaseRecord } | { ok: false; extraFailed: number[] }> {
-  const cases = new CasesRepository(table);
-  const { unit } = who;
+  const tracking = new TrackingRepository(table);
   const cal = opts.cal ?? (await tenantCalendar({ table }));
-  const receivedAt = shanghaiIso(now);
   const day = shanghaiDate(now);
-  const ruleSet = ruleSetFor(receivedAt).id;
+  const seq = await tracking.reserve(day);
+  const trackingNo = trackingNoOf(who.countyCode, day, seq);
   const id = newId();
-  const clock = clockState({ kind: input.kind, status: "registered", ruleSet, receivedAt }, cal, now);
-
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const seq = (await cases.lastSeq(day)) + 1;
-    const record: CaseRecord = {
-      id,
-      trackingNo: trackingNoOf(who.countyCode, day, seq),
-      kind: input.kind,
-      channel: input.channel,
-      status: "registered",
-      unitId: unit.id,
-      originUnitId: unit.id,
-      handlerPath: unit.path,
-      ledgerUnits: unit.path.split("/"),
-      consumer: input.consumer ?? {},
-      business: input.business ?? {},
-      category: input.category,
-      nature: input.nature ?? null,
-      subject: input.subject,
-      description: input.description,
-      request: input.request ?? null,
-      requestTypes: input.requestTypes,
-      consents: input.consents,
-      amountFen: input.amountFen ?? null,
-      recoveredFen: 0,
-      occurredAt: input.occurredAt,
-      receivedAt,
-      ruleSet,
-      deadlines: clock.deadlines,
-      dueBy: clock.dueBy ?? null,
-      pauses: [],
-      version: 1,
-      createdBy: who.createdBy,
-      createdByName: who.createdByName,
-      createdAt: receivedAt,
-      updatedAt: receivedAt,
-    };
-    const own = [cases.claimSeq(day, seq), cases.trackingPointer(record.trackingNo, id)];
-    const result = await cases.write({
-      record,
-      events: [
-        {
-          at: receivedAt,
-          action: "create",
-          by: who.createdBy,
-          byName: who.createdByName,
-          unitId: who.actingUnitId,
-          toStatus: "registered",
-          data: { channel: input.channel, unitId: unit.id, ...opts.eventData },
-        },
-      ],
-      rollups: [createdRollup(record)],
-      extra: [...own, ...(opts.extra?.(record) ?? [])],
-    });
-    if (result.ok) return { ok: true, record };
-    const theirs = result.extraFailed.filter((i) => i >= own.length).map((i) => i - own.length);
-    if (theirs.length) return { ok: false, extraFailed: theirs };
-    // Another case took this number first: take the next one.
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 + attempt * 2)));
+  const decision = newCase(input, who.actor, {
+    now,
+    cal,
+    id,
+    trackingNo,
+    unit: who.unit,
+    eventData: opts.eventData,
+  });
+  const voided = (reason: VoidedNumber["reason"], detail?: string) =>
+    tracking.void({ trackingNo, day, seq, at: shanghaiIso(now), reason, detail, by: who.actor.userId });
+  let result: Awaited<ReturnType<CasesRepository["write"]>>;
+  try {
+    const extra = [tracking.pointer(trackingNo, id), ...(opts.extra?.(decision.next) ?? [])];
+    result = await new CasesRepository(table).write(decision, { extra });
+  } catch (e) {
+    await voided("write_failed", e instanceof Error ? e.name : undefined).catch(() => {});
+    throw e;
   }
-  throw Unavailable("登记繁忙，请稍后重试", 1);
+  if (result.ok) return { ok: true, record: decision.next };
+  await voided("duplicate_request");
+  return { ok: false, extraFailed: result.extraFailed.filter((i) => i >= 1).map((i) => i - 1) };
 }
 
 function answerReplay(replay: { bodyHash: string; response: string }, bodyHash: string) {

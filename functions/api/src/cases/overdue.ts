@@ -1,6 +1,5 @@
-import { shanghaiDate, shanghaiIso } from "@weiquan/domain";
+import { type CaseRecord, shanghaiDate, shanghaiIso } from "@weiquan/domain";
 import {
-  type CaseRecord,
   CasesRepository,
   NoticesRepository,
   T,

@@ -1,35 +1,35 @@
 import {
   type CaseListQuery,
+  type CaseRecord,
   type CaseSummary,
   canBrowseAudit,
-  canSeeCase,
+  caseViewFor,
+  defaultLedgerUnitId,
+  dueWindow,
   Forbidden,
   NotFound,
   shanghaiIso,
-  visiblePrefix,
+  summaryViewOf,
 } from "@weiquan/domain";
-import { AuditRepository, type CaseRecord, CasesRepository, type LedgerFilter } from "@weiquan/store";
-import { type Scope, visibleUnit } from "../access/scope.ts";
+import { AuditRepository, CasesRepository, type LedgerFilter, TrackingRepository } from "@weiquan/store";
+import { type Scope, visibleCaseWithTimeline, visibleUnit } from "../access/scope.ts";
 import { newId } from "../platform/tenants.ts";
-import { dueWindow, tenantCalendar } from "./calendar.ts";
-import { caseView, summaryView } from "./view.ts";
+import { tenantCalendar } from "./calendar.ts";
 
 /**
  * One case with its timeline. Reading a case whole (personal data unmasked) is written to the audit
  * trail before the answer leaves: no unaudited read of personal information.
  */
 export async function readCase(scope: Scope, id: string, now: Date) {
-  const cases = new CasesRepository(scope.table);
-  const found = await cases.getWithTimeline(id);
-  if (!found || !canSeeCase(scope.viewer, found.record)) throw NotFound("案件");
+  const found = await visibleCaseWithTimeline(scope, id);
   const cal = await tenantCalendar(scope);
-  const view = caseView(found.record, scope, cal, now);
+  const view = caseViewFor(found.record, scope.viewer, cal, now);
   if (!view.masked && hasPersonalData(found.record)) await auditRead(scope, found.record, now);
   return { ...view, timeline: found.timeline };
 }
 
 export async function readByTrackingNo(scope: Scope, trackingNo: string, now: Date) {
-  const id = await new CasesRepository(scope.table).idByTrackingNo(trackingNo);
+  const id = await new TrackingRepository(scope.table).idByTrackingNo(trackingNo);
   if (!id) throw NotFound("案件");
   return readCase(scope, id, now);
 }
@@ -78,9 +78,7 @@ export async function listCases(
   now: Date,
 ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
   const unit = q.unitId ? await visibleUnit(scope, q.unitId) : undefined;
-  // Whole-tenant roles list the bureau's ledger; everyone else their own unit's.
-  const wholeTenant = visiblePrefix(scope.viewer) === undefined;
-  const ledgerUnitId = unit?.id ?? (wholeTenant ? scope.unit.path.split("/")[0]! : scope.unit.id);
+  const ledgerUnitId = unit?.id ?? defaultLedgerUnitId(scope.viewer);
   const cal = await tenantCalendar(scope);
   const window = dueWindow(cal, now);
   const filter: LedgerFilter = {
@@ -95,5 +93,5 @@ export async function listCases(
     toTime: q.to ? periodEnd(q.to) : undefined,
   };
   const page = await new CasesRepository(scope.table).ledger(ledgerUnitId, filter, q.limit, q.cursor);
-  return { items: page.items.map((row) => summaryView(row, cal, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => summaryViewOf(row, window)), nextCursor: page.nextCursor };
 }

@@ -4,22 +4,21 @@ import {
   CaseSummary,
   CaseWithTimeline,
   CreateCaseInput,
-  canSeeCase,
-  NotFound,
   TRACKING_NO,
   TransitionInput,
 } from "@weiquan/domain";
-import { CasesRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
+import { visibleCase } from "../access/scope.ts";
 import { doc } from "../http/docs.ts";
 import { page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
 import { AuditEntrySchema } from "./audit-schema.ts";
 import { createCase } from "./create.ts";
+import { escalationTargets } from "./escalation.ts";
 import { browseAudit, listCases, readByTrackingNo, readCase } from "./read.ts";
-import { escalationTargets, transitionCase } from "./transition.ts";
+import { transitionCase } from "./transition.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const TrackingParam = z.object({ trackingNo: z.string().regex(TRACKING_NO, "不是案件编号") });
@@ -116,9 +115,7 @@ export const caseRoutes = new Hono<ScopedEnv>()
     valid("param", IdParam),
     async (c) => {
       const { scope } = c.var;
-      const record = await new CasesRepository(scope.table).get(c.req.valid("param").id);
-      if (!record || !canSeeCase(scope.viewer, record)) throw NotFound("案件");
-      const targets = await escalationTargets(scope, record);
+      const targets = await escalationTargets(scope, await visibleCase(scope, c.req.valid("param").id));
       return c.json({ items: targets.map((u) => ({ id: u.id, name: u.name, type: u.type })) });
     },
   )

@@ -3,6 +3,7 @@ import {
   byKindOf,
   type CategoryCount,
   type Counters,
+  dueWindow,
   figuresOf,
   monthsOf,
   nationalCategories,
@@ -14,7 +15,7 @@ import {
 } from "@weiquan/domain";
 import { RollupsRepository, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
-import { dueWindow, tenantCalendar } from "../cases/calendar.ts";
+import { tenantCalendar } from "../cases/calendar.ts";
 
 /**
  * The figures of a unit's subtree for a period, from the rollup items only: one Query per unit

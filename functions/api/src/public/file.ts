@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   NotFound,
   newQueryCode,
+  PUBLIC_ACTOR,
   type PublicCaseInput,
   shanghaiDate,
   trackingNoOf,
@@ -13,9 +14,6 @@ import { registerCase } from "../cases/create.ts";
 import type { PublicEnv } from "./tenant.ts";
 
 type County = PublicEnv["Variables"]["county"];
-
-export const PUBLIC_CREATED_BY = "public";
-export const PUBLIC_CREATED_BY_NAME = "网上投诉";
 
 export const hashCode = (salt: string, code: string) =>
   createHash("sha256").update(`${salt}:${code}`).digest();
@@ -45,13 +43,7 @@ export async function fileCase(
   const access = new PublicAccessRepository(county.table);
   const out = await registerCase(
     county.table,
-    {
-      unit,
-      createdBy: PUBLIC_CREATED_BY,
-      createdByName: PUBLIC_CREATED_BY_NAME,
-      actingUnitId: unit.id,
-      countyCode: county.tenant.countyCode,
-    },
+    { actor: { ...PUBLIC_ACTOR, unitId: unit.id }, unit, countyCode: county.tenant.countyCode },
     { ...fields, channel: "online" },
     now,
     {

@@ -1,14 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
 import {
+  applyRating,
+  type CaseRecord,
   Conflict,
   NotFound,
   type PublicCaseStatus,
   type RatingInput,
-  shanghaiIso,
-  Unprocessable,
 } from "@weiquan/domain";
-import { type CaseRecord, CasesRepository, PublicAccessRepository } from "@weiquan/store";
-import { actionRollup } from "../cases/records.ts";
+import { CasesRepository, PublicAccessRepository } from "@weiquan/store";
 import { hashCode } from "./file.ts";
 import type { PublicEnv } from "./tenant.ts";
 
@@ -48,48 +47,16 @@ export async function publicStatus(county: County, caseId: string): Promise<Publ
 const canRate = (r: CaseRecord) => r.status === "closed" && !r.rating;
 
 /**
- * The consumer's rating after closure, once: stored on the case (staff see it on the case page), recorded
- * on the timeline and counted in the unit's figures, in one transaction guarded by the case's version.
+ * The consumer's rating after closure, once (the domain decides), written with its figures in one
+ * transaction guarded by the case's version; a staff change meanwhile (a callback) is read again.
  */
 export async function rateCase(county: County, caseId: string, input: RatingInput, now: Date) {
   const cases = new CasesRepository(county.table);
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await cases.get(caseId);
     if (!current) throw NotFound("案件");
-    if (current.rating) throw Conflict("您已评价过该事项，感谢您的反馈", "ALREADY_RATED");
-    if (current.status !== "closed")
-      throw Unprocessable("事项办结后才能评价", "NOT_CLOSED", { status: current.status });
-    const at = shanghaiIso(now);
-    const next: CaseRecord = {
-      ...current,
-      rating: { result: input.result, note: input.note, at },
-      version: current.version + 1,
-      updatedAt: at,
-    };
-    const result = await cases.write({
-      record: next,
-      expectedVersion: current.version,
-      events: [
-        {
-          at,
-          action: "rating",
-          by: "public",
-          byName: "群众评价",
-          unitId: current.unitId,
-          fromStatus: current.status,
-          toStatus: current.status,
-          note: input.note,
-          data: { result: input.result },
-        },
-      ],
-      rollups: actionRollup(current.handlerPath, at, {
-        kind: current.kind,
-        action: "rating",
-        result: input.result,
-      }),
-    });
-    if (result.ok) return;
-    // Staff changed the case meanwhile (a callback): read it again.
+    const decision = applyRating(current, input, now);
+    if ((await cases.write(decision, { expectedVersion: current.version })).ok) return;
   }
   throw Conflict("该事项正在被处理，请稍后重试", "VERSION_CONFLICT");
 }

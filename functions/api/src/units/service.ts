@@ -8,8 +8,7 @@ import {
   canMoveUnit,
   Forbidden,
   fourOnesOf,
-  maskName,
-  maskPhone,
+  maskPerson,
   moveProblem,
   type PatchUnitInput,
   seesPersonalData,
@@ -26,7 +25,7 @@ import { newId } from "../platform/tenants.ts";
 export function unitView(u: UnitRecord, scope: Scope): Unit {
   const { path: _path, childRev: _rev, ...unit } = u;
   if (!unit.staff || seesPersonalData(scope.viewer.role)) return unit;
-  return { ...unit, staff: { name: maskName(unit.staff.name), phone: maskPhone(unit.staff.phone) } };
+  return { ...unit, staff: maskPerson(unit.staff) };
 }
 
 export async function listUnits(scope: Scope): Promise<UnitRecord[]> {

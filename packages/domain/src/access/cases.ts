@@ -1,5 +1,6 @@
-import type { Role } from "../auth/roles.ts";
-import { inSubtree, type Viewer } from "./policy.ts";
+import { type Role, seesWholeTenant } from "../auth/roles.ts";
+import { inSubtree, rootIdOf, unitIdOf } from "../units/path.ts";
+import type { Viewer } from "./policy.ts";
 
 /**
  * Who may see and handle a case (product.md § Roles). A case is visible to the units whose ledger lists
@@ -14,7 +15,6 @@ const handlingRoles: readonly Role[] = [
   "station_staff",
   "point_staff",
 ];
-const wholeTenantReaders: readonly Role[] = ["bureau_admin", "bureau_staff", "governance_viewer"];
 
 export interface CaseAccessFacts {
   /** Path of the unit handling the case now. */
@@ -23,13 +23,10 @@ export interface CaseAccessFacts {
   ledgerUnits: readonly string[];
 }
 
-/** The caller's own unit id is the last segment of its path. */
-const unitIdOf = (v: Viewer) => v.unitPath.slice(v.unitPath.lastIndexOf("/") + 1);
-
 export function canSeeCase(v: Viewer, c: CaseAccessFacts): boolean {
-  if (wholeTenantReaders.includes(v.role)) return true;
+  if (seesWholeTenant(v.role)) return true;
   if (v.role === "platform_admin") return false;
-  return c.ledgerUnits.includes(unitIdOf(v));
+  return c.ledgerUnits.includes(unitIdOf(v.unitPath));
 }
 
 export function canHandleCase(v: Viewer, c: Pick<CaseAccessFacts, "handlerPath">): boolean {
@@ -43,5 +40,9 @@ export function canHandleAt(v: Viewer, unitPath: string): boolean {
   return inSubtree(unitPath, v.unitPath);
 }
 
-/** The ledger a caller lists by default: its own unit's (the whole tenant's for bureau roles). */
+/** The ledger a caller lists by default: its own unit's, or the root unit's (every case) for whole-tenant roles. */
+export const defaultLedgerUnitId = (v: Viewer): string =>
+  seesWholeTenant(v.role) ? rootIdOf(v.unitPath) : unitIdOf(v.unitPath);
+
+/** Only the bureau's admin browses who read unmasked personal data. */
 export const canBrowseAudit = (role: Role) => role === "bureau_admin";

@@ -1,5 +1,6 @@
-import type { Role, TenantRole } from "../auth/roles.ts";
+import { type Role, seesWholeTenant, type TenantRole } from "../auth/roles.ts";
 import type { UnitType } from "../auth/schema.ts";
+import { inSubtree } from "../units/path.ts";
 
 /**
  * The one visibility and permission policy of a tenant (product.md § Roles): what a caller may see
@@ -12,21 +13,15 @@ export interface Viewer {
   unitPath: string;
 }
 
-const wholeTenant: readonly Role[] = ["bureau_admin", "bureau_staff", "governance_viewer"];
-
-/** Is `path` the caller's unit or below it? */
-export const inSubtree = (path: string, ancestorPath: string) =>
-  path === ancestorPath || path.startsWith(`${ancestorPath}/`);
-
 /** May the caller see the unit at `unitPath` at all (otherwise it answers 404, as if absent)? */
 export function canSeeUnit(v: Viewer, unitPath: string): boolean {
   if (v.role === "platform_admin") return false;
-  return wholeTenant.includes(v.role) || inSubtree(unitPath, v.unitPath);
+  return seesWholeTenant(v.role) || inSubtree(unitPath, v.unitPath);
 }
 
 /** The path prefix that lists everything the caller may see (undefined = the whole tenant). */
 export function visiblePrefix(v: Viewer): string | undefined {
-  return wholeTenant.includes(v.role) ? undefined : v.unitPath;
+  return seesWholeTenant(v.role) ? undefined : v.unitPath;
 }
 
 /**

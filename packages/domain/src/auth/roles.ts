@@ -10,6 +10,14 @@ export const tenantRoles = [
 ] as const;
 export const roles = ["platform_admin", ...tenantRoles] as const;
 
+/**
+ * The roles that see the whole tenant (product.md § Roles): the bureau's admin and staff, and the
+ * governance office (read only). Every other tenant role sees its own unit's subtree. The one list.
+ */
+export const wholeTenantRoles = ["bureau_admin", "bureau_staff", "governance_viewer"] as const;
+export const seesWholeTenant = (role: string): boolean =>
+  (wholeTenantRoles as readonly string[]).includes(role);
+
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 export const TenantRole = z.enum(tenantRoles);

@@ -32,12 +32,6 @@ export function isValidIdNumber(id: string): boolean {
   return ID_CHECK[sum % 11] === id[17];
 }
 
-/** 110101199003074514 → 110101********4514: keeps the region and the last four. */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 8) return "*".repeat(id.length);
-  return `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
-}
-
 /** `{countyCode}{yyyymmdd}{seq:4}`: readable, unique per tenant and day. */
 export const trackingNoOf = (countyCode: string, shanghaiDate: string, seq: number) =>
   `${countyCode}${shanghaiDate.replaceAll("-", "")}${String(seq).padStart(4, "0")}`;

@@ -1,5 +1,5 @@
 import { shanghaiMonth } from "../common/time.ts";
-import { type Counters, countersForAction, countersForCreate } from "./counters.ts";
+import { type ActionFacts, type Counters, countersForAction, countersForCreate } from "./counters.ts";
 
 /** What the rebuild needs of a stored case. */
 export interface ReplayCase {
@@ -41,17 +41,25 @@ export function replayCase(c: ReplayCase, timeline: readonly ReplayEvent[]): Rep
   ];
   for (const e of events) {
     if (e.action === "create") continue;
-    const d = e.data ?? {};
-    const counters = countersForAction({
-      kind: c.kind,
-      action: e.action,
-      reason: d.reason as string | undefined,
-      recoveredFen: d.recoveredFen as number | undefined,
-      result: d.result as string | undefined,
-      onTime: d.onTime === true,
-    });
+    const counters = countersForAction(actionFactsOf(c.kind, e));
     if (Object.keys(counters).length) out.push({ unitId: handler, month: shanghaiMonth(e.at), counters });
-    if (e.action === "escalate" && typeof d.toUnitId === "string") handler = d.toUnitId;
+    if (e.action === "escalate" && typeof e.data?.toUnitId === "string") handler = e.data.toUnitId;
   }
   return out;
+}
+
+/**
+ * The counter facts of a timeline event, read from what the event recorded: the write path and the
+ * rebuild count the same event the same way because both count it from here.
+ */
+export function actionFactsOf(kind: string, e: Pick<ReplayEvent, "action" | "data">): ActionFacts {
+  const d = e.data ?? {};
+  return {
+    kind,
+    action: e.action,
+    reason: d.reason as string | undefined,
+    recoveredFen: d.recoveredFen as number | undefined,
+    result: d.result as string | undefined,
+    onTime: d.onTime === true,
+  };
 }

@@ -1,6 +1,7 @@
-import { allowedChildren, inSubtree } from "../access/policy.ts";
+import { allowedChildren } from "../access/policy.ts";
 import type { UnitType } from "../auth/schema.ts";
 import { type AppError, Unprocessable } from "../common/errors.ts";
+import { inSubtree } from "./path.ts";
 import { MAX_MOVE_UNITS, type UnitStatus, unitTypeLabels } from "./schema.ts";
 
 /** 422 UNIT_TYPE_RULE naming the rule: office and station under the bureau, station also under an office, point under a station. */

@@ -1,39 +1,13 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { Case, CaseSummary, TimelineEvent } from "@weiquan/domain";
+import type { CaseDecision, CaseRecord, FiguresDelta, LedgerRow, TimelineEvent } from "@weiquan/domain";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { T, withoutKeys } from "../keys.ts";
 import { queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
 
-/** A case as stored: the API shape without the per-caller fields, plus what visibility needs. */
-export interface CaseRecord
-  extends Omit<Case, "canHandle" | "allowedActions" | "masked" | "overdue" | "dueSoon" | "paused"> {
-  /** Materialized path of the handling unit (`unitId`): who may act on the case. */
-  handlerPath: string;
-  /** Every unit whose ledger lists the case: the ancestors of each unit that has held it. */
-  ledgerUnits: string[];
-  createdByName: string;
-  /** The deadline the overdue sweep last noticed (so each lapse is notified once). */
-  overdueNoticed?: string;
-}
-
-/** Counters to add to a unit's month of figures. */
-export interface RollupDelta {
-  unitIds: string[];
-  month: string;
-  counters: Record<string, number>;
-}
-
-export interface CaseWrite {
-  record: CaseRecord;
-  /** The version the change was made against; absent for a new case. */
-  expectedVersion?: number;
-  events: TimelineEvent[];
-  rollups: RollupDelta[];
-  /** Extra items of the same transaction (tracking counter and pointer, idempotency record). */
-  extra?: TransactItem[];
-}
+/** Counters to add to a unit's month of figures (the domain's figures effect). */
+export type RollupDelta = FiguresDelta;
 
 export type CaseWriteResult = { ok: true } | { ok: false; stale: boolean; extraFailed: number[] };
 
@@ -52,8 +26,6 @@ export interface LedgerFilter {
   fromTime?: string;
   toTime?: string;
 }
-
-export type LedgerRow = CaseSummary & { search: string; dueBy: string | null };
 
 export class CasesRepository {
   constructor(private readonly t: TenantTable) {}
@@ -83,79 +55,47 @@ export class CasesRepository {
     return record ? { record, timeline } : null;
   }
 
-  async idByTrackingNo(trackingNo: string): Promise<string | null> {
-    const out = await this.t.doc.send(
-      new GetCommand({ TableName: this.t.tableName, Key: T.tracking(trackingNo), ConsistentRead: true }),
-    );
-    return (out.Item?.caseId as string | undefined) ?? null;
-  }
-
-  /** The last sequence number used on a day (0 if none yet). */
-  async lastSeq(day: string): Promise<number> {
-    const out = await this.t.doc.send(
-      new GetCommand({ TableName: this.t.tableName, Key: T.caseCounter(day), ConsistentRead: true }),
-    );
-    return (out.Item?.seq as number | undefined) ?? 0;
-  }
-
-  /** The counter move that claims `seq` for `day`: fails unless the day's last number is `seq - 1`. */
-  claimSeq(day: string, seq: number): TransactItem {
-    return {
-      Update: {
-        TableName: this.t.tableName,
-        Key: T.caseCounter(day),
-        UpdateExpression: "SET seq = :next",
-        ConditionExpression: seq === 1 ? "attribute_not_exists(PK)" : "seq = :prev",
-        ExpressionAttributeValues: seq === 1 ? { ":next": seq } : { ":next": seq, ":prev": seq - 1 },
-      },
-    };
-  }
-
-  trackingPointer(trackingNo: string, caseId: string): TransactItem {
-    return {
-      Put: {
-        TableName: this.t.tableName,
-        Item: { ...T.tracking(trackingNo), caseId },
-        ConditionExpression: "attribute_not_exists(PK)",
-      },
-    };
-  }
-
   /**
-   * Writes the case, its new timeline events, its ledger rows and the rollup counters in one
-   * transaction: all or nothing, guarded by the case's version.
+   * Writes a decision of the domain in one transaction: the case (guarded by the version it was decided
+   * on, or new), its timeline entry and every effect — ledger rows, figures, deadline index — plus the
+   * caller's `extra` items. All or nothing.
    */
-  async write(w: CaseWrite): Promise<CaseWriteResult> {
-    const { record } = w;
+  async write(
+    d: CaseDecision,
+    opts: { expectedVersion?: number; extra?: TransactItem[] } = {},
+  ): Promise<CaseWriteResult> {
+    const { next: record, event, effects } = d;
     const caseItem: Record<string, unknown> = { ...T.case(record.id), ...record };
-    if (record.dueBy && record.status !== "closed")
-      Object.assign(caseItem, T.caseDueIndex(record.dueBy, record.id));
+    if (effects.due) Object.assign(caseItem, T.caseDueIndex(effects.due, record.id));
     const items: TransactItem[] = [
       {
         Put: {
           TableName: this.t.tableName,
           Item: caseItem,
-          ConditionExpression: w.expectedVersion === undefined ? "attribute_not_exists(PK)" : "version = :v",
+          ConditionExpression:
+            opts.expectedVersion === undefined ? "attribute_not_exists(PK)" : "version = :v",
           ExpressionAttributeValues:
-            w.expectedVersion === undefined ? undefined : { ":v": w.expectedVersion },
+            opts.expectedVersion === undefined ? undefined : { ":v": opts.expectedVersion },
         },
       },
-      ...w.events.map((e, i) => ({
+      {
         Put: {
           TableName: this.t.tableName,
-          Item: { ...T.caseEvent(record.id, e.at, record.version * 10 + i), ...e },
+          Item: { ...T.caseEvent(record.id, event.at, record.version * 10), ...event },
         },
-      })),
-      ...record.ledgerUnits.map((unitId) => ({
+      },
+      ...effects.ledger.unitIds.map((unitId) => ({
         Put: {
           TableName: this.t.tableName,
-          Item: { ...T.ledgerEntry(unitId, record.receivedAt, record.id), ...ledgerRow(record) },
+          Item: { ...T.ledgerEntry(unitId, record.receivedAt, record.id), ...effects.ledger.row },
         },
       })),
-      ...w.rollups.flatMap((r) => r.unitIds.map((unitId) => this.rollupUpdate(unitId, r.month, r.counters))),
+      ...effects.figures.flatMap((r) =>
+        r.unitIds.map((unitId) => this.rollupUpdate(unitId, r.month, r.counters)),
+      ),
     ];
     const extraStart = items.length;
-    items.push(...(w.extra ?? []));
+    items.push(...(opts.extra ?? []));
     const result = await transact(this.t.doc, items);
     if (result.ok) return result;
     return {
@@ -318,37 +258,4 @@ export class CasesRepository {
     }
     return count;
   }
-}
-
-/** The ledger row of a case: list columns only, personal data masked, plus the free-text field. */
-function ledgerRow(r: CaseRecord): LedgerRow {
-  return {
-    id: r.id,
-    trackingNo: r.trackingNo,
-    kind: r.kind,
-    channel: r.channel,
-    status: r.status,
-    unitId: r.unitId,
-    originUnitId: r.originUnitId,
-    category: r.category,
-    subject: r.subject,
-    amountFen: r.amountFen,
-    recoveredFen: r.recoveredFen,
-    receivedAt: r.receivedAt,
-    deadlines: r.deadlines,
-    dueBy: r.status === "closed" ? null : r.dueBy,
-    overdue: false,
-    dueSoon: false,
-    paused: (r.pauses ?? []).some((p) => !p.to),
-    version: r.version,
-    updatedAt: r.updatedAt,
-    consumerName: r.consumer.name ? maskedName(r.consumer.name) : null,
-    businessName: r.business.name ?? null,
-    search: [r.trackingNo, r.subject, r.business.name ?? ""].join(" ").toLowerCase(),
-  };
-}
-
-function maskedName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? "*" : `${chars[0]}${"*".repeat(chars.length - 1)}`;
 }

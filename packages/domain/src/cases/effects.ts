@@ -1,0 +1,44 @@
+import type { Counters } from "../figures/counters.ts";
+import { unitIdsOf } from "../units/path.ts";
+import { type CaseRecord, type LedgerRow, ledgerRowOf } from "./record.ts";
+import type { TimelineEvent } from "./schema.ts";
+
+/**
+ * What a decision on a case changes besides the case itself — everything the store writes in the same
+ * transaction. The domain decides them; the store only turns each into its items and keys.
+ */
+export interface CaseEffects {
+  /** Ledger rows to write: `row` under each of these units (rows are added, never removed or moved). */
+  ledger: { unitIds: string[]; row: LedgerRow };
+  /** Counters to add to monthly figures (the rollups). */
+  figures: FiguresDelta[];
+  /** The deadline index entry: the running deadline of an open case, or none. */
+  due: string | null;
+}
+
+/** Counters to add to the figures of these units' month. */
+export interface FiguresDelta {
+  unitIds: string[];
+  month: string;
+  counters: Counters;
+}
+
+/** A decision of the domain on a case: the case as it becomes, its timeline entry, and their effects. */
+export interface CaseDecision {
+  next: CaseRecord;
+  event: TimelineEvent;
+  effects: CaseEffects;
+}
+
+/** The effects every decision shares: the case's ledger rows and its deadline index entry. */
+export function baseEffects(next: CaseRecord, figures: FiguresDelta[]): CaseEffects {
+  return {
+    ledger: { unitIds: next.ledgerUnits, row: ledgerRowOf(next) },
+    figures,
+    due: next.status !== "closed" ? next.dueBy : null,
+  };
+}
+
+/** Counters of the unit at `path` and every unit above it, in one month (none when empty). */
+export const figuresAlong = (path: string, month: string, counters: Counters): FiguresDelta[] =>
+  Object.keys(counters).length ? [{ unitIds: unitIdsOf(path), month, counters }] : [];
