@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Role } from "@weiquan/domain";
-import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
+import { type AppDeps, localDeps, makeHandler, type RequestBudget } from "@weiquan/fn-api";
 import {
   bootstrapControlPlane,
   createBridgeServer,
@@ -11,6 +11,7 @@ import {
   localObjectStore,
   seedDemoTenant,
 } from "@weiquan/local";
+import type { CallTimeouts } from "@weiquan/store";
 import { inject } from "vitest";
 
 // biome-ignore lint/suspicious/noExplicitAny: test responses are JSON asserted field by field
@@ -38,20 +39,33 @@ export interface TestApi {
  * in a stage of its own, so every test file starts from empty tables.
  */
 export async function startApi(
-  opts: { demo?: boolean; now?: () => Date; requireTotpFor?: readonly Role[]; tokenTtlSeconds?: number } = {},
+  opts: {
+    demo?: boolean;
+    now?: () => Date;
+    requireTotpFor?: readonly Role[];
+    tokenTtlSeconds?: number;
+    /** Another DynamoDB endpoint (a fault-injecting proxy in front of the suite's DynamoDB Local). */
+    endpoint?: string;
+    timeouts?: CallTimeouts;
+    budget?: RequestBudget;
+    functionTimeoutMs?: number;
+  } = {},
 ): Promise<TestApi> {
   const stage = `t${randomBytes(4).toString("hex")}`;
   const deps = localDeps({
-    endpoint: inject("dynamoEndpoint"),
+    endpoint: opts.endpoint ?? inject("dynamoEndpoint"),
     stage,
     now: opts.now,
     requireTotpFor: opts.requireTotpFor,
     tokenTtlSeconds: opts.tokenTtlSeconds,
+    timeouts: opts.timeouts,
+    budget: opts.budget,
     files: localObjectStore({ endpoint: inject("s3Endpoint"), bucket: LOCAL_FILES_BUCKET }),
   });
   await bootstrapControlPlane(deps, deps.dynamo!, { ...DEMO_OPERATOR, password: DEMO_PASSWORD });
   if (opts.demo) await seedDemoTenant(deps);
   const server = createBridgeServer(makeHandler(deps), {
+    functionTimeoutMs: opts.functionTimeoutMs,
     forward: [{ pathPrefix: `/${LOCAL_FILES_BUCKET}/`, target: inject("s3Endpoint") }],
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

@@ -9,6 +9,7 @@ import {
   TenantsRepository,
 } from "@weiquan/store";
 import type { SigningKey } from "./auth/keys.ts";
+import type { RequestBudget } from "./http/deadline.ts";
 
 /** Everything a request needs, built once per process (cold start) and shared by every request. */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
    */
   requireTotpFor: readonly Role[];
   now: () => Date;
+  /** How long a request may wait on its dependencies before it answers 503 (see http/deadline.ts). */
+  budget: RequestBudget;
   control: {
     doc: Doc;
     tableName: string;

@@ -1,10 +1,12 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
+import { withDeadline } from "@weiquan/store";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./deps.ts";
+import { gaveUp, HARD_MARGIN_MS, requestDeadline } from "./http/deadline.ts";
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2,
@@ -13,12 +15,18 @@ export type ApiHandler = (
 
 /**
  * The Lambda handler around the Hono app: Middy owns the Lambda level (structured logs with the request
- * id), Hono owns HTTP. The local bridge calls exactly this, so local runs take production's path.
+ * id, the early timeout), Hono owns HTTP. Every AWS call of a request is bound to the request's
+ * deadline. The local bridge calls exactly this, so local runs take production's path.
  */
 export function makeHandler(deps: AppDeps): ApiHandler {
   const logger = new Logger({ serviceName: "weiquan-api" });
   const honoHandler = handle(createApp(deps)) as unknown as ApiHandler;
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>({
+    timeoutEarlyInMillis: HARD_MARGIN_MS,
+    timeoutEarlyResponse: gaveUp,
+  })
     .use(injectLambdaContext(logger))
-    .handler((event, context) => honoHandler(event, context)) as unknown as ApiHandler;
+    .handler((event, context, { signal }) =>
+      withDeadline(requestDeadline(context, deps.budget, signal), () => honoHandler(event, context)),
+    ) as unknown as ApiHandler;
 }

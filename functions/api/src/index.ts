@@ -4,5 +4,6 @@ export * from "./auth/password.ts";
 export * from "./auth/tokens.ts";
 export * from "./deps.ts";
 export * from "./handler.ts";
+export * from "./http/deadline.ts";
 export * from "./platform/tenants.ts";
 export * from "./runtime.ts";

@@ -1,9 +1,12 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import type { Role } from "@weiquan/domain";
 import {
+  AWS_TIMEOUTS,
+  awsDynamoClient,
+  boundedCalls,
+  type CallTimeouts,
   controlTableName,
   documentClient,
   dropTenantTable,
@@ -18,6 +21,7 @@ import {
 } from "@weiquan/store";
 import { fileKeySource, memoryKeySource, secretKeySource, signingKeys } from "./auth/keys.ts";
 import { type AppDeps, controlRepositories } from "./deps.ts";
+import { AWS_BUDGET, LOCAL_BUDGET, type RequestBudget } from "./http/deadline.ts";
 
 const TOKEN_TTL_SECONDS = 8 * 60 * 60; // one working day; there is no refresh token yet
 
@@ -44,9 +48,13 @@ export function localDeps(opts: {
   exportsDir?: string;
   /** Attachments' store: the local S3-protocol server (`@weiquan/local` starts one). */
   files?: ObjectStore;
+  /** Per-call timeouts of the DynamoDB client (LOCAL_TIMEOUTS by default). */
+  timeouts?: CallTimeouts;
+  /** How long a request may wait before it answers 503 (LOCAL_BUDGET by default). */
+  budget?: RequestBudget;
 }): AppDeps {
   const stage = opts.stage ?? "local";
-  const dynamo = localDynamoClient(opts.endpoint);
+  const dynamo = localDynamoClient(opts.endpoint, opts.timeouts);
   const doc = documentClient(dynamo);
   const control = controlRepositories(doc, controlTableName(stage));
   const now = opts.now ?? (() => new Date());
@@ -56,6 +64,7 @@ export function localDeps(opts: {
     tokenTtlSeconds: opts.tokenTtlSeconds ?? TOKEN_TTL_SECONDS,
     requireTotpFor: opts.requireTotpFor ?? [],
     now,
+    budget: opts.budget ?? LOCAL_BUDGET,
     control,
     tenantAccess: sharedClientAccess(stage, doc),
     signingKey: signingKeys(
@@ -86,8 +95,8 @@ export function localDeps(opts: {
 /** AWS mode, from the environment CDK sets on the function. */
 export function awsDeps(): AppDeps {
   const stage = required("WEIQUAN_STAGE");
-  const doc = documentClient(new DynamoDBClient({ maxAttempts: 4 }));
-  const lambda = new LambdaClient({});
+  const doc = documentClient(awsDynamoClient());
+  const lambda = new LambdaClient(boundedCalls(AWS_TIMEOUTS));
   const provisioner = required("WEIQUAN_PROVISIONER_FUNCTION");
   const exportBucket = required("WEIQUAN_EXPORT_BUCKET");
   const filesBucket = required("WEIQUAN_FILES_BUCKET");
@@ -105,6 +114,7 @@ export function awsDeps(): AppDeps {
     tokenTtlSeconds: TOKEN_TTL_SECONDS,
     requireTotpFor: process.env.WEIQUAN_REQUIRE_TOTP === "false" ? [] : PRODUCTION_TOTP_ROLES,
     now: () => new Date(),
+    budget: AWS_BUDGET,
     control: controlRepositories(doc, process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage)),
     tenantAccess: tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA_ACCESS_ROLE_ARN") }),
     signingKey: signingKeys(secretKeySource(required("WEIQUAN_SIGNING_KEY_SECRET_ARN"))),

@@ -1,8 +1,8 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import middy from "@middy/core";
 import {
+  awsDynamoClient,
   controlTableName,
   documentClient,
   ObjectStore,
@@ -28,7 +28,7 @@ const required = (name: string) => {
 const logger = new Logger({ serviceName: "weiquan-scheduler" });
 const stage = required("WEIQUAN_STAGE");
 const tenants = new TenantsRepository(
-  documentClient(new DynamoDBClient({ maxAttempts: 4 })),
+  documentClient(awsDynamoClient()),
   process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage),
 );
 // The same token vending as the api: each tenant's table through the data-access role tagged with it.

@@ -1,9 +1,12 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import middy from "@middy/core";
 import {
+  AWS_TIMEOUTS,
+  AWS_UPLOAD_TIMEOUTS,
+  awsDynamoClient,
+  boundedCalls,
   controlTableName,
   documentClient,
   dropTenantTable,
@@ -25,8 +28,9 @@ const Event = z.union([
 ]);
 
 const logger = new Logger({ serviceName: "weiquan-provisioner" });
-const client = new DynamoDBClient({ maxAttempts: 6 });
-const s3 = new S3Client({});
+// Table-wide jobs outlive any API request, so they take more attempts than the api does.
+const client = awsDynamoClient({}, { ...AWS_TIMEOUTS, maxAttempts: 6 });
+const s3 = new S3Client(boundedCalls(AWS_UPLOAD_TIMEOUTS));
 const stage = process.env.WEIQUAN_STAGE ?? "dev";
 const controlTable = process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage);
 const tenants = new TenantsRepository(documentClient(client), controlTable);

@@ -60,7 +60,11 @@ export function toEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEven
   };
 }
 
-const lambdaContext = (requestId: string): Context => ({
+/** The api function's timeout unless the server is told otherwise (API Gateway itself gives up at 30 s). */
+export const FUNCTION_TIMEOUT_MS = 29_000;
+
+/** A Lambda context whose remaining time counts down from the function timeout, as in AWS. */
+const lambdaContext = (requestId: string, timeoutMs: number, started = Date.now()): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName: "weiquan-api-local",
   functionVersion: "$LATEST",
@@ -69,7 +73,7 @@ const lambdaContext = (requestId: string): Context => ({
   awsRequestId: requestId,
   logGroupName: "/aws/lambda/weiquan-api-local",
   logStreamName: "local",
-  getRemainingTimeInMillis: () => 29_000,
+  getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
   done: () => {},
   fail: () => {},
   succeed: () => {},
@@ -165,6 +169,8 @@ export function createBridgeServer(
     staticDir?: string;
     /** Paths passed on to another local server (the object store's bucket: `/{bucket}/` → its endpoint). */
     forward?: { pathPrefix: string; target: string }[];
+    /** The api function's timeout (FUNCTION_TIMEOUT_MS by default): the Lambda context counts down from it. */
+    functionTimeoutMs?: number;
   } = {},
 ): Server {
   const root = opts.staticDir ? resolve(opts.staticDir) : undefined;
@@ -181,7 +187,11 @@ export function createBridgeServer(
         return;
       }
       const event = toEvent(req, body);
-      writeResult(res, await handler(event, lambdaContext(event.requestContext.requestId)));
+      const context = lambdaContext(
+        event.requestContext.requestId,
+        opts.functionTimeoutMs ?? FUNCTION_TIMEOUT_MS,
+      );
+      writeResult(res, await handler(event, context));
     } catch (e) {
       // API Gateway answers 500 "Internal Server Error" when the function itself fails.
       console.error("handler failed", e);

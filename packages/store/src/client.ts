@@ -1,5 +1,8 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { AWS_TIMEOUTS, boundedCalls, type CallTimeouts, LOCAL_TIMEOUTS } from "./aws-config.ts";
+
+export { cancellationReasons, isConditionFailure, isTransactionCanceled } from "./aws-errors.ts";
 
 export type Doc = DynamoDBDocumentClient;
 
@@ -11,28 +14,16 @@ export function documentClient(client: DynamoDBClient): Doc {
 }
 
 /** Client for DynamoDB Local: any credentials work, IAM is not checked there. */
-export function localDynamoClient(endpoint: string): DynamoDBClient {
+export function localDynamoClient(endpoint: string, timeouts: CallTimeouts = LOCAL_TIMEOUTS): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: "local",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    maxAttempts: 3,
+    ...boundedCalls(timeouts),
   });
 }
 
-export function awsDynamoClient(config: DynamoDBClientConfig = {}): DynamoDBClient {
-  return new DynamoDBClient({ maxAttempts: 4, ...config });
-}
-
-/** True when a write failed only because its condition did not hold. */
-export const isConditionFailure = (e: unknown) =>
-  e instanceof Error && e.name === "ConditionalCheckFailedException";
-
-export const isTransactionCanceled = (e: unknown) =>
-  e instanceof Error && e.name === "TransactionCanceledException";
-
-/** Reasons of a cancelled transaction, one per item, e.g. ["None", "ConditionalCheckFailed"]. */
-export function cancellationReasons(e: unknown): string[] {
-  const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? "None");
+/** Client for DynamoDB in AWS, every call bounded by its timeouts and the request's deadline. */
+export function awsDynamoClient(config: DynamoDBClientConfig = {}, timeouts = AWS_TIMEOUTS): DynamoDBClient {
+  return new DynamoDBClient({ ...boundedCalls(timeouts), ...config });
 }

@@ -1,9 +1,12 @@
+export * from "./aws-config.ts";
+export { isDependencyFailure } from "./aws-errors.ts";
 export * from "./client.ts";
 export * from "./control/exports.ts";
 export * from "./control/platform-users.ts";
 export * from "./control/tenants.ts";
 export * from "./control/usage.ts";
 export * from "./cursor.ts";
+export * from "./deadline.ts";
 export * from "./export/export-table.ts";
 export * from "./export/file-sink.ts";
 export * from "./files/object-store.ts";

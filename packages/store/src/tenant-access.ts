@@ -1,5 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { AWS_TIMEOUTS, boundedCalls } from "./aws-config.ts";
 import { type Doc, documentClient } from "./client.ts";
 import { tenantTableName } from "./table-definition.ts";
 
@@ -40,7 +41,7 @@ export function sharedClientAccess(stage: string, doc: Doc): TenantAccess {
  * until shortly before they expire.
  */
 export function tokenVendingAccess(opts: { stage: string; roleArn: string; region?: string }): TenantAccess {
-  const sts = new STSClient({ region: opts.region });
+  const sts = new STSClient({ region: opts.region, ...boundedCalls(AWS_TIMEOUTS) });
   const cache = new Map<string, { table: TenantTable; expires: number }>();
   return {
     async forTenant(tenantId) {
@@ -63,7 +64,7 @@ export function tokenVendingAccess(opts: { stage: string; roleArn: string; regio
         sessionToken: c.SessionToken,
         expiration: c.Expiration,
       };
-      const client = new DynamoDBClient({ region: opts.region, maxAttempts: 4, credentials });
+      const client = new DynamoDBClient({ region: opts.region, ...boundedCalls(AWS_TIMEOUTS), credentials });
       const table = {
         tenantId,
         tableName: tenantTableName(opts.stage, tenantId),

@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { Unavailable } from "@weiquan/domain";
 import { cancellationReasons, type Doc, isConditionFailure, isTransactionCanceled } from "./client.ts";
+import { pause } from "./deadline.ts";
 
 /**
  * A conditional put: true if written, false if the condition did not hold (the item exists, the
@@ -90,12 +91,10 @@ export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"
 /** A transaction's outcome: written, or cancelled because the conditions at these indexes failed. */
 export type TransactResult = { ok: true } | { ok: false; failed: number[] };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Writes all items or none. DynamoDB cancels a transaction that touches an item another transaction is
  * writing (TransactionConflict: the month's rollup, the day's counter); those are retried with full
- * jitter. Failed conditions are an answer, not an error: the caller decides (stale version, taken key).
+ * jitter while the request has time left. Failed conditions are an answer, not an error: the caller decides (stale version, taken key).
  */
 export async function transact(
   doc: Doc,
@@ -112,7 +111,7 @@ export async function transact(
       const conflict = isTransactionCanceled(e) && cancellationReasons(e).includes("TransactionConflict");
       const transient = conflict || (e instanceof Error && e.name === "TransactionInProgressException");
       if (transient && attempt < attempts) {
-        await sleep(Math.random() * base * 2 ** attempt);
+        await pause(Math.random() * base * 2 ** attempt);
         continue;
       }
       if (transient) throw Unavailable("系统繁忙（数据正被同时修改），请稍后重试", 1);

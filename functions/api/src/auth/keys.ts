@@ -5,6 +5,7 @@ import {
   PutSecretValueCommand,
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
+import { AWS_TIMEOUTS, boundedCalls } from "@weiquan/store";
 import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 
 export const ALG = "ES256";
@@ -83,7 +84,7 @@ export const fileKeySource = (path: string): KeySource => ({
  * the loser's PutSecretValue fails and it reads the winner's.
  */
 export const secretKeySource = (secretId: string): KeySource => {
-  const sm = new SecretsManagerClient({});
+  const sm = new SecretsManagerClient(boundedCalls(AWS_TIMEOUTS));
   const read = async () => {
     try {
       const out = await sm.send(new GetSecretValueCommand({ SecretId: secretId }));

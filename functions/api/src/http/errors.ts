@@ -1,4 +1,5 @@
 import { AppError, type ErrorEnvelope, httpStatusOf } from "@weiquan/domain";
+import { isDependencyFailure } from "@weiquan/store";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -27,9 +28,11 @@ export function onError(err: Error, c: Context) {
     }
     return c.json(envelope("HTTP_ERROR", err.message), status as ContentfulStatusCode);
   }
-  const throttled = ["ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"];
-  if (throttled.includes(err.name)) {
-    c.header("Retry-After", "1");
+  if (isDependencyFailure(err)) {
+    // A stalled, throttled or failing dependency: the request wrote nothing it could not confirm (every
+    // change is one transaction; a retry with the same Idempotency-Key returns the first answer).
+    console.warn(JSON.stringify({ level: "WARN", message: "dependency unavailable", name: err.name }));
+    c.header("Retry-After", "2");
     return c.json(envelope("SERVICE_UNAVAILABLE", "服务繁忙，请稍后重试"), 503);
   }
   console.error(

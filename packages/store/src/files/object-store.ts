@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Unavailable } from "@weiquan/domain";
+import { AWS_TIMEOUTS, boundedCalls } from "../aws-config.ts";
 import { attachmentObjectKey } from "../keys.ts";
 import type { TenantCredentials } from "../tenant-access.ts";
 
@@ -38,9 +39,6 @@ export interface TenantFiles {
   remove(id: string): Promise<void>;
 }
 
-/** Each call fails fast (a stalled store is a 503, not a Lambda timeout). */
-const TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 8_000 };
-
 const isMissing = (e: unknown) =>
   e instanceof Error && (e.name === "NoSuchKey" || e.name === "NotFound" || e.name === "InvalidRange");
 
@@ -70,8 +68,8 @@ export class ObjectStore {
         // A presigned PUT must not carry a checksum of an empty body; S3 checks what the client sends.
         requestChecksumCalculation: "WHEN_REQUIRED",
         responseChecksumValidation: "WHEN_REQUIRED",
-        maxAttempts: 3,
-        requestHandler: TIMEOUTS,
+        // Each call fails fast and within the request's deadline (a stalled store is a 503, not a Lambda timeout).
+        ...boundedCalls(AWS_TIMEOUTS),
       };
       client = new S3Client(cfg);
       // Vended credentials change every hour: keep only the newest client per tenant session.

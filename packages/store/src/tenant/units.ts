@@ -1,6 +1,7 @@
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { Unavailable, type Unit } from "@weiquan/domain";
 import { cancellationReasons, isTransactionCanceled } from "../client.ts";
+import { pause } from "../deadline.ts";
 import { T, withoutKeys } from "../keys.ts";
 import { queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
@@ -117,7 +118,7 @@ export class UnitsRepository {
         if (reasons.includes("ConditionalCheckFailed") || !reasons.includes("TransactionConflict"))
           return false;
         if (attempt >= 4) throw Unavailable("单位正被同时修改，请稍后重试");
-        await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));
+        await pause(20 * 2 ** attempt + Math.random() * 20);
       }
     }
   }
