@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Unavailable } from "@weiquan/domain";
-import { AWS_TIMEOUTS, boundedCalls } from "../aws-config.ts";
+import { AWS_TIMEOUTS, boundedCalls, LOCAL_TIMEOUTS } from "../aws-config.ts";
 import { attachmentObjectKey } from "../keys.ts";
 import type { TenantCredentials } from "../tenant-access.ts";
 
@@ -69,7 +69,7 @@ export class ObjectStore {
         requestChecksumCalculation: "WHEN_REQUIRED",
         responseChecksumValidation: "WHEN_REQUIRED",
         // Each call fails fast and within the request's deadline (a stalled store is a 503, not a Lambda timeout).
-        ...boundedCalls(AWS_TIMEOUTS),
+        ...boundedCalls(this.config.endpoint ? LOCAL_TIMEOUTS : AWS_TIMEOUTS),
       };
       client = new S3Client(cfg);
       // Vended credentials change every hour: keep only the newest client per tenant session.
