@@ -9,9 +9,11 @@ import type { AppDeps } from "./deps.ts";
 import { figureRoutes } from "./figures/routes.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
+import { inspectionRoutes } from "./inspections/routes.ts";
 import { noticeRoutes } from "./notices/routes.ts";
 import { platformRoutes } from "./platform/routes.ts";
 import { publicRoutes } from "./public/routes.ts";
+import { samplingRoutes } from "./sampling/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { systemRoutes } from "./system/routes.ts";
 import { unitRoutes } from "./units/routes.ts";
@@ -36,7 +38,9 @@ export function createApp(deps: AppDeps) {
     .route("/", publicRoutes)
     .route("/", figureRoutes)
     .route("/", assessmentRoutes)
-    .route("/", attachmentRoutes);
+    .route("/", attachmentRoutes)
+    .route("/", samplingRoutes)
+    .route("/", inspectionRoutes);
 
   app.get(
     "/v1/openapi.json",

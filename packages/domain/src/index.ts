@@ -1,5 +1,6 @@
 export * from "./access/cases.ts";
 export * from "./access/policy.ts";
+export * from "./access/supervision.ts";
 export * from "./assessment/index.ts";
 export * from "./attachments/index.ts";
 export * from "./auth/roles.ts";
@@ -18,6 +19,7 @@ export * from "./figures/replay.ts";
 export * from "./figures/schema.ts";
 export * from "./public/index.ts";
 export * from "./settings/schema.ts";
+export * from "./supervision/index.ts";
 export * from "./tenants/lifecycle.ts";
 export * from "./tenants/schema.ts";
 export * from "./units/path.ts";

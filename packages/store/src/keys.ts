@@ -79,6 +79,51 @@ export const T = {
     GSI2SK: `${expiresAt}#${id}`,
   }),
   attachmentPendingPartition: () => "ATT_PENDING",
+
+  // Supervision (sampling, inspections). A unit path in a sort key ends in "/" so that a subtree is one
+  // begins_with(`${path}/`) and never meets a sibling whose id merely starts the same.
+  /** Complaints closed in a month, by the closing unit's path: a round's population is one query. */
+  closedComplaint: (month: string, unitPath: string, caseId: string) => ({
+    PK: `CLOSED#${month}`,
+    SK: `${unitPath}/#${caseId}`,
+  }),
+  /** A sampling round and its items share a partition (reading a round is one query). */
+  round: (id: string) => ({ PK: `ROUND#${id}`, SK: "ROUND" }),
+  roundItem: (id: string, caseId: string) => ({ PK: `ROUND#${id}`, SK: `ITEM#${caseId}` }),
+  /** Rounds by year, then month and scope. */
+  roundIndex: (month: string, scopePath: string, id: string) => ({
+    GSI1PK: `ROUNDS#${month.slice(0, 4)}`,
+    GSI1SK: `${month}#${scopePath}/#${id}`,
+  }),
+  followUp: (id: string) => ({ PK: `FOLLOWUP#${id}`, SK: "FOLLOWUP" }),
+  /** Follow-ups by status and the owing unit's path: a unit's open ones (with its points') are one query. */
+  followUpIndex: (status: string, unitPath: string, openedAt: string, id: string) => ({
+    GSI1PK: `FOLLOWUPS#${status}`,
+    GSI1SK: `${unitPath}/#${openedAt}#${id}`,
+  }),
+  /** An inspection and its findings share a partition. */
+  inspection: (id: string) => ({ PK: `INSPECTION#${id}`, SK: "INSPECTION" }),
+  finding: (inspectionId: string, findingId: string) => ({
+    PK: `INSPECTION#${inspectionId}`,
+    SK: `FINDING#${findingId}`,
+  }),
+  /** Inspections of a quarter by the inspected unit's path (coverage, a subtree's list). */
+  inspectionsByQuarter: (quarter: string, unitPath: string, inspectedAt: string, id: string) => ({
+    GSI1PK: `INSPECTIONS#${quarter}`,
+    GSI1SK: `${unitPath}/#${inspectedAt}#${id}`,
+  }),
+  /** One unit's inspections, newest first. */
+  inspectionsOfUnit: (unitId: string, inspectedAt: string, id: string) => ({
+    GSI2PK: `INSPECTIONS#${unitId}`,
+    GSI2SK: `${inspectedAt}#${id}`,
+  }),
+  /** Findings by status and the unit's path: what a unit (and the units below it) has to rectify. */
+  findingsByStatus: (status: string, unitPath: string, dueBy: string, id: string) => ({
+    GSI1PK: `FINDINGS#${status}`,
+    GSI1SK: `${unitPath}/#${dueBy}#${id}`,
+  }),
+  /** Open findings by due date (sparse): the daily job reads only those past due. */
+  findingDue: (dueBy: string, id: string) => ({ GSI2PK: "FINDINGS_DUE", GSI2SK: `${dueBy}#${id}` }),
 };
 
 /** The object-store key of an attachment: every tenant's files under its own prefix (the IAM scope in AWS). */

@@ -1,4 +1,4 @@
-import { NotFound } from "@weiquan/domain";
+import { NotFound, supervisionNoticeKinds } from "@weiquan/domain";
 import { NoticesRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -7,16 +7,21 @@ import { ListQuery } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
 
-/** A console notice to the caller's unit (today: a case it handles went past its deadline). */
+/**
+ * A console notice to the caller's unit: a case it handles went past its deadline (`overdue`: case fields
+ * set), or supervision tells it something (`text` to show, `ref` to open).
+ */
 export const Notice = z.object({
   id: z.string(),
-  kind: z.enum(["overdue"]),
+  kind: z.enum(["overdue", ...supervisionNoticeKinds]),
   unitId: z.string(),
   at: z.string(),
-  caseId: z.string(),
-  trackingNo: z.string(),
-  subject: z.string(),
-  dueBy: z.string(),
+  caseId: z.string().optional(),
+  trackingNo: z.string().optional(),
+  subject: z.string().optional(),
+  dueBy: z.string().optional(),
+  text: z.string().optional(),
+  ref: z.object({ type: z.enum(["round", "follow_up", "inspection"]), id: z.string() }).optional(),
   read: z.boolean(),
 });
 const NoticePage = z.object({

@@ -1,6 +1,8 @@
 import {
   Conflict,
   canManageSettings,
+  defaultInspectionChecklist,
+  defaultSampling,
   defaultTemplates,
   Forbidden,
   PutSettingsInput,
@@ -17,6 +19,8 @@ const initial: Settings = {
   version: 0,
   templates: defaultTemplates,
   calendarOverrides: [],
+  inspectionChecklist: defaultInspectionChecklist,
+  sampling: defaultSampling,
   updatedAt: null,
   updatedBy: null,
 };
@@ -56,6 +60,9 @@ export const settingsRoutes = new Hono<ScopedEnv>()
         // Omitted keeps the current notice; an empty one falls back to the default.
         consentNotice:
           input.consentNotice === undefined ? current?.consentNotice : input.consentNotice || undefined,
+        inspectionChecklist:
+          input.inspectionChecklist ?? current?.inspectionChecklist ?? defaultInspectionChecklist,
+        sampling: input.sampling ?? current?.sampling ?? defaultSampling,
         updatedAt: deps.now().toISOString(),
         updatedBy: scope.caller.userId,
       };

@@ -4,6 +4,7 @@ import { shanghaiIso, shanghaiMonth } from "../common/time.ts";
 import { countersForAction, countersForCreate, timedActions } from "../figures/counters.ts";
 import { actionFactsOf } from "../figures/replay.ts";
 import type { RatingInput } from "../public/schema.ts";
+import { closedComplaintOf } from "../supervision/sampling/population.ts";
 import { unitIdsOf } from "../units/path.ts";
 import { type ActionArgs, type ActionChange, type Actor, actionChanges, type UnitFacts } from "./actions.ts";
 import type { WorkCalendar } from "./clock/calendar.ts";
@@ -152,7 +153,11 @@ export function applyAction(record: CaseRecord, input: TransitionInput, ctx: Act
   // An action counts at the unit that handled the case when it happened (escalation: the sender).
   const counters = countersForAction(actionFactsOf(record.kind, event));
   const figures = figuresAlong(record.handlerPath, shanghaiMonth(at), counters);
-  return { next, event, effects: baseEffects(next, figures) };
+  const effects = baseEffects(next, figures);
+  // Closing is final: a complaint joins its month's sampling population once, when it closes.
+  const closed = record.status !== "closed" ? closedComplaintOf(next) : null;
+  if (closed) effects.sampling = closed;
+  return { next, event, effects };
 }
 
 function illegal(record: CaseRecord, action: CaseAction, allowed: CaseAction[]) {

@@ -1,4 +1,5 @@
 import type { Counters } from "../figures/counters.ts";
+import type { ClosedComplaint } from "../supervision/sampling/population.ts";
 import { unitIdsOf } from "../units/path.ts";
 import { type CaseRecord, type LedgerRow, ledgerRowOf } from "./record.ts";
 import type { TimelineEvent } from "./schema.ts";
@@ -14,6 +15,8 @@ export interface CaseEffects {
   figures: FiguresDelta[];
   /** The deadline index entry: the running deadline of an open case, or none. */
   due: string | null;
+  /** A complaint just closed: its entry in the month's population of the bureau's sampled callbacks. */
+  sampling?: ClosedComplaint;
 }
 
 /** Counters to add to the figures of these units' month. */

@@ -189,7 +189,8 @@ export type Case = z.infer<typeof Case>;
 
 export const TimelineEvent = z.object({
   at: z.string(),
-  action: z.union([CaseAction, z.literal("create"), z.literal("rating")]),
+  // `sampling_callback`: the bureau's verified callback (supervision), kept apart from the unit's own `callback`.
+  action: z.union([CaseAction, z.literal("create"), z.literal("rating"), z.literal("sampling_callback")]),
   by: z.string(),
   byName: z.string(),
   unitId: z.string(),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { Checklist, defaultInspectionChecklist } from "../supervision/inspections/schema.ts";
+import { defaultSampling, SamplingDefaults } from "../supervision/sampling/schema.ts";
 
 /** 四统一: uniform name, plaque style, duties and document format, set by the tenant as templates. */
 export const UnifiedTemplates = z.object({
@@ -24,6 +26,10 @@ export const Settings = z.object({
   calendarOverrides: z.array(CalendarOverride).max(366).default([]),
   /** The personal-information notice of the public intake page; absent: the default (public/notice.ts). */
   consentNotice: z.string().trim().max(5000).optional(),
+  /** The checklist of quarterly inspections (default: the station standards). */
+  inspectionChecklist: Checklist.default(defaultInspectionChecklist),
+  /** Defaults of a sampling round: share, least and most per handling unit. */
+  sampling: SamplingDefaults.default(defaultSampling),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });
@@ -37,6 +43,10 @@ export const PutSettingsInput = z
     calendarOverrides: z.array(CalendarOverride).max(366).optional(),
     /** Omitted: keep the current notice; "": back to the default. */
     consentNotice: z.string().trim().max(5000).optional(),
+    /** Omitted: keep the current checklist. */
+    inspectionChecklist: Checklist.optional(),
+    /** Omitted: keep the current sampling defaults. */
+    sampling: SamplingDefaults.optional(),
   })
   .strict();
 

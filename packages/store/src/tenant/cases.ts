@@ -90,6 +90,19 @@ export class CasesRepository {
           Item: { ...T.ledgerEntry(unitId, record.receivedAt, record.id), ...effects.ledger.row },
         },
       })),
+      ...(effects.sampling
+        ? [
+            {
+              Put: {
+                TableName: this.t.tableName,
+                Item: {
+                  ...T.closedComplaint(effects.sampling.month, effects.sampling.unitPath, record.id),
+                  ...effects.sampling,
+                },
+              },
+            },
+          ]
+        : []),
       ...effects.figures.flatMap((r) =>
         r.unitIds.map((unitId) => this.rollupUpdate(unitId, r.month, r.counters)),
       ),

@@ -1,22 +1,28 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { NoticeDraft, SupervisionNoticeKind } from "@weiquan/domain";
+import { ulid } from "ulid";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { T, withoutKeys } from "../keys.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
 
-/** A console notice for a unit: today only "a case you handle is overdue". */
+/** A console notice for a unit: a case it handles is overdue, or something supervision tells it. */
 export interface NoticeRecord {
   /** Opaque to callers: the notice's sort key within its unit, so reading it back is one GetItem. */
   id: string;
-  kind: "overdue";
+  kind: "overdue" | SupervisionNoticeKind;
   unitId: string;
   /** When the notice was written. */
   at: string;
-  caseId: string;
-  trackingNo: string;
-  subject: string;
-  /** The deadline that lapsed. */
-  dueBy: string;
+  caseId?: string;
+  trackingNo?: string;
+  subject?: string;
+  /** The deadline that lapsed (overdue), or the one to meet. */
+  dueBy?: string;
+  /** The sentence to show (supervision notices). */
+  text?: string;
+  /** What the notice opens (supervision notices). */
+  ref?: NoticeDraft["ref"];
   read: boolean;
 }
 
@@ -34,7 +40,14 @@ export class NoticesRepository {
    * The items that add an overdue notice, keyed by the lapsed deadline and the case: a second write of
    * the same lapse fails its condition instead of notifying twice.
    */
-  overdueNotice(n: Omit<NoticeRecord, "id" | "kind" | "read">): TransactItem[] {
+  overdueNotice(n: {
+    unitId: string;
+    at: string;
+    caseId: string;
+    trackingNo: string;
+    subject: string;
+    dueBy: string;
+  }): TransactItem[] {
     const key = T.notice(n.unitId, n.dueBy, `overdue.${n.caseId}`);
     const item: NoticeRecord = { ...n, id: idOfSortKey(key.SK), kind: "overdue", read: false };
     return [
@@ -46,6 +59,26 @@ export class NoticesRepository {
         },
       },
       this.unreadDelta(n.unitId, 1),
+    ];
+  }
+
+  /**
+   * The items that add a supervision notice. With a `dedupeKey` the notice's key is built from it and
+   * `at` alone, so writing the same notice again fails its condition (the caller treats that as done).
+   */
+  draftItems(d: NoticeDraft): TransactItem[] {
+    const key = T.notice(d.unitId, d.at, d.dedupeKey ? `${d.kind}.${d.dedupeKey}` : `${d.kind}.${ulid()}`);
+    const { dedupeKey: _d, ...fields } = d;
+    const item: NoticeRecord = { ...fields, id: idOfSortKey(key.SK), read: false };
+    return [
+      {
+        Put: {
+          TableName: this.t.tableName,
+          Item: { ...key, ...item },
+          ConditionExpression: "attribute_not_exists(PK)",
+        },
+      },
+      this.unreadDelta(d.unitId, 1),
     ];
   }
 

@@ -1,0 +1,201 @@
+import { belowPrefix, type FindingRecord, type InspectionRecord, type NoticeDraft } from "@weiquan/domain";
+import { T, withoutKeys } from "../../keys.ts";
+import { queryPages } from "../../query.ts";
+import type { TenantTable } from "../../tenant-access.ts";
+import { type TransactItem, transact } from "../../writes.ts";
+import { type FiguresAdd, rollupAdds } from "../figures-write.ts";
+import { NoticesRepository } from "../notices.ts";
+import { indexPage } from "./paged.ts";
+
+/** A change of an inspection decided by the domain, as the store writes it. */
+export interface InspectionWrite {
+  record: InspectionRecord;
+  findings: readonly FindingRecord[];
+  figures: readonly FiguresAdd[];
+  notices: readonly NoticeDraft[];
+}
+
+/**
+ * Inspections and their findings. An inspection's header and findings share its partition (reading one
+ * is one query). Headers are indexed by quarter and unit path (a subtree's list, coverage) and by unit;
+ * findings by status and unit path (what a unit has to rectify, what waits for verification) and, while
+ * open, by due date (overdue). Every change is one transaction guarded by the header's version.
+ */
+export class InspectionsRepository {
+  constructor(private readonly t: TenantTable) {}
+
+  private headerItem(r: InspectionRecord) {
+    return {
+      ...T.inspection(r.id),
+      ...T.inspectionsByQuarter(r.quarter, r.unitPath, r.inspectedAt, r.id),
+      ...T.inspectionsOfUnit(r.unitId, r.inspectedAt, r.id),
+      ...r,
+    };
+  }
+
+  private findingItem(f: FindingRecord) {
+    return {
+      ...T.finding(f.inspectionId, f.id),
+      ...T.findingsByStatus(f.status, f.unitPath, f.dueBy, f.id),
+      ...(f.status === "open" ? T.findingDue(f.dueBy, f.id) : {}),
+      ...f,
+    };
+  }
+
+  /** Writes a change; false if the inspection is not at `expectedVersion` (or, new, exists already). */
+  async write(w: InspectionWrite, expectedVersion?: number): Promise<boolean> {
+    const notices = new NoticesRepository(this.t);
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.t.tableName,
+          Item: this.headerItem(w.record),
+          ConditionExpression: expectedVersion === undefined ? "attribute_not_exists(PK)" : "version = :v",
+          ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ":v": expectedVersion },
+        },
+      },
+      ...w.findings.map((f) => ({ Put: { TableName: this.t.tableName, Item: this.findingItem(f) } })),
+      ...rollupAdds(this.t.tableName, w.figures),
+      ...w.notices.flatMap((n) => notices.draftItems(n)),
+    ];
+    return (await transact(this.t.doc, items)).ok;
+  }
+
+  /** The inspection and its findings (one query). */
+  async read(id: string): Promise<{ record: InspectionRecord; findings: FindingRecord[] } | null> {
+    let record: InspectionRecord | null = null;
+    const findings: FindingRecord[] = [];
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      KeyConditionExpression: "PK = :pk",
+      ExpressionAttributeValues: { ":pk": T.inspection(id).PK },
+      ConsistentRead: true,
+    })) {
+      for (const i of page.Items ?? []) {
+        if (i.SK === "INSPECTION") record = withoutKeys<InspectionRecord>(i);
+        else findings.push(withoutKeys<FindingRecord>(i));
+      }
+    }
+    findings.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return record ? { record, findings } : null;
+  }
+
+  /** A page of a quarter's inspections of the unit at `unitPath` and the units below it. */
+  listQuarter(quarter: string, unitPath: string, limit: number, cursor?: string) {
+    return indexPage<InspectionRecord>(this.t, {
+      index: "GSI1",
+      pk: T.inspectionsByQuarter(quarter, "", "", "").GSI1PK,
+      prefix: belowPrefix(unitPath),
+      limit,
+      cursor,
+    });
+  }
+
+  /** A page of one unit's inspections, newest first. */
+  listUnit(unitId: string, limit: number, cursor?: string) {
+    return indexPage<InspectionRecord>(this.t, {
+      index: "GSI2",
+      pk: T.inspectionsOfUnit(unitId, "", "").GSI2PK,
+      newestFirst: true,
+      limit,
+      cursor,
+    });
+  }
+
+  /**
+   * How often each unit in the subtree was inspected in the quarter (coverage): reads the quarter's
+   * inspection keys only — bounded by the inspections made, not by the tenant's cases.
+   */
+  async quarterCounts(
+    quarter: string,
+    unitPath: string,
+  ): Promise<Map<string, { count: number; last: string }>> {
+    const out = new Map<string, { count: number; last: string }>();
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      IndexName: "GSI1",
+      KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :prefix)",
+      ExpressionAttributeValues: {
+        ":pk": T.inspectionsByQuarter(quarter, "", "", "").GSI1PK,
+        ":prefix": belowPrefix(unitPath),
+      },
+      ProjectionExpression: "unitId, inspectedAt",
+    })) {
+      for (const i of page.Items ?? []) {
+        const seen = out.get(i.unitId as string);
+        const at = i.inspectedAt as string;
+        out.set(i.unitId as string, {
+          count: (seen?.count ?? 0) + 1,
+          last: seen && seen.last > at ? seen.last : at,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** A page of findings of a status owed by the unit at `unitPath` and the units below it. */
+  listFindings(status: string, unitPath: string, limit: number, cursor?: string) {
+    return indexPage<FindingRecord>(this.t, {
+      index: "GSI1",
+      pk: T.findingsByStatus(status, "", "", "").GSI1PK,
+      prefix: belowPrefix(unitPath),
+      limit,
+      cursor,
+    });
+  }
+
+  /** A page of open findings due before `before` in the subtree, oldest due date first. */
+  listOverdue(before: string, unitPath: string, limit: number, cursor?: string) {
+    return indexPage<FindingRecord>(this.t, {
+      index: "GSI2",
+      pk: T.findingDue("", "").GSI2PK,
+      before,
+      inSubtreeOf: unitPath,
+      limit,
+      cursor,
+    });
+  }
+
+  /**
+   * The paths of the units owing each open finding due before `before` (the dashboard's count and the
+   * daily job): reads only open, overdue findings — keys and two attributes each.
+   */
+  async overdue(
+    before: string,
+  ): Promise<Pick<FindingRecord, "id" | "inspectionId" | "unitPath" | "dueBy" | "overdueNoticed">[]> {
+    const out: Pick<FindingRecord, "id" | "inspectionId" | "unitPath" | "dueBy" | "overdueNoticed">[] = [];
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      IndexName: "GSI2",
+      KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
+      ExpressionAttributeValues: { ":pk": T.findingDue("", "").GSI2PK, ":before": before },
+      ProjectionExpression: "id, inspectionId, unitPath, dueBy, overdueNoticed",
+    })) {
+      for (const i of page.Items ?? []) out.push(i as FindingRecord);
+    }
+    return out;
+  }
+}
+
+/** Marks an open finding's lapse noticed and tells its unit, once per due date (see the daily job). */
+export async function noticeOverdueFinding(
+  t: TenantTable,
+  f: Pick<FindingRecord, "id" | "inspectionId" | "dueBy">,
+  notice: NoticeDraft,
+): Promise<boolean> {
+  const result = await transact(t.doc, [
+    {
+      Update: {
+        TableName: t.tableName,
+        Key: T.finding(f.inspectionId, f.id),
+        UpdateExpression: "SET overdueNoticed = :due",
+        ConditionExpression:
+          "#status = :open AND dueBy = :due AND (attribute_not_exists(overdueNoticed) OR overdueNoticed <> :due)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":due": f.dueBy, ":open": "open" },
+      },
+    },
+    ...new NoticesRepository(t).draftItems(notice),
+  ]);
+  return result.ok;
+}
