@@ -11,14 +11,9 @@ import {
   Unprocessable,
   unitIdsOf,
 } from "@weiquan/domain";
-import {
-  AuditRepository,
-  CasesRepository,
-  FollowUpsRepository,
-  NoticesRepository,
-  RoundsRepository,
-} from "@weiquan/store";
+import { CasesRepository, FollowUpsRepository, NoticesRepository, RoundsRepository } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
+import { auditRead } from "../cases/read.ts";
 import { newId } from "../platform/tenants.ts";
 import { readableRound } from "./rounds.ts";
 
@@ -82,17 +77,7 @@ export async function consumerContact(scope: Scope, roundId: string, caseId: str
   const item = await new RoundsRepository(scope.table).getItem(roundId, caseId);
   const record = item && (await new CasesRepository(scope.table).get(caseId));
   if (!item || !record) throw NotFound("样本案件");
-  await new AuditRepository(scope.table).record({
-    id: newId(),
-    at: shanghaiIso(now),
-    userId: scope.caller.userId,
-    username: scope.caller.username,
-    displayName: scope.caller.displayName,
-    unitId: scope.unit.id,
-    caseId: record.id,
-    trackingNo: record.trackingNo,
-    action: "read_personal_data",
-  });
+  await auditRead(scope, record, now);
   return {
     caseId: record.id,
     trackingNo: record.trackingNo,

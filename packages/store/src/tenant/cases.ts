@@ -5,6 +5,7 @@ import { T, withoutKeys } from "../keys.ts";
 import { queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
+import { rollupAdd } from "./figures-write.ts";
 
 /** Counters to add to a unit's month of figures (the domain's figures effect). */
 export type RollupDelta = FiguresDelta;
@@ -119,22 +120,7 @@ export class CasesRepository {
   }
 
   private rollupUpdate(unitId: string, month: string, counters: Record<string, number>): TransactItem {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ":u": unitId, ":m": month };
-    const adds = Object.entries(counters).map(([k, v], i) => {
-      names[`#c${i}`] = k;
-      values[`:c${i}`] = v;
-      return `#c${i} :c${i}`;
-    });
-    return {
-      Update: {
-        TableName: this.t.tableName,
-        Key: T.rollup(unitId, month),
-        UpdateExpression: `SET unitId = :u, #month = :m${adds.length ? ` ADD ${adds.join(", ")}` : ""}`,
-        ExpressionAttributeNames: { ...names, "#month": "month" },
-        ExpressionAttributeValues: values,
-      },
-    };
+    return rollupAdd(this.t.tableName, unitId, month, counters);
   }
 
   /**

@@ -48,18 +48,7 @@ export class NoticesRepository {
     subject: string;
     dueBy: string;
   }): TransactItem[] {
-    const key = T.notice(n.unitId, n.dueBy, `overdue.${n.caseId}`);
-    const item: NoticeRecord = { ...n, id: idOfSortKey(key.SK), kind: "overdue", read: false };
-    return [
-      {
-        Put: {
-          TableName: this.t.tableName,
-          Item: { ...key, ...item },
-          ConditionExpression: "attribute_not_exists(PK)",
-        },
-      },
-      this.unreadDelta(n.unitId, 1),
-    ];
+    return this.added(T.notice(n.unitId, n.dueBy, `overdue.${n.caseId}`), { ...n, kind: "overdue" });
   }
 
   /**
@@ -67,8 +56,12 @@ export class NoticesRepository {
    * `at` alone, so writing the same notice again fails its condition (the caller treats that as done).
    */
   draftItems(d: NoticeDraft): TransactItem[] {
-    const key = T.notice(d.unitId, d.at, d.dedupeKey ? `${d.kind}.${d.dedupeKey}` : `${d.kind}.${ulid()}`);
-    const { dedupeKey: _d, ...fields } = d;
+    const { dedupeKey, ...fields } = d;
+    return this.added(T.notice(d.unitId, d.at, `${d.kind}.${dedupeKey ?? ulid()}`), fields);
+  }
+
+  /** A new unread notice under `key` (never over an existing one) and its unit's unread count. */
+  private added(key: { PK: string; SK: string }, fields: Omit<NoticeRecord, "id" | "read">): TransactItem[] {
     const item: NoticeRecord = { ...fields, id: idOfSortKey(key.SK), read: false };
     return [
       {
@@ -78,7 +71,7 @@ export class NoticesRepository {
           ConditionExpression: "attribute_not_exists(PK)",
         },
       },
-      this.unreadDelta(d.unitId, 1),
+      this.unreadDelta(fields.unitId, 1),
     ];
   }
 
