@@ -246,6 +246,25 @@ describe("rectification", () => {
     const open = await get(t.station1!, "/v1/inspections/findings?status=open");
     expect(open.body.items.map((f: { overdue: boolean }) => f.overdue)).toEqual([true]);
   });
+
+  it("feeds the dashboard: checks passed over judged, findings rectified over raised, overdue now", async () => {
+    // 南关: 4 pass + 1 fail (after the edit); 宝平街道站: 5 pass; 2 findings, 1 verified, 1 overdue
+    const s = (await get(t.viewer!, "/v1/stats/summary?from=2026-11&to=2026-11")).body;
+    expect(s).toMatchObject({
+      inspections: 2,
+      inspectionChecks: 10,
+      inspectionChecksPassed: 9,
+      inspectionPassRate: 0.9,
+      findings: 2,
+      findingsRectified: 1,
+      findingsRectifiedRate: 0.5,
+      overdueFindingsNow: 1,
+    });
+    const other = (
+      await get(t.bureau!, `/v1/stats/summary?from=2026-11&to=2026-11&unitId=${unitId("大口屯镇")}`)
+    ).body;
+    expect(other).toMatchObject({ inspections: 0, overdueFindingsNow: 0, inspectionPassRate: null });
+  });
 });
 
 describe("coverage and lists", () => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { DEMO_COUNTY } from "@weiquan/local";
+import { rebuildRollups } from "@weiquan/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
 import { complaintBody } from "../support/cases.ts";
@@ -314,5 +315,37 @@ describe("calling back", () => {
     expectError(await callback(t.station1!, item.caseId, { reached: false }), 403, "ROLE_FORBIDDEN");
     expectError(await callback(t.bureau!, "no-such-case", { reached: false }), 404, "NOT_FOUND");
     expectError(await callback(otherAdmin, item.caseId, { reached: false }), 404, "NOT_FOUND");
+  });
+});
+
+describe("figures", () => {
+  it("show the units' own (self-reported) satisfaction next to the bureau's verified one, and survive a rebuild", async () => {
+    // point1 calls one of its own closed complaints back itself: self-reported, counted in November
+    const own = round.items.find((i: { unitId: string }) => i.unitId === unitId("南关社区"));
+    const c = (await get(t.point1!, `/v1/cases/${own.caseId}`)).body;
+    await walk(t.point1!, c, { action: "callback", result: "satisfied" });
+    const expected = {
+      callbacks: 1,
+      satisfactionRate: 1,
+      sampled: 5,
+      verifiedCallbacks: 2,
+      verifiedSatisfied: 1,
+      verifiedUnsatisfied: 1,
+      verifiedCallbackRate: 2 / 5,
+      verifiedSatisfactionRate: 1 / 2,
+    };
+    const summary = (await get(t.viewer!, "/v1/stats/summary?from=2026-10&to=2026-11")).body;
+    expect(summary).toMatchObject(expected);
+    expect(summary.byMonth.find((m: { month: string }) => m.month === "2026-10")).toMatchObject({
+      sampled: 5,
+    });
+    const point2 = (
+      await get(t.bureau!, `/v1/stats/summary?from=2026-10&to=2026-10&unitId=${unitId("大口屯村")}`)
+    ).body;
+    expect(point2).toMatchObject({ sampled: 2, verifiedCallbacks: 1, verifiedSatisfactionRate: 0 });
+
+    const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
+    await rebuildRollups(await api.deps.tenantAccess.forTenant(tenant.id));
+    expect((await get(t.viewer!, "/v1/stats/summary?from=2026-10&to=2026-11")).body).toMatchObject(expected);
   });
 });

@@ -5,15 +5,17 @@ import {
   type Counters,
   dueWindow,
   figuresOf,
+  inSubtree,
   monthsOf,
   nationalCategories,
   type Period,
   resolvePeriod,
   type StatsSummary,
+  shanghaiIso,
   type UnitFiguresRow,
   visiblePrefix,
 } from "@weiquan/domain";
-import { RollupsRepository, type UnitRecord } from "@weiquan/store";
+import { InspectionsRepository, RollupsRepository, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 import { tenantCalendar } from "../cases/calendar.ts";
 
@@ -53,9 +55,10 @@ export async function summary(
   rollups = new RollupsRepository(scope.table),
 ): Promise<StatsSummary> {
   const { unit, period } = await figuresTarget(scope, q, now);
-  const [months, overdue] = await Promise.all([
+  const [months, overdue, findingsDue] = await Promise.all([
     rollups.months(unit.id, period.from, period.to),
     overdueCounter(scope, rollups, now),
+    new InspectionsRepository(scope.table).overdue(shanghaiIso(now)),
   ]);
   const total: Counters = {};
   const byMonth = new Map(months.map((m) => [m.month, m.counters]));
@@ -66,6 +69,7 @@ export async function summary(
     to: period.to,
     ...figuresOf(total),
     overdueNow: overdue(unit.path),
+    overdueFindingsNow: findingsDue.filter((f) => inSubtree(f.unitPath, unit.path)).length,
     byKind: byKindOf(total),
     byMonth: monthsOf(period).map((month) => ({ month, ...figuresOf(byMonth.get(month) ?? {}) })),
   };

@@ -123,7 +123,7 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     definitionEn: `In the bureau's monthly sampled callbacks, complaints handled by the unit answered “satisfied” ÷ callbacks that reached the consumer (the bureau's verified figure, unlike the unit's own).${SCOPE_EN}`,
     unit: "rate",
     source: "supervision",
-    available: false,
+    available: true,
     compute: (f) => ratio(f.subtree, "verified.satisfied", "verified.reached"),
   },
   {
@@ -217,7 +217,7 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     definitionEn: `Checklist results “pass” in the year's inspections of the unit ÷ results “pass” or “fail” (“n/a” not counted).${SCOPE_EN}`,
     unit: "rate",
     source: "supervision",
-    available: false,
+    available: true,
     compute: (f) => ratio(f.subtree, "inspection.pass", ["inspection.pass", "inspection.fail"]),
   },
   {
@@ -228,7 +228,7 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     definitionEn: `Findings of the year's inspections whose rectification the bureau verified ÷ findings raised.${SCOPE_EN}`,
     unit: "rate",
     source: "supervision",
-    available: false,
+    available: true,
     compute: (f) => ratio(f.subtree, "findings.verified", "findings.raised"),
   },
 ];

@@ -1,4 +1,5 @@
 import { caseKinds } from "../cases/taxonomy.ts";
+import { supervisionFigureDefinitions, supervisionFiguresOf } from "../supervision/figures.ts";
 import type { Counters } from "./counters.ts";
 
 /**
@@ -59,6 +60,8 @@ export function figuresOf(c: Counters) {
     basicallySatisfied: n(c, "callback.basically_satisfied"),
     unsatisfied: n(c, "callback.unsatisfied"),
     satisfactionRate: rate(satisfied, callbacks),
+    // The bureau's verified callbacks and the inspections, beside the units' own figures.
+    ...supervisionFiguresOf(c),
   };
 }
 
@@ -226,10 +229,11 @@ export const figureDefinitions: readonly FigureDefinition[] = [
     format: "rate",
     label: "满意率",
     labelEn: "Satisfaction",
-    definition: "回访结果为“满意”的次数 ÷ 回访次数（“基本满意”不计入分子，单独列示）。",
+    definition: "各单位自行回访（自报）中结果为“满意”的次数 ÷ 回访次数（“基本满意”不计入分子，单独列示）。",
     definitionEn:
-      "Callbacks answered “satisfied” ÷ all callbacks (“basically satisfied” is listed separately).",
+      "In the units' own (self-reported) callbacks: answered “satisfied” ÷ all callbacks (“basically satisfied” is listed separately).",
   },
+  ...supervisionFigureDefinitions,
 ];
 
 export const figureNotes = { subtree: SUBTREE_NOTE, subtreeEn: SUBTREE_NOTE_EN };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SupervisionFigures } from "../supervision/figures.ts";
 import { MONTH } from "./period.ts";
 
 /** A calendar month in Asia/Shanghai: 2026-11. */
@@ -23,34 +24,55 @@ export const UnitsStatsQuery = StatsQuery.omit({ unitId: true });
 const count = z.number().int().min(0);
 const rateValue = z.number().min(0).max(1).nullable();
 
+/** The supervision figures' schema, part of every period's figures (see `PeriodFiguresSchema`). */
+export const SupervisionFiguresSchema = z.object({
+  sampled: count,
+  verifiedCallbacks: count,
+  verifiedSatisfied: count,
+  verifiedBasicallySatisfied: count,
+  verifiedUnsatisfied: count,
+  verifiedCallbackRate: rateValue,
+  verifiedSatisfactionRate: rateValue,
+  inspections: count,
+  inspectionChecks: count,
+  inspectionChecksPassed: count,
+  inspectionPassRate: rateValue,
+  findings: count,
+  findingsRectified: count,
+  findingsRectifiedOnTime: count,
+  findingsRectifiedRate: rateValue,
+}) satisfies z.ZodType<SupervisionFigures>;
+
 /** The figures of one period, as defined in `definitions.ts`. */
-export const PeriodFiguresSchema = z.object({
-  received: count,
-  complaints: count,
-  reports: count,
-  consultations: count,
-  accepted: count,
-  rejected: count,
-  decided: count,
-  decidedOnTime: count,
-  onTimeRate: rateValue,
-  resolved: count,
-  failed: count,
-  terminated: count,
-  resolutionRate: rateValue,
-  recoveredFen: count,
-  answered: count,
-  handedOver: count,
-  referred: count,
-  closed: count,
-  escalated: count,
-  escalationRate: rateValue,
-  callbacks: count,
-  satisfied: count,
-  basicallySatisfied: count,
-  unsatisfied: count,
-  satisfactionRate: rateValue,
-});
+export const PeriodFiguresSchema = z
+  .object({
+    received: count,
+    complaints: count,
+    reports: count,
+    consultations: count,
+    accepted: count,
+    rejected: count,
+    decided: count,
+    decidedOnTime: count,
+    onTimeRate: rateValue,
+    resolved: count,
+    failed: count,
+    terminated: count,
+    resolutionRate: rateValue,
+    recoveredFen: count,
+    answered: count,
+    handedOver: count,
+    referred: count,
+    closed: count,
+    escalated: count,
+    escalationRate: rateValue,
+    callbacks: count,
+    satisfied: count,
+    basicallySatisfied: count,
+    unsatisfied: count,
+    satisfactionRate: rateValue,
+  })
+  .extend(SupervisionFiguresSchema.shape);
 
 const KindFigures = z.object({ received: count, closed: count, escalated: count });
 
@@ -59,6 +81,8 @@ export const StatsSummary = PeriodFiguresSchema.extend({
   from: z.string(),
   to: z.string(),
   overdueNow: count,
+  /** Inspection findings still open past their due date, now (the unit's subtree). */
+  overdueFindingsNow: count,
   byKind: z.object({ complaint: KindFigures, report: KindFigures, consultation: KindFigures }),
   byMonth: z.array(PeriodFiguresSchema.extend({ month: z.string() })),
 });

@@ -2,13 +2,18 @@ import type { Counters } from "../figures/counters.ts";
 
 /**
  * What supervision adds to the per-unit × month rollups (the same items the case figures use, counted for
- * the unit and every ancestor). Every counter is named `sv.…`: the figures' rebuild from case timelines
- * keeps them as they are, because they come from rounds and inspections, not from cases.
+ * the unit and every ancestor). Every counter starts with one of `SUPERVISION_PREFIXES`: the figures'
+ * rebuild from case timelines keeps them as they are, because they come from rounds and inspections, not
+ * from cases. (The annual assessment's metrics read `verified.*`, `inspection.*` and `findings.*`.)
  *
  * Each record's contribution is a pure function of its state; a change writes the difference between the
  * contribution after and before (`counterDelta`), in the same transaction as the change itself.
  */
-export const SUPERVISION_PREFIX = "sv.";
+export const SUPERVISION_PREFIXES = ["verified.", "inspection.", "findings."] as const;
+
+/** The supervision counters among a rollup item's counters (what a rebuild from cases must keep). */
+export const supervisionCountersOf = (c: Counters): Counters =>
+  Object.fromEntries(Object.entries(c).filter(([k]) => SUPERVISION_PREFIXES.some((p) => k.startsWith(p))));
 
 /** Counters of one record in one month. */
 export interface MonthCounters {
@@ -24,10 +29,10 @@ export function roundItemCounters(item: {
   attempts: number;
   callback: { reached: boolean; result: string | null } | null;
 }): Counters {
-  const out: Counters = { "sv.sampled": 1, "sv.callAttempts": item.attempts };
+  const out: Counters = { "verified.sampled": 1, "verified.attempts": item.attempts };
   if (item.callback?.reached) {
-    out["sv.reached"] = 1;
-    out[`sv.result.${item.callback.result}`] = 1;
+    out["verified.reached"] = 1;
+    out[`verified.${item.callback.result}`] = 1;
   }
   return out;
 }
@@ -45,12 +50,12 @@ export function inspectionCounters(
   const failed = results.filter((r) => r.result === "fail").length;
   const verified = findings.filter((f) => f.status === "verified");
   return {
-    "sv.inspections": 1,
-    "sv.checks": passed + failed,
-    "sv.checksPassed": passed,
-    "sv.findings": findings.length,
-    "sv.findingsVerified": verified.length,
-    "sv.findingsOnTime": verified.filter((f) => f.rectification && f.rectification.at <= f.dueBy).length,
+    "inspection.count": 1,
+    "inspection.pass": passed,
+    "inspection.fail": failed,
+    "findings.raised": findings.length,
+    "findings.verified": verified.length,
+    "findings.onTime": verified.filter((f) => f.rectification && f.rectification.at <= f.dueBy).length,
   };
 }
 

@@ -11,29 +11,30 @@ const n = (c: Counters, key: string) => c[key] ?? 0;
  * the dashboard, the period report and the annual assessment's metrics all read them from this function.
  */
 export function supervisionFiguresOf(c: Counters) {
-  const sampled = n(c, "sv.sampled");
-  const reached = n(c, "sv.reached");
-  const satisfied = n(c, "sv.result.satisfied");
-  const checks = n(c, "sv.checks");
-  const findings = n(c, "sv.findings");
-  const findingsVerified = n(c, "sv.findingsVerified");
+  const sampled = n(c, "verified.sampled");
+  const reached = n(c, "verified.reached");
+  const satisfied = n(c, "verified.satisfied");
+  const passed = n(c, "inspection.pass");
+  const checks = passed + n(c, "inspection.fail");
+  const findings = n(c, "findings.raised");
+  const findingsVerified = n(c, "findings.verified");
   return {
     sampled,
     verifiedCallbacks: reached,
     verifiedSatisfied: satisfied,
-    verifiedBasicallySatisfied: n(c, "sv.result.basically_satisfied"),
-    verifiedUnsatisfied: n(c, "sv.result.unsatisfied"),
+    verifiedBasicallySatisfied: n(c, "verified.basically_satisfied"),
+    verifiedUnsatisfied: n(c, "verified.unsatisfied"),
     /** Reached ÷ sampled: how much of the sample the bureau actually got through to. */
     verifiedCallbackRate: rate(reached, sampled),
     /** Satisfied ÷ reached, the same rule as the self-reported satisfaction rate. */
     verifiedSatisfactionRate: rate(satisfied, reached),
-    inspections: n(c, "sv.inspections"),
+    inspections: n(c, "inspection.count"),
     inspectionChecks: checks,
-    inspectionChecksPassed: n(c, "sv.checksPassed"),
-    inspectionPassRate: rate(n(c, "sv.checksPassed"), checks),
+    inspectionChecksPassed: passed,
+    inspectionPassRate: rate(passed, checks),
     findings,
     findingsRectified: findingsVerified,
-    findingsRectifiedOnTime: n(c, "sv.findingsOnTime"),
+    findingsRectifiedOnTime: n(c, "findings.onTime"),
     findingsRectifiedRate: rate(findingsVerified, findings),
   };
 }

@@ -40,7 +40,7 @@ describe("a verified callback", () => {
   it("moves an item from pending to unreached on a missed call, counting only the attempt", () => {
     const d = decideCallback(round, item, { reached: false }, actor, at, ids);
     expect(d.progress).toEqual({ pending: -1, unreached: 1 });
-    expect(d.rollups).toEqual([{ month: "2026-10", counters: { "sv.callAttempts": 1 } }]);
+    expect(d.rollups).toEqual([{ month: "2026-10", counters: { "verified.attempts": 1 } }]);
     expect(d.followUp).toBeNull();
     expect(d.event).toMatchObject({ action: "sampling_callback", data: { reached: false, attempt: 1 } });
   });
@@ -56,7 +56,7 @@ describe("a verified callback", () => {
     expect(d.rollups).toEqual([
       {
         month: "2026-10",
-        counters: { "sv.callAttempts": 1, "sv.reached": 1, "sv.result.basically_satisfied": 1 },
+        counters: { "verified.attempts": 1, "verified.reached": 1, "verified.basically_satisfied": 1 },
       },
     ]);
   });
@@ -188,7 +188,7 @@ describe("an inspection's life", () => {
     expect(created.rollups).toEqual([
       {
         month: "2026-11",
-        counters: { "sv.inspections": 1, "sv.checks": 5, "sv.checksPassed": 4, "sv.findings": 1 },
+        counters: { "inspection.count": 1, "inspection.pass": 4, "inspection.fail": 1, "findings.raised": 1 },
       },
     ]);
     expect(created.notices[0]).toMatchObject({ unitId: "p1", kind: "finding_raised" });
@@ -209,7 +209,7 @@ describe("an inspection's life", () => {
       ctx,
     );
     expect(moved.rollups.map((r) => r.month).sort()).toEqual(["2026-10", "2026-11"]);
-    expect(moved.rollups.find((r) => r.month === "2026-11")!.counters["sv.findings"]).toBe(-1);
+    expect(moved.rollups.find((r) => r.month === "2026-11")!.counters["findings.raised"]).toBe(-1);
     expect(moved.findings[0]!.month).toBe("2026-10");
     expect(() =>
       editInspection(
@@ -228,7 +228,7 @@ describe("an inspection's life", () => {
     expect(r.notices[0]).toMatchObject({ unitId: "root", kind: "finding_rectified" });
     const v = verifyFinding(r.record, r.findings, r.findings[0]!, { accepted: true }, ctx);
     expect(v.rollups).toEqual([
-      { month: "2026-11", counters: { "sv.findingsVerified": 1, "sv.findingsOnTime": 1 } },
+      { month: "2026-11", counters: { "findings.verified": 1, "findings.onTime": 1 } },
     ]);
     expect(v.record.findingCounts).toEqual({ open: 0, rectified: 0, verified: 1 });
   });

@@ -1,5 +1,11 @@
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { addCounters, type Counters, type ReplayDelta, replayCase } from "@weiquan/domain";
+import {
+  addCounters,
+  type Counters,
+  type ReplayDelta,
+  replayCase,
+  supervisionCountersOf,
+} from "@weiquan/domain";
 import { T } from "../keys.ts";
 import { queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
@@ -166,11 +172,15 @@ export async function rebuildRollups(
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 
-  // Remove what no case supports any more, then write the fresh items whole.
+  // Keep what cases do not replay (supervision's counters), remove what nothing supports any more, then
+  // write the fresh items whole.
   const stale: Record<string, string>[] = [];
   for (const u of units) {
     for (const m of await new RollupsRepository(t).months(u.id, "0000-01", "9999-12")) {
-      if (!fresh.has(`${u.id}\u0000${m.month}`)) stale.push(T.rollup(u.id, m.month));
+      const key = `${u.id}\u0000${m.month}`;
+      const kept = supervisionCountersOf(m.counters);
+      if (Object.keys(kept).length) fresh.set(key, addCounters(fresh.get(key) ?? {}, kept));
+      else if (!fresh.has(key)) stale.push(T.rollup(u.id, m.month));
     }
   }
   const puts = [...fresh].map(([key, counters]) => {
