@@ -3,6 +3,7 @@ import { openAPIRouteHandler } from "hono-openapi";
 import { assessmentRoutes } from "./assessment/routes.ts";
 import { attachmentRoutes } from "./attachments/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
+import { campaignRoutes } from "./campaigns/routes.ts";
 import { metaRoutes } from "./cases/meta-routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import type { AppDeps } from "./deps.ts";
@@ -40,7 +41,8 @@ export function createApp(deps: AppDeps) {
     .route("/", assessmentRoutes)
     .route("/", attachmentRoutes)
     .route("/", samplingRoutes)
-    .route("/", inspectionRoutes);
+    .route("/", inspectionRoutes)
+    .route("/", campaignRoutes);
 
   app.get(
     "/v1/openapi.json",

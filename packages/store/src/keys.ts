@@ -66,6 +66,15 @@ export const T = {
   assessmentSheets: (id: string) => ({ PK: `ASMT#${id}`, SKPrefix: "SHEET#" }),
   /** Sheets in tree order by the unit's path when the assessment was made: a subtree is one query. */
   assessmentSheetTree: (id: string, path: string) => ({ GSI1PK: `ASMT#${id}#TREE`, GSI1SK: path }),
+  /** A campaign and everything of it (its stations' counts, its units, its sample) share a partition. */
+  campaign: (id: string) => ({ PK: `CAMP#${id}`, SK: "CAMP" }),
+  campaignIndex: (year: string, id: string) => ({ GSI1PK: "CAMPS", GSI1SK: `${year}#${id}` }),
+  campaignStation: (id: string, stationId: string) => ({ PK: `CAMP#${id}`, SK: `STAT#${stationId}` }),
+  campaignStations: (id: string) => ({ PK: `CAMP#${id}`, SKPrefix: "STAT#" }),
+  campaignUnit: (id: string, unitId: string) => ({ PK: `CAMP#${id}`, SK: `UNIT#${unitId}` }),
+  /** A campaign's units in tree order by path at enrolment: a station's units are one query. */
+  campaignUnitTree: (id: string, path: string) => ({ GSI1PK: `CAMP#${id}#UNITS`, GSI1SK: path }),
+  campaignSample: (id: string) => ({ PK: `CAMP#${id}`, SK: "SAMPLE" }),
   /** Once finalized: stations then points, each best rank first. */
   assessmentSheetRank: (id: string, type: string, rank: number, path: string) => ({
     GSI2PK: `ASMT#${id}#RANK`,

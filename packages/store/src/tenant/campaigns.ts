@@ -1,0 +1,261 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Campaign, CampaignCounts, CampaignUnit, CampaignUnitStatus } from "@weiquan/domain";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
+import { T, withoutKeys } from "../keys.ts";
+import { queryPage, queryPages } from "../query.ts";
+import type { TenantTable } from "../tenant-access.ts";
+import { transact, updateVersioned } from "../writes.ts";
+import { batchWrite } from "./rollups.ts";
+
+/** A campaign as stored. */
+export type CampaignRecord = Campaign;
+
+/** A unit as stored: its path at enrolment (tree order, subtree visibility); `inSample` is joined on read. */
+export type CampaignUnitRecord = Omit<CampaignUnit, "inSample"> & { path: string };
+
+/** One station's counts (the 街道 of seed 003's progress per township). */
+export type CampaignStationRecord = CampaignCounts & { stationId: string; stationName: string; path: string };
+
+/** The drawn sample: which units, from which station. */
+export interface CampaignSampleRecord {
+  campaignId: string;
+  units: { unitId: string; stationId: string; path: string }[];
+}
+
+const TREE_KEYS = ["PK", "SK", "GSI1PK", "GSI1SK"] as const;
+/** A filtered unit list reads at most this many pages before answering with what it found and a cursor. */
+const MAX_FILTERED_PAGES = 5;
+
+/**
+ * Creation campaigns (创建活动): the campaign, one counts item per station, one item per enrolled unit
+ * and the sample, in one partition. Every change of a unit moves its station's and the campaign's counts
+ * in the same transaction, so progress is read from O(stations) items, never by walking the units.
+ */
+export class CampaignsRepository {
+  constructor(private readonly t: TenantTable) {}
+
+  private header = (c: CampaignRecord) => ({ ...T.campaign(c.id), ...T.campaignIndex(c.year, c.id), ...c });
+  private unitItem = (u: CampaignUnitRecord) => ({
+    ...T.campaignUnit(u.campaignId, u.unitId),
+    ...T.campaignUnitTree(u.campaignId, u.path),
+    ...u,
+  });
+
+  /**
+   * Writes a new campaign (`creating`), its stations and units in batches, then makes it `active`. The
+   * items of a campaign nobody else can see yet, so batches need no conditions.
+   */
+  async create(
+    c: CampaignRecord,
+    stations: CampaignStationRecord[],
+    units: CampaignUnitRecord[],
+  ): Promise<CampaignRecord> {
+    await batchWrite(this.t, [{ PutRequest: { Item: this.header({ ...c, status: "creating" }) } }]);
+    const rest = [
+      ...stations.map((s) => ({ PutRequest: { Item: { ...T.campaignStation(c.id, s.stationId), ...s } } })),
+      ...units.map((u) => ({ PutRequest: { Item: this.unitItem(u) } })),
+    ];
+    const chunks = Array.from({ length: Math.ceil(rest.length / 100) }, (_, i) =>
+      rest.slice(i * 100, i * 100 + 100),
+    );
+    for (const chunk of chunks) await batchWrite(this.t, chunk);
+    const active = { ...c, status: "active" as const };
+    await batchWrite(this.t, [{ PutRequest: { Item: this.header(active) } }]);
+    return active;
+  }
+
+  private async getItem<R>(key: Record<string, string>): Promise<R | null> {
+    const out = await this.t.doc.send(
+      new GetCommand({ TableName: this.t.tableName, Key: key, ConsistentRead: true }),
+    );
+    return out.Item ? withoutKeys<R>(out.Item) : null;
+  }
+
+  get = (id: string) => this.getItem<CampaignRecord>(T.campaign(id));
+  getUnit = (id: string, unitId: string) => this.getItem<CampaignUnitRecord>(T.campaignUnit(id, unitId));
+  getSample = (id: string) => this.getItem<CampaignSampleRecord>(T.campaignSample(id));
+
+  async list(year: string | undefined, limit: number, cursor?: string) {
+    return queryPage<CampaignRecord>(
+      this.t.doc,
+      {
+        TableName: this.t.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: year ? "GSI1PK = :pk AND begins_with(GSI1SK, :y)" : "GSI1PK = :pk",
+        ExpressionAttributeValues: year ? { ":pk": "CAMPS", ":y": `${year}#` } : { ":pk": "CAMPS" },
+        ScanIndexForward: false,
+      },
+      limit,
+      cursor,
+      TREE_KEYS,
+    );
+  }
+
+  /** Every station's counts, in tree order: as many items as the campaign has stations. */
+  async stations(id: string): Promise<CampaignStationRecord[]> {
+    const { PK, SKPrefix } = T.campaignStations(id);
+    const out: CampaignStationRecord[] = [];
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :p)",
+      ExpressionAttributeValues: { ":pk": PK, ":p": SKPrefix },
+      ConsistentRead: true,
+    }))
+      for (const i of page.Items ?? []) out.push(withoutKeys<CampaignStationRecord>(i));
+    return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /**
+   * A page of units in tree order below `pathPrefix`, optionally of one status: a filter that matches
+   * rarely answers with fewer units and a cursor after a few pages, never reads on to the end.
+   */
+  async listUnits(
+    id: string,
+    opts: { pathPrefix?: string; status?: CampaignUnitStatus },
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: CampaignUnitRecord[]; nextCursor: string | null }> {
+    const pk = T.campaignUnitTree(id, "").GSI1PK;
+    const values: Record<string, unknown> = { ":pk": pk };
+    if (opts.pathPrefix) values[":p"] = opts.pathPrefix;
+    if (opts.status) values[":s"] = opts.status;
+    const items: CampaignUnitRecord[] = [];
+    let start = decodeCursor(cursor, TREE_KEYS);
+    for (let page = 0; page < MAX_FILTERED_PAGES && items.length < limit; page++) {
+      const out = await this.t.doc.send(
+        new QueryCommand({
+          TableName: this.t.tableName,
+          IndexName: "GSI1",
+          KeyConditionExpression: opts.pathPrefix
+            ? "GSI1PK = :pk AND begins_with(GSI1SK, :p)"
+            : "GSI1PK = :pk",
+          FilterExpression: opts.status ? "#status = :s" : undefined,
+          ExpressionAttributeNames: opts.status ? { "#status": "status" } : undefined,
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: start,
+          Limit: limit - items.length,
+        }),
+      );
+      for (const i of out.Items ?? []) items.push(withoutKeys<CampaignUnitRecord>(i));
+      start = out.LastEvaluatedKey as Record<string, string> | undefined;
+      if (!start) break;
+    }
+    return { items, nextCursor: encodeCursor(start) };
+  }
+
+  /** Every unit of a campaign (drawing the sample): O(enrolled units), an action, never a list request. */
+  async allUnits(id: string): Promise<CampaignUnitRecord[]> {
+    const out: CampaignUnitRecord[] = [];
+    for await (const page of queryPages(this.t.doc, {
+      TableName: this.t.tableName,
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :p)",
+      ExpressionAttributeValues: { ":pk": T.campaign(id).PK, ":p": "UNIT#" },
+      ConsistentRead: true,
+    }))
+      for (const i of page.Items ?? []) out.push(withoutKeys<CampaignUnitRecord>(i));
+    return out;
+  }
+
+  /** Units by id (a page of the sample), in the order asked; absent ones left out. */
+  async unitsById(id: string, unitIds: readonly string[]): Promise<CampaignUnitRecord[]> {
+    const found = new Map<string, CampaignUnitRecord>();
+    for (let i = 0; i < unitIds.length; i += 100) {
+      let keys: Record<string, string>[] = unitIds.slice(i, i + 100).map((u) => T.campaignUnit(id, u));
+      for (let attempt = 0; keys.length && attempt < 10; attempt++) {
+        const out = await this.t.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.t.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of out.Responses?.[this.t.tableName] ?? []) {
+          const u = withoutKeys<CampaignUnitRecord>(item);
+          found.set(u.unitId, u);
+        }
+        keys = (out.UnprocessedKeys?.[this.t.tableName]?.Keys ?? []) as Record<string, string>[];
+      }
+    }
+    return unitIds.flatMap((u) => found.get(u) ?? []);
+  }
+
+  /**
+   * Writes a unit's change if the unit is still at `expectedVersion` and the campaign active, moving its
+   * station's and the campaign's counts in the same transaction.
+   */
+  async changeUnit(
+    next: CampaignUnitRecord,
+    expectedVersion: number,
+    delta: Record<string, number>,
+    at: string,
+  ): Promise<"ok" | "stale" | "not_active"> {
+    const adds = Object.keys(delta);
+    const values = Object.fromEntries(adds.map((k, i) => [`:d${i}`, delta[k]]));
+    const out = await transact(this.t.doc, [
+      {
+        Put: {
+          TableName: this.t.tableName,
+          Item: this.unitItem(next),
+          ConditionExpression: "version = :v",
+          ExpressionAttributeValues: { ":v": expectedVersion },
+        },
+      },
+      {
+        Update: {
+          TableName: this.t.tableName,
+          Key: T.campaignStation(next.campaignId, next.stationId),
+          UpdateExpression: `ADD ${adds.map((_, i) => `#k${i} :d${i}`).join(", ")}`,
+          ExpressionAttributeNames: Object.fromEntries(adds.map((k, i) => [`#k${i}`, k])),
+          ExpressionAttributeValues: values,
+        },
+      },
+      {
+        Update: {
+          TableName: this.t.tableName,
+          Key: T.campaign(next.campaignId),
+          // ADD works on top-level attributes only: the counts map moves by SET arithmetic.
+          UpdateExpression: `SET updatedAt = :at, ${adds.map((_, i) => `#c.#k${i} = #c.#k${i} + :d${i}`).join(", ")}`,
+          ConditionExpression: "#status = :active",
+          ExpressionAttributeNames: {
+            "#c": "counts",
+            "#status": "status",
+            ...Object.fromEntries(adds.map((k, i) => [`#k${i}`, k])),
+          },
+          ExpressionAttributeValues: { ...values, ":at": at, ":active": "active" },
+        },
+      },
+    ]);
+    if (out.ok) return "ok";
+    return out.failed.includes(2) ? "not_active" : "stale";
+  }
+
+  /** Records the drawn sample once: false if one was drawn already (or the campaign is not active). */
+  async putSample(sample: CampaignSampleRecord, summary: NonNullable<Campaign["sample"]>): Promise<boolean> {
+    const out = await transact(this.t.doc, [
+      {
+        Put: {
+          TableName: this.t.tableName,
+          Item: { ...T.campaignSample(sample.campaignId), ...sample },
+          ConditionExpression: "attribute_not_exists(PK)",
+        },
+      },
+      {
+        Update: {
+          TableName: this.t.tableName,
+          Key: T.campaign(sample.campaignId),
+          UpdateExpression: "SET #sample = :s",
+          ConditionExpression: "#status = :active AND #sample = :none",
+          ExpressionAttributeNames: { "#status": "status", "#sample": "sample" },
+          ExpressionAttributeValues: { ":s": summary, ":active": "active", ":none": null },
+        },
+      },
+    ]);
+    return out.ok;
+  }
+
+  /** Sets a campaign's own fields at `expectedVersion` (counts move without it); null on a stale version. */
+  async patch(
+    id: string,
+    expectedVersion: number,
+    set: Record<string, unknown>,
+  ): Promise<CampaignRecord | null> {
+    const out = await updateVersioned(this.t.doc, this.t.tableName, T.campaign(id), expectedVersion, set);
+    return out ? withoutKeys<CampaignRecord>(out) : null;
+  }
+}
