@@ -13,9 +13,10 @@ import { complaintBody, createCase, walkCase } from "../support/cases.ts";
  *   B  point1 complaint without a date: accepted late (23 March), mediation failed, closed
  *   C  point2 complaint, complete: passed up to station2, which accepts it on time
  *
- * Hand-computed: point1 on-time 1/2, mediation 1/2, callbacks 1/2, ledger 1/2, 四个一 1/1; station1 the
- * same counters (its subtree) with 四个一 3/3; point2 received C complete (1/1) and decided nothing;
- * station2 decided C on time (1/1), 四个一 2/3 (小辛码头村点 has no phone and no ledger).
+ * Hand-computed: point1 on-time 1/2, mediation 1/2, closed 2/2, callbacks 1/2, ledger 1/2, 四个一 1/1;
+ * station1 the same counters (its subtree) with 四个一 3/3; point2 received C complete (1/1), still open
+ * (closed 0/1), and decided nothing; station2 decided C on time (1/1), 四个一 2/3 (小辛码头村点 has no phone
+ * and no ledger).
  */
 let api: TestApi;
 let clock = new Date("2026-03-02T09:00:00+08:00");
@@ -41,16 +42,17 @@ const template = {
     {
       code: "mediation",
       title: "调解成功",
-      maxPoints: 15,
+      maxPoints: 10,
       source: "auto",
       metric: "mediation_success_rate",
       scale: {
         thresholds: [
-          { atLeast: 0.9, points: 15 },
-          { atLeast: 0.5, points: 8 },
+          { atLeast: 0.9, points: 10 },
+          { atLeast: 0.5, points: 5 },
         ],
       },
     },
+    { code: "closure", title: "办结", maxPoints: 5, source: "auto", metric: "closure_rate" },
     { code: "callback", title: "回访", maxPoints: 10, source: "auto", metric: "callback_rate" },
     {
       code: "ledger",
@@ -255,7 +257,8 @@ describe("making the year's assessment", () => {
     });
     expect(points(point1)).toEqual({
       ontime: 10,
-      mediation: 8,
+      mediation: 5,
+      closure: 5,
       callback: 5,
       ledger: 7.5,
       fourones: 10,
@@ -266,7 +269,8 @@ describe("making the year's assessment", () => {
     // No decision, mediation or callback all year: full points by default; no complaint: the ledger item says zero.
     expect(points(sheetOf(r.body, "大口屯村"))).toMatchObject({
       ontime: 20,
-      mediation: 15,
+      mediation: 10,
+      closure: 0,
       callback: 10,
       ledger: 15,
     });
@@ -351,7 +355,7 @@ describe("scoring sheets", () => {
       items: [{ code: "site", points: 28.5, note: "台账规范，牌匾醒目" }],
     });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ version: 2, total: 69 });
+    expect(r.body).toMatchObject({ version: 2, total: 71 });
     expect(r.body.items.find((i: { code: string }) => i.code === "site")).toMatchObject({
       points: 28.5,
       note: "台账规范，牌匾醒目",
@@ -365,7 +369,7 @@ describe("scoring sheets", () => {
       items: [{ code: "site", points: 1 }],
     });
     expectError(r, 409, "VERSION_CONFLICT");
-    expect(r.body.error.details.current).toMatchObject({ version: 2, total: 69 });
+    expect(r.body.error.details.current).toMatchObject({ version: 2, total: 71 });
   });
 
   it("refuses points outside [0, maxPoints] and auto items (422), and bad input (400)", async () => {
@@ -445,13 +449,13 @@ describe("finalizing and the 综治 sign-off", () => {
         s.stars,
       ],
     );
-    // Stations: 大口屯镇 66.67 + 24, 海滨街道 51.67 + 10, 宝平街道 40.5 + 20, 王卜庄镇 48.33 + 10;
-    // points: 大口屯村 70 + 25 = 95 (3 stars), 南关社区 40.5 + 28.5 = 69, the rest 65 or 55.
-    expect(rows[0]).toEqual(["station", 1, "大口屯镇", 90.67, 3]);
-    expect(rows.find((r: unknown[]) => r[2] === "宝平街道")).toEqual(["station", 3, "宝平街道", 60.5, 0]);
+    // Stations: 大口屯镇 61.67 + 24, 宝平街道 42.5 + 20, 海滨街道 51.67 + 10, 王卜庄镇 48.33 + 10;
+    // points: 大口屯村 65 + 25 = 90 (3 stars), 南关社区 42.5 + 28.5 = 71, the rest 65 or 55.
+    expect(rows[0]).toEqual(["station", 1, "大口屯镇", 85.67, 2]);
+    expect(rows.find((r: unknown[]) => r[2] === "宝平街道")).toEqual(["station", 2, "宝平街道", 62.5, 0]);
     const firstPoint = rows.find((r: unknown[]) => r[0] === "point");
-    expect(firstPoint).toEqual(["point", 1, "大口屯村", 95, 3]);
-    expect(rows.find((r: unknown[]) => r[2] === "南关社区")).toEqual(["point", 2, "南关社区", 69, 0]);
+    expect(firstPoint).toEqual(["point", 1, "大口屯村", 90, 3]);
+    expect(rows.find((r: unknown[]) => r[2] === "南关社区")).toEqual(["point", 2, "南关社区", 71, 1]);
     expect(rows.map((r: unknown[]) => r[0])).toEqual([
       ...Array(4).fill("station"),
       ...Array(8).fill("point"),
@@ -524,10 +528,10 @@ describe("finalizing and the 综治 sign-off", () => {
       expect.arrayContaining(["排名", "单位", "总分", "按时受理（20分）"]),
     );
     expect(ranking.getRow(2).values).toEqual(
-      expect.arrayContaining([1, "大口屯镇消费维权服务站", 90.67, "★★★"]),
+      expect.arrayContaining([1, "大口屯镇消费维权服务站", 85.67, "★★"]),
     );
     const inputs = wb.getWorksheet("计分依据")!;
-    expect(inputs.rowCount).toBe(1 + 12 * 6);
+    expect(inputs.rowCount).toBe(1 + 12 * 7);
     expect(wb.getWorksheet("指标口径")!.getRow(2).values).toEqual(expect.arrayContaining(["按时受理率"]));
   });
 

@@ -268,6 +268,8 @@ describe("the summary of a unit and period", () => {
       mediationsOnTime: 1,
       closed: 2,
       "closed.complaint": 2,
+      // A, B and C were registered here in October and are closed (C by station1 after it was passed up).
+      closedOfReceived: 3,
       callbacks: 1,
       "callbacks.complaint": 1,
       "callback.satisfied": 1,

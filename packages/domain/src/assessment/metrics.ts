@@ -101,7 +101,7 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     definitionEn: `Of the cases registered at the unit in the year, those closed by the time the assessment is computed (also when closed by the unit they were passed up to) ÷ cases registered.${SCOPE_EN}`,
     unit: "rate",
     source: "cases",
-    available: false,
+    available: true,
     compute: (f) => ratio(f.subtree, "closedOfReceived", "received"),
   },
   {

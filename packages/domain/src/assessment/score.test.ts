@@ -48,7 +48,7 @@ describe("templates", () => {
   });
 
   it("refuses a metric whose data is not recorded yet (422 METRIC_NOT_AVAILABLE)", () => {
-    const items = [onTime({ metric: "closure_rate", maxPoints: 40 }), manual("b", 60)];
+    const items = [onTime({ metric: "verified_satisfaction_rate", maxPoints: 40 }), manual("b", 60)];
     expect(templateProblem(items)?.code).toBe("METRIC_NOT_AVAILABLE");
   });
 

@@ -19,7 +19,7 @@ const wrongState = (u: CampaignUnitState, wanted: CampaignUnitStatus, what: stri
     expected: wanted,
   });
 
-export interface Actor {
+export interface CampaignActor {
   name: string;
   at: string;
 }
@@ -29,7 +29,7 @@ export function markCreated<U extends CampaignUnitState>(
   u: U,
   checklist: readonly { code: string; text: string }[],
   input: MarkCreatedInput,
-  actor: Actor,
+  actor: CampaignActor,
 ): U {
   if (u.status !== "enrolled") throw wrongState(u, "enrolled", "已申报创建，不能重复申报");
   const known = new Set(checklist.map((c) => c.code));
@@ -64,7 +64,7 @@ export function inspect<U extends CampaignUnitState>(
   sheet: readonly { code: string; title: string; maxPoints: number }[],
   passMark: number,
   input: CampaignInspectionInput,
-  actor: Actor,
+  actor: CampaignActor,
 ): U {
   if (u.status !== "created")
     throw wrongState(u, "created", u.status === "enrolled" ? "尚未申报创建" : "已经检查过");

@@ -1,7 +1,7 @@
 import { canHandleAt, canHandleCase } from "../access/cases.ts";
 import { Conflict, Forbidden, Unprocessable } from "../common/errors.ts";
 import { shanghaiIso, shanghaiMonth } from "../common/time.ts";
-import { countersForAction, countersForCreate, timedActions } from "../figures/counters.ts";
+import { closedOfReceived, countersForAction, countersForCreate, timedActions } from "../figures/counters.ts";
 import { actionFactsOf } from "../figures/replay.ts";
 import type { RatingInput } from "../public/schema.ts";
 import { closedComplaintOf } from "../supervision/sampling/population.ts";
@@ -10,7 +10,7 @@ import { type ActionArgs, type ActionChange, type Actor, actionChanges, type Uni
 import type { WorkCalendar } from "./clock/calendar.ts";
 import { clockState } from "./clock/deadlines.ts";
 import { ruleSetFor } from "./clock/rules.ts";
-import { baseEffects, type CaseDecision, figuresAlong } from "./effects.ts";
+import { baseEffects, type CaseDecision, figuresAlong, mergeFigures, originChainOf } from "./effects.ts";
 import type { CaseRecord } from "./record.ts";
 import type { CaseAction, CreateCaseInput, TimelineEvent, TransitionInput } from "./schema.ts";
 import { caseClock, staleCase, workflowFactsOf } from "./view.ts";
@@ -153,7 +153,15 @@ export function applyAction(record: CaseRecord, input: TransitionInput, ctx: Act
   // An action counts at the unit that handled the case when it happened (escalation: the sender).
   const counters = countersForAction(actionFactsOf(record.kind, event));
   const figures = figuresAlong(record.handlerPath, shanghaiMonth(at), counters);
-  const effects = baseEffects(next, figures);
+  // A closed case also counts where and when it was registered: the month's cases since closed (the
+  // assessment's closure rate), whoever closed it.
+  if (input.action === "close")
+    figures.push({
+      unitIds: originChainOf(record),
+      month: shanghaiMonth(record.receivedAt),
+      counters: closedOfReceived,
+    });
+  const effects = baseEffects(next, mergeFigures(figures));
   // Closing is final: a complaint joins its month's sampling population once, when it closes.
   const closed = record.status !== "closed" ? closedComplaintOf(next) : null;
   if (closed) effects.sampling = closed;

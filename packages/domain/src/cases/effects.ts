@@ -45,3 +45,35 @@ export function baseEffects(next: CaseRecord, figures: FiguresDelta[]): CaseEffe
 /** Counters of the unit at `path` and every unit above it, in one month (none when empty). */
 export const figuresAlong = (path: string, month: string, counters: Counters): FiguresDelta[] =>
   Object.keys(counters).length ? [{ unitIds: unitIdsOf(path), month, counters }] : [];
+
+/**
+ * Deltas merged so no unit's month appears twice (a transaction may touch each rollup item once): the
+ * counters of every (unit, month) are summed, then units with equal counters share one delta again.
+ */
+export function mergeFigures(deltas: readonly FiguresDelta[]): FiguresDelta[] {
+  const cells = new Map<string, { unitId: string; month: string; counters: Counters }>();
+  for (const d of deltas)
+    for (const unitId of d.unitIds) {
+      const key = `${unitId}\u0000${d.month}`;
+      const cell = cells.get(key) ?? { unitId, month: d.month, counters: {} };
+      for (const [k, v] of Object.entries(d.counters)) cell.counters[k] = (cell.counters[k] ?? 0) + v;
+      cells.set(key, cell);
+    }
+  const groups = new Map<string, FiguresDelta>();
+  for (const c of cells.values()) {
+    const key = `${c.month}\u0000${JSON.stringify(Object.entries(c.counters).sort())}`;
+    const g = groups.get(key) ?? { unitIds: [], month: c.month, counters: c.counters };
+    g.unitIds.push(c.unitId);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The units that registered a case, root first: its ledger units begin with the chain of the unit that
+ * received it (escalations only append).
+ */
+export function originChainOf(record: Pick<CaseRecord, "ledgerUnits" | "originUnitId">): string[] {
+  const end = record.ledgerUnits.indexOf(record.originUnitId);
+  return end < 0 ? [] : record.ledgerUnits.slice(0, end + 1);
+}

@@ -94,3 +94,9 @@ export function countersForAction(a: ActionFacts): Counters {
       return {};
   }
 }
+
+/**
+ * Counted when a case closes, at the unit that registered it (and its ancestors) in the month it was
+ * received — whoever closed it: so “registered in the year and closed by now” is a sum of rollups.
+ */
+export const closedOfReceived: Counters = { closedOfReceived: 1 };

@@ -1,5 +1,11 @@
 import { shanghaiMonth } from "../common/time.ts";
-import { type ActionFacts, type Counters, countersForAction, countersForCreate } from "./counters.ts";
+import {
+  type ActionFacts,
+  type Counters,
+  closedOfReceived,
+  countersForAction,
+  countersForCreate,
+} from "./counters.ts";
 
 /** What the rebuild needs of a stored case. */
 export interface ReplayCase {
@@ -43,6 +49,8 @@ export function replayCase(c: ReplayCase, timeline: readonly ReplayEvent[]): Rep
     if (e.action === "create") continue;
     const counters = countersForAction(actionFactsOf(c.kind, e));
     if (Object.keys(counters).length) out.push({ unitId: handler, month: shanghaiMonth(e.at), counters });
+    if (e.action === "close")
+      out.push({ unitId: c.originUnitId, month: shanghaiMonth(c.receivedAt), counters: closedOfReceived });
     if (e.action === "escalate" && typeof e.data?.toUnitId === "string") handler = e.data.toUnitId;
   }
   return out;
