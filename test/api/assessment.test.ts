@@ -108,6 +108,22 @@ beforeAll(async () => {
   const C = await create(t.point2, complaintBody(complete));
   const up = await walk(t.point2, C, { action: "escalate", toUnitId: unitId("大口屯镇消费") });
   await walk(t.station2, up, { action: "accept" });
+  // Supervision's data of the year: point1 inspected, 4 of 5 checks passed, one finding still open.
+  const inspection = await call("POST", "/v1/inspections", t.bureau, {
+    unitId: unitId("南关社区"),
+    quarter: "2026-Q1",
+    inspectedAt: "2026-03-02",
+    inspectors: ["张敏"],
+    results: [
+      { code: "four_ones", result: "pass" },
+      { code: "four_unified", result: "pass" },
+      { code: "ledger_complete", result: "fail", note: "两件投诉缺少发生时间" },
+      { code: "cases_on_time", result: "pass" },
+      { code: "publicity_displayed", result: "pass" },
+    ],
+    findings: [{ text: "补全台账要素", dueBy: "2026-03-31" }],
+  });
+  expect(inspection.status).toBe(201);
   clock = new Date("2026-03-23T09:00:00+08:00");
   await walk(
     t.point1,
@@ -539,5 +555,35 @@ describe("finalizing and the 综治 sign-off", () => {
     const r = await call("GET", "/v1/assessments?year=2026", t.point2);
     expect(r.body.items).toEqual([expect.objectContaining({ id: assessmentId, status: "finalized" })]);
     expect(r.body.items[0].sheetsRev).toBeUndefined();
+  });
+});
+
+describe("metrics from supervision's data", () => {
+  it("scores inspection pass rate and findings rectified from the year's inspections", async () => {
+    const tpl = await call("POST", "/v1/assessment-templates", t.admin, {
+      year: "2026",
+      name: "检查专项考核",
+      appliesTo: ["point"],
+      items: [
+        { code: "checks", title: "检查合格", maxPoints: 50, source: "auto", metric: "inspection_pass_rate" },
+        {
+          code: "rectified",
+          title: "整改到位",
+          maxPoints: 50,
+          source: "auto",
+          metric: "findings_rectified_rate",
+          ifNoData: "zero",
+        },
+      ],
+    });
+    expect(tpl.status).toBe(201);
+    const r = await call("POST", "/v1/assessments", t.bureau, { templateId: tpl.body.id, year: "2026" });
+    expect(r.body.sheetCount).toBe(8);
+    const point1 = sheetOf(r.body, "南关社区");
+    expect(point1.items).toEqual([
+      { code: "checks", points: 40, auto: true, input: { numerator: 4, denominator: 5 } },
+      { code: "rectified", points: 0, auto: true, input: { numerator: 0, denominator: 1 } },
+    ]);
+    expect(points(sheetOf(r.body, "城关社区"))).toEqual({ checks: 50, rectified: 0 });
   });
 });

@@ -189,9 +189,9 @@ describe("the one-third sample for on-site checks", () => {
   it("is drawn by the bureau only, per station, with its seed recorded; once (409)", async () => {
     expectError(await call("POST", `/v1/campaigns/${id}/sample`, t.station1, {}), 403, "ROLE_FORBIDDEN");
     expectError(await call("POST", `/v1/campaigns/${id}/sample`, t.viewer, {}), 403, "ROLE_FORBIDDEN");
-    const r = await call("POST", `/v1/campaigns/${id}/sample`, t.bureau, { seed: "0000abcd" });
+    const r = await call("POST", `/v1/campaigns/${id}/sample`, t.bureau, { seed: 20260826 });
     expect(r.status).toBe(200);
-    expect(r.body.sample).toMatchObject({ seed: "0000abcd", share: 1 / 3, size: 4, drawnBy: "县局 张敏" });
+    expect(r.body.sample).toMatchObject({ seed: 20260826, share: 1 / 3, size: 4, drawnBy: "县局 张敏" });
     expect(
       r.body.sample.stations.map((s: { created: number; drawn: number }) => [s.created, s.drawn]).sort(),
     ).toEqual([
@@ -215,14 +215,14 @@ describe("the one-third sample for on-site checks", () => {
     const again = (await call("POST", "/v1/campaigns", t.bureau, { ...campaign, name: "复核" })).body.id;
     for (const name of ["南关社区", "城关社区", "大口屯村", "小辛码头村", "海滨社区", "钰华社区", "王卜庄村"])
       expect((await created(again, name, t.bureau)).status).toBe(200);
-    await call("POST", `/v1/campaigns/${again}/sample`, t.bureau, { seed: "0000abcd" });
+    await call("POST", `/v1/campaigns/${again}/sample`, t.bureau, { seed: 20260826 });
     const list = await call("GET", `/v1/campaigns/${again}/units?sampled=true`, t.bureau);
     expect(list.body.items.map((u: { unitId: string }) => u.unitId)).toEqual(sampledIds);
   });
 
   it("cannot be drawn with a malformed seed (400)", async () => {
     expectError(
-      await call("POST", `/v1/campaigns/${id}/sample`, t.bureau, { seed: "xyz" }),
+      await call("POST", `/v1/campaigns/${id}/sample`, t.bureau, { seed: "abc" }),
       400,
       "VALIDATION_FAILED",
     );

@@ -11,7 +11,6 @@ export * from "./cases/index.ts";
 export * from "./common/errors.ts";
 export * from "./common/inputs.ts";
 export * from "./common/mask.ts";
-export * from "./common/random.ts";
 export * from "./common/time.ts";
 export * from "./figures/counters.ts";
 export * from "./figures/definitions.ts";

@@ -4,7 +4,7 @@ import {
   canRunCampaigns,
   drawCampaignSample,
   Forbidden,
-  seedFrom,
+  MAX_SEED,
   shanghaiIso,
   Unprocessable,
 } from "@weiquan/domain";
@@ -17,7 +17,7 @@ import { campaignView, readCampaign } from "./read.ts";
  * share of the units created so far, with a recorded seed (given, to re-draw a recorded sample, or
  * fresh), so anyone can re-draw it from the same created units.
  */
-export async function drawSample(scope: Scope, id: string, seed: string | undefined, now: Date) {
+export async function drawSample(scope: Scope, id: string, seed: number | undefined, now: Date) {
   if (!canRunCampaigns(scope.viewer.role)) throw Forbidden("只有县局可以抽取检查样本", "ROLE_FORBIDDEN");
   const c = await readCampaign(scope, id);
   if (c.sample) throw Conflict("该创建活动已抽取检查样本", "SAMPLE_EXISTS", { sample: c.sample });
@@ -26,7 +26,7 @@ export async function drawSample(scope: Scope, id: string, seed: string | undefi
   const repo = new CampaignsRepository(scope.table);
   const created = (await repo.allUnits(id)).filter((u) => u.status !== "enrolled");
   if (!created.length) throw Unprocessable("还没有单位申报创建，无从抽查", "NOTHING_TO_SAMPLE");
-  const s = seed ?? seedFrom(randomInt(0, 2 ** 32));
+  const s = seed ?? randomInt(0, MAX_SEED + 1);
   const drawn = drawCampaignSample(s, c.sampleShare, created);
   const pathOf = new Map(created.map((u) => [u.unitId, u.path]));
   const summary = {
@@ -38,7 +38,15 @@ export async function drawSample(scope: Scope, id: string, seed: string | undefi
     size: drawn.units.length,
   };
   const ok = await repo.putSample(
-    { campaignId: id, units: drawn.units.map((u) => ({ ...u, path: pathOf.get(u.unitId)! })) },
+    {
+      campaignId: id,
+      units: drawn.units.map((u) => ({
+        unitId: u.unitId,
+        stationId: u.stationId,
+        lot: u.lot,
+        path: pathOf.get(u.unitId)!,
+      })),
+    },
     summary,
   );
   if (!ok) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../common/errors.ts";
@@ -14,7 +15,7 @@ const candidates = fc
     selector: ([id]) => id,
   })
   .map((rows) => rows.map(([unitId, s]) => ({ unitId, stationId: `station${s}` })));
-const seed = fc.stringMatching(/^[0-9a-f]{8}$/);
+const seed = fc.integer({ min: 0, max: 999_999_999 });
 const share = fc.double({ min: 0.01, max: 1, noNaN: true });
 
 describe("the campaign's on-site sample", () => {
@@ -65,11 +66,18 @@ describe("the campaign's on-site sample", () => {
       stationId: "s",
     }));
     const samples = new Set(
-      ["00000001", "00000002", "00000003", "0000000a"].map((s) =>
-        JSON.stringify(drawCampaignSample(s, 1 / 3, units).units),
-      ),
+      [1, 2, 3, 10].map((s) => JSON.stringify(drawCampaignSample(s, 1 / 3, units).units)),
     );
     expect(samples.size).toBeGreaterThan(1);
+  });
+
+  it("ranks each station's units by a lot anyone can recompute: SHA-256 of “seed:unit id”", () => {
+    const units = ["a1", "a2", "a3", "a4", "a5", "a6"].map((unitId) => ({ unitId, stationId: "s" }));
+    const lot = (id: string) => createHash("sha256").update(`20260826:${id}`).digest("hex");
+    const expected = [...units].sort((a, b) => (lot(a.unitId) < lot(b.unitId) ? -1 : 1)).slice(0, 2);
+    const drawn = drawCampaignSample(20260826, 1 / 3, units).units;
+    expect(drawn.map((u) => u.unitId)).toEqual(expected.map((u) => u.unitId));
+    expect(drawn[0]!.lot).toBe(lot(drawn[0]!.unitId));
   });
 
   it("checks one third of a station, rounded up: 3 of 9, 1 of 1, 2 of 4, none of none", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ItemCode } from "../assessment/schema.ts";
 import { dateInput, line, text, Version, YearInput } from "../common/inputs.ts";
+import { MAX_SEED } from "../supervision/sampling/schema.ts";
 
 /** 五个一 of seed 003: the default creation checklist of a 无传销社区 campaign. */
 export const defaultCampaignChecklist = [
@@ -106,15 +107,8 @@ export const CampaignInspectionInput = z
   .strict();
 export type CampaignInspectionInput = z.infer<typeof CampaignInspectionInput>;
 
-/** `seed` re-draws a sample someone recorded (the same created units give the same sample). */
-export const DrawSampleInput = z
-  .object({
-    seed: z
-      .string()
-      .regex(/^[0-9a-f]{8}$/, "种子为 8 位十六进制数")
-      .optional(),
-  })
-  .strict();
+/** `seed`: one announced beforehand (公开抽签), or to re-draw a recorded sample; random when omitted. */
+export const DrawSampleInput = z.object({ seed: z.number().int().min(0).max(MAX_SEED).optional() }).strict();
 
 const counts = {
   enrolled: z.number().int(),
@@ -138,7 +132,7 @@ export const ProgressRow = z.object({
 export type ProgressRow = z.infer<typeof ProgressRow>;
 
 export const CampaignSample = z.object({
-  seed: z.string(),
+  seed: z.number().int(),
   share: z.number(),
   drawnAt: z.string(),
   drawnBy: z.string(),

@@ -19,7 +19,8 @@ export type CampaignStationRecord = CampaignCounts & { stationId: string; statio
 /** The drawn sample: which units, from which station. */
 export interface CampaignSampleRecord {
   campaignId: string;
-  units: { unitId: string; stationId: string; path: string }[];
+  /** With each unit's lot (SHA-256 of `{seed}:{unit id}`), so the printed sample shows how it was drawn. */
+  units: { unitId: string; stationId: string; lot: string; path: string }[];
 }
 
 const TREE_KEYS = ["PK", "SK", "GSI1PK", "GSI1SK"] as const;
