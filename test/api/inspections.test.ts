@@ -1,4 +1,5 @@
 import { maskName } from "@weiquan/domain";
+import { dailySupervision } from "@weiquan/fn-api/supervision/daily";
 import { DEMO_COUNTY } from "@weiquan/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
@@ -246,6 +247,14 @@ describe("rectification", () => {
     expect((await get(t.station2!, "/v1/inspections/findings?overdue=true")).body.items).toHaveLength(0);
     const open = await get(t.station1!, "/v1/inspections/findings?status=open");
     expect(open.body.items.map((f: { overdue: boolean }) => f.overdue)).toEqual([true]);
+
+    // the daily job tells the unit, once per lapse
+    const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
+    const table = await api.deps.tenantAccess.forTenant(tenant.id);
+    expect((await dailySupervision(table, clock)).overdueFindings).toBe(1);
+    expect((await dailySupervision(table, clock)).overdueFindings).toBe(0);
+    const notices = (await get(t.point1!, "/v1/notices")).body.items;
+    expect(notices.filter((n: { kind: string }) => n.kind === "finding_overdue")).toHaveLength(1);
   });
 
   it("feeds the dashboard: checks passed over judged, findings rectified over raised, overdue now", async () => {

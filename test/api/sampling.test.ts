@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { maskName } from "@weiquan/domain";
+import { dailySupervision } from "@weiquan/fn-api/supervision/daily";
 import { DEMO_COUNTY } from "@weiquan/local";
 import { rebuildRollups } from "@weiquan/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -348,5 +349,26 @@ describe("figures", () => {
     const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
     await rebuildRollups(await api.deps.tenantAccess.forTenant(tenant.id));
     expect((await get(t.viewer!, "/v1/stats/summary?from=2026-10&to=2026-11")).body).toMatchObject(expected);
+  });
+});
+
+describe("the reminder", () => {
+  it("tells the bureau once, after the 5th working day, that last month has no round — not when it has one", async () => {
+    const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
+    const table = await api.deps.tenantAccess.forTenant(tenant.id);
+    const reminders = async () =>
+      (await get(t.admin!, "/v1/notices?limit=200")).body.items.filter(
+        (n: { kind: string }) => n.kind === "sampling_reminder",
+      );
+    // October has its round: nothing on 9 November (past November's 5th working day, the 6th)
+    expect((await dailySupervision(table, new Date("2026-11-09T00:10:00+08:00"))).reminded).toBe(0);
+    // November has none: nothing on 7 December (the 5th working day itself), then once from the 8th on
+    expect((await dailySupervision(table, new Date("2026-12-07T00:10:00+08:00"))).reminded).toBe(0);
+    expect((await dailySupervision(table, new Date("2026-12-08T00:10:00+08:00"))).reminded).toBe(1);
+    expect((await dailySupervision(table, new Date("2026-12-09T00:10:00+08:00"))).reminded).toBe(0);
+    const sent = await reminders();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ ref: { type: "round" } });
+    expect(sent[0].text).toContain("2026-11");
   });
 });

@@ -12,6 +12,7 @@ import {
 import { z } from "zod";
 import { sweepAllTenantsAttachments } from "./attachments/sweep.ts";
 import { sweepAllTenants } from "./cases/overdue.ts";
+import { superviseAllTenants } from "./supervision/daily.ts";
 
 /** What EventBridge sends on a schedule (only the fields we read). */
 const ScheduledEvent = z.object({
@@ -37,8 +38,9 @@ const tenantAccess = tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA
 const files = new ObjectStore({ bucket: required("WEIQUAN_FILES_BUCKET"), region: process.env.AWS_REGION });
 
 /**
- * The daily jobs (EventBridge, 00:10 Asia/Shanghai): the overdue sweep and the removal of uploads nobody
- * linked within 24 hours, for every active tenant.
+ * The daily jobs (EventBridge, 00:10 Asia/Shanghai): the overdue sweep, the removal of uploads nobody
+ * linked within 24 hours and supervision's reminders (last month's round, overdue findings), for every
+ * active tenant.
  * A tenant that fails is logged and the others are still swept; the run fails (and is retried by
  * Lambda) only if none could be listed. Sweeping twice notifies nothing twice.
  */
@@ -56,7 +58,15 @@ export const handler = middy()
       if ("error" in t) logger.error("attachments sweep failed", { tenantId: t.tenantId, error: t.error });
       else if (t.result) logger.info("attachments sweep", { tenantId: t.tenantId, removed: t.result });
     }
-    const failed = swept.filter((t) => t.error).length + filesSwept.filter((t) => "error" in t).length;
+    const supervised = await superviseAllTenants({ tenants, tenantAccess }, new Date());
+    for (const t of supervised) {
+      if ("error" in t) logger.error("supervision job failed", { tenantId: t.tenantId, error: t.error });
+      else logger.info("supervision job", { tenantId: t.tenantId, ...t.result });
+    }
+    const failed =
+      swept.filter((t) => t.error).length +
+      filesSwept.filter((t) => "error" in t).length +
+      supervised.filter((t) => "error" in t).length;
     return {
       scheduledAt: time,
       tenants: swept.length,

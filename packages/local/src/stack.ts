@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { type AppDeps, localDeps, makeHandler } from "@weiquan/fn-api";
 import { sweepAllTenantsAttachments } from "@weiquan/fn-api/attachments/sweep";
 import { sweepAllTenants } from "@weiquan/fn-api/cases/overdue";
+import { superviseAllTenants } from "@weiquan/fn-api/supervision/daily";
 import { controlTableDefinition, ensureTable } from "@weiquan/store";
 import { createBridgeServer } from "./bridge.ts";
 import { startDynamoLocal } from "./dynamodb.ts";
@@ -133,6 +134,11 @@ function overdueSweeps(deps: AppDeps, everyMs: number, log: (line: string) => vo
           deps.now(),
         ))
           if ("error" in t) log(`Attachments sweep of tenant ${t.tenantId} failed: ${t.error}`);
+        for (const t of await superviseAllTenants(
+          { tenants: deps.control.tenants, tenantAccess: deps.tenantAccess },
+          deps.now(),
+        ))
+          if ("error" in t) log(`Supervision job of tenant ${t.tenantId} failed: ${t.error}`);
       } catch (e) {
         log(`Overdue sweep failed: ${(e as Error).message}`);
       }

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { Unavailable, type Unit } from "@weiquan/domain";
 import { cancellationReasons, isTransactionCanceled } from "../client.ts";
 import { pause } from "../deadline.ts";
@@ -130,6 +130,21 @@ export class UnitsRepository {
       new GetCommand({ TableName: this.t.tableName, Key: T.unit(id), ConsistentRead: true }),
     );
     return out.Item ? withoutKeys<UnitRecord>(out.Item) : null;
+  }
+
+  /** The tenant's root unit (the bureau): its path is the shortest, so it sorts first in the tree index. */
+  async root(): Promise<UnitRecord | null> {
+    const out = await this.t.doc.send(
+      new QueryCommand({
+        TableName: this.t.tableName,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk",
+        ExpressionAttributeValues: { ":pk": "UNITS" },
+        Limit: 1,
+      }),
+    );
+    const first = out.Items?.[0];
+    return first ? withoutKeys<UnitRecord>(first) : null;
   }
 
   /** Every unit whose path starts with `pathPrefix` (the whole tenant when omitted), in tree order. */

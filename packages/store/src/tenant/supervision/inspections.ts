@@ -7,6 +7,12 @@ import { type FiguresAdd, rollupAdds } from "../figures-write.ts";
 import { NoticesRepository } from "../notices.ts";
 import { indexPage } from "./paged.ts";
 
+/** What the dashboard and the daily job read of an overdue finding. */
+export type OverdueFinding = Pick<
+  FindingRecord,
+  "id" | "inspectionId" | "unitId" | "unitPath" | "text" | "dueBy" | "overdueNoticed"
+>;
+
 /** A change of an inspection decided by the domain, as the store writes it. */
 export interface InspectionWrite {
   record: InspectionRecord;
@@ -158,18 +164,17 @@ export class InspectionsRepository {
 
   /**
    * The paths of the units owing each open finding due before `before` (the dashboard's count and the
-   * daily job): reads only open, overdue findings — keys and two attributes each.
+   * daily job): reads only open, overdue findings — a few attributes each.
    */
-  async overdue(
-    before: string,
-  ): Promise<Pick<FindingRecord, "id" | "inspectionId" | "unitPath" | "dueBy" | "overdueNoticed">[]> {
-    const out: Pick<FindingRecord, "id" | "inspectionId" | "unitPath" | "dueBy" | "overdueNoticed">[] = [];
+  async overdue(before: string): Promise<OverdueFinding[]> {
+    const out: OverdueFinding[] = [];
     for await (const page of queryPages(this.t.doc, {
       TableName: this.t.tableName,
       IndexName: "GSI2",
       KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
       ExpressionAttributeValues: { ":pk": T.findingDue("", "").GSI2PK, ":before": before },
-      ProjectionExpression: "id, inspectionId, unitPath, dueBy, overdueNoticed",
+      ProjectionExpression: "id, inspectionId, unitId, unitPath, #text, dueBy, overdueNoticed",
+      ExpressionAttributeNames: { "#text": "text" },
     })) {
       for (const i of page.Items ?? []) out.push(i as FindingRecord);
     }
