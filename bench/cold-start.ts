@@ -21,7 +21,20 @@ export function coldStart(file: string, runs: number) {
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const out = spawnSync(process.execPath, ["--input-type=module", "-e", probe(file)], {
-      env: { PATH: process.env.PATH, WEIQUAN_MODE: "local", WEIQUAN_DYNAMODB_ENDPOINT: "http://127.0.0.1:9" },
+      // AWS mode, as deployed (the first request, GET /v1/health, calls no AWS service).
+      env: {
+        PATH: process.env.PATH,
+        AWS_REGION: "cn-north-1",
+        AWS_ACCESS_KEY_ID: "bench",
+        AWS_SECRET_ACCESS_KEY: "bench",
+        WEIQUAN_MODE: "aws",
+        WEIQUAN_STAGE: "bench",
+        WEIQUAN_CONTROL_TABLE: "bench-control",
+        WEIQUAN_SIGNING_KEY_ID: "alias/bench",
+        WEIQUAN_DATA_ACCESS_ROLE_ARN: "arn:aws-cn:iam::123456789012:role/bench",
+        WEIQUAN_PROVISIONER_FUNCTION: "bench-provisioner",
+        WEIQUAN_EXPORT_BUCKET: "bench-exports",
+      },
       encoding: "utf8",
     });
     wall.push(performance.now() - t0);

@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { apiConfig } from "@weiquan/fn-api/config";
 import { App, Validations } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, type StageConfig } from "../lib/config.ts";
+import { assertDomainConfig, readStageConfig, repoRoot, type StageConfig } from "../lib/config.ts";
+import { type Bundles, bundleFunctions } from "../lib/functions.ts";
 import { createWeiquanStacks, type WeiquanStacks } from "../lib/weiquan-app.ts";
 
 const cdkContext = JSON.parse(readFileSync(resolve(repoRoot, "cdk.json"), "utf8")).context;
@@ -25,10 +27,25 @@ function fakeConsoleBuild(): string {
   return dir;
 }
 
+let bundles: Promise<Bundles> | undefined;
+/** The functions are bundled once for every synthesis of this file (both partitions use the same code). */
+const sharedBundles = () => {
+  bundles ??= bundleFunctions(mkdtempSync(join(tmpdir(), "weiquan-bundles-")), {
+    webAssetPath: fakeConsoleBuild(),
+  });
+  return bundles;
+};
+
 /** Synthesizes a whole stage in-process, with cdk-nag registered exactly as bin/app.ts does. */
-function synthesize(config: Omit<StageConfig, "webAssetPath">): Synthesized {
+async function synthesize(
+  config: Omit<StageConfig, "webAssetPath" | "logRetentionDays"> & { logRetentionDays?: number },
+): Promise<Synthesized> {
   const app = new App({ context: cdkContext, outdir: mkdtempSync(join(tmpdir(), "weiquan-cdk-")) });
-  const stacks = createWeiquanStacks(app, { ...config, webAssetPath: fakeConsoleBuild() });
+  const stacks = createWeiquanStacks(
+    app,
+    { logRetentionDays: 180, ...config, webAssetPath: fakeConsoleBuild() },
+    await sharedBundles(),
+  );
   const nag = new AwsSolutionsChecks(app, { verbose: true });
   Validations.of(app).addPlugins(nag);
   app.synth(); // throws if any plugin reports a violation
@@ -51,7 +68,7 @@ function resourcesOf(
 
 function apiFunction(template: Template) {
   const [entry] = Object.entries(resourcesOf(template, "AWS::Lambda::Function")).filter(([, fn]) =>
-    JSON.stringify(fn.Properties.Environment ?? {}).includes("WEIQUAN_SIGNING_KEY_SECRET_ARN"),
+    JSON.stringify(fn.Properties.Environment ?? {}).includes("WEIQUAN_SIGNING_KEY_ID"),
   );
   expect(entry, "the api function").toBeDefined();
   return entry!;
@@ -68,12 +85,14 @@ function statementsOfRole(template: Template, roleLogicalId: string): Array<Reco
 }
 
 const asArray = (value: unknown) => (Array.isArray(value) ? value : [value]);
+const roleOf = (fn: { Properties: Record<string, unknown> }) =>
+  (fn.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
 
 describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
   let synth: Synthesized;
-  beforeAll(() => {
-    synth = synthesize({ stage: "test" });
-  }, 120_000);
+  beforeAll(async () => {
+    synth = await synthesize({ stage: "test" });
+  }, 240_000);
 
   it("passes cdk-nag's AwsSolutions checks with every finding fixed or acknowledged with a reason", () => {
     expect(synth.nagViolations).toEqual([]);
@@ -116,7 +135,7 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     });
   });
 
-  it("runs the api Lambda on Node.js 24, arm64, traced, with its configuration in the environment", () => {
+  it("runs the api Lambda on Node.js 24, arm64, traced, with its configuration under the names config.ts reads", () => {
     const api = synth.templates.api;
     const [, fn] = apiFunction(api);
     expect(fn.Properties).toMatchObject({
@@ -133,17 +152,31 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       WEIQUAN_CONTROL_TABLE: "test-control",
     });
     for (const key of [
-      "WEIQUAN_SIGNING_KEY_SECRET_ARN",
+      "WEIQUAN_SIGNING_KEY_ID",
       "WEIQUAN_DATA_ACCESS_ROLE_ARN",
       "WEIQUAN_PROVISIONER_FUNCTION",
+      "WEIQUAN_EXPORT_BUCKET",
     ]) {
       expect(env[key], key).toBeDefined();
     }
+    // What the api's own config module requires is what the stack sets: it parses the synthesized set.
+    const resolved = Object.fromEntries(
+      Object.entries(env).map(([k, v]) => [k, typeof v === "string" ? v : "x"]),
+    );
+    expect(apiConfig(resolved)).toMatchObject({ mode: "aws", stage: "test", requireTotp: true });
+    expect(env).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: "weiquan-api",
+      POWERTOOLS_METRICS_NAMESPACE: "Weiquan",
+      POWERTOOLS_TRACE_ENABLED: "true",
+    });
+    // No source maps: neither the flag nor a map in the bundle.
+    expect(env).not.toHaveProperty("NODE_OPTIONS");
     api.hasResourceProperties("AWS::Lambda::Function", {
       Environment: {
         Variables: Match.objectEquals({
-          NODE_OPTIONS: "--enable-source-maps",
-          WEIQUAN_MODE: "aws",
+          POWERTOOLS_SERVICE_NAME: "weiquan-provisioner",
+          POWERTOOLS_METRICS_NAMESPACE: "Weiquan",
+          POWERTOOLS_TRACE_ENABLED: "true",
           WEIQUAN_STAGE: "test",
           WEIQUAN_CONTROL_TABLE: "test-control",
           WEIQUAN_DIVISIONS_DIR: "/var/task/divisions",
@@ -153,7 +186,8 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       Runtime: "nodejs24.x",
       Architectures: ["arm64"],
     });
-    api.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: Match.anyValue() });
+    for (const group of Object.values(resourcesOf(api, "AWS::Logs::LogGroup")))
+      expect(group.Properties.RetentionInDays).toBeGreaterThanOrEqual(180);
   });
 
   it("bundles the functions as ESM with a require() shim for CommonJS dependencies", () => {
@@ -171,8 +205,23 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
           return false;
         }
       });
-    expect(bundles).toHaveLength(3); // api, provisioner, scheduler
-    for (const bundle of bundles) expect(readFileSync(bundle, "utf8")).toContain("createRequire");
+    expect(bundles).toHaveLength(4); // api, provisioner, scheduler, sweeper
+    for (const bundle of bundles) {
+      expect(readFileSync(bundle, "utf8")).toContain("createRequire");
+      // No source map ships (nor the comment pointing at one).
+      expect(existsSync(`${bundle}.map`)).toBe(false);
+      expect(readFileSync(bundle, "utf8")).not.toContain("sourceMappingURL");
+    }
+  });
+
+  it("keeps the api's cold start light: exceljs and the Lambda client load only when a request needs them", async () => {
+    const { api } = await sharedBundles();
+    const initial = api.report.initialInputs.map(([name]) => name);
+    expect(initial).not.toContain("exceljs");
+    expect(initial).not.toContain("@aws-sdk/client-lambda");
+    expect(initial).not.toContain("aws-xray-sdk-core");
+    expect(api.report.initialBytes).toBeLessThan(800 * 1024);
+    expect(api.report.totalBytes).toBeGreaterThan(api.report.initialBytes); // the lazy chunks are there
   });
 
   it("ships the per-county division files with the provisioner only, never inside a bundle", () => {
@@ -198,12 +247,11 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     }
   });
 
-  it("serves the api through an HTTP API $default route with access logs, a throttle and CORS for the console", () => {
+  it("serves the api through an HTTP API $default route with access logs, a throttle and no CORS (one domain)", () => {
     const api = synth.templates.api;
-    api.hasResourceProperties("AWS::ApiGatewayV2::Api", {
-      ProtocolType: "HTTP",
-      CorsConfiguration: { AllowOrigins: [Match.anyValue()] },
-    });
+    api.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
+    const [httpApi] = Object.values(resourcesOf(api, "AWS::ApiGatewayV2::Api"));
+    expect(httpApi!.Properties.CorsConfiguration).toBeUndefined();
     api.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
     api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",
@@ -211,11 +259,6 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp("requestId") },
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
     });
-    // The allowed origin is the distribution's own domain, exported by the web stack.
-    const [httpApi] = Object.values(resourcesOf(api, "AWS::ApiGatewayV2::Api"));
-    const origins = (httpApi!.Properties.CorsConfiguration as { AllowOrigins: unknown[] }).AllowOrigins;
-    expect(JSON.stringify(origins)).toContain("Fn::ImportValue");
-    expect(JSON.stringify(origins)).not.toContain("*");
   });
 
   it("scopes the data-access role to the caller's own tenant table through the TenantId session tag", () => {
@@ -231,9 +274,10 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       Action: expect.arrayContaining(["sts:AssumeRole", "sts:TagSession"]),
       Condition: { StringLike: { "aws:RequestTag/TenantId": "?*" } },
     });
-    // The api and the daily scheduler, both only with a TenantId session tag.
+    // The api and the per-tenant sweeper, both only with a TenantId session tag.
     expect(JSON.stringify(trust[0]!.Principal)).toMatch(/ApiRole/);
-    expect(JSON.stringify(trust[0]!.Principal)).toMatch(/SchedulerRole/);
+    expect(JSON.stringify(trust[0]!.Principal)).toMatch(/SweeperRole/);
+    expect(JSON.stringify(trust[0]!.Principal)).not.toMatch(/SchedulerRole/);
 
     const statements = statementsOfRole(api, roleId).filter((st) =>
       JSON.stringify(st.Action).includes("dynamodb:"),
@@ -268,16 +312,18 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     expect(all).toEqual(
       expect.arrayContaining(["sts:AssumeRole", "sts:TagSession", "lambda:InvokeFunction"]),
     );
-    expect(all).toEqual(
-      expect.arrayContaining(["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"]),
-    );
+    // The signing key is used, never read: kms:Sign and the public key, on that one key.
+    expect(all).toEqual(expect.arrayContaining(["kms:Sign", "kms:GetPublicKey"]));
+    expect(all.filter((a) => a.startsWith("kms:")).sort()).toEqual(["kms:GetPublicKey", "kms:Sign"]);
+    expect(all.some((a) => a.startsWith("secretsmanager:"))).toBe(false);
+    api.hasResourceProperties("AWS::KMS::Key", { KeySpec: "ECC_NIST_P256", KeyUsage: "SIGN_VERIFY" });
   });
 
-  it("runs the daily jobs at 00:10 Shanghai (16:10 UTC) through a scheduler that reaches tenants only via the data-access role", () => {
+  it("runs the daily jobs at 00:10 Shanghai (16:10 UTC), fanned out per tenant through a queue to a sweeper", () => {
     const api = synth.templates.api;
-    const [schedulerId, scheduler] = Object.entries(resourcesOf(api, "AWS::Lambda::Function")).find(([id]) =>
-      id.startsWith("Scheduler"),
-    )!;
+    const functions = Object.entries(resourcesOf(api, "AWS::Lambda::Function"));
+    const [schedulerId, scheduler] = functions.find(([id]) => id.startsWith("Scheduler"))!;
+    const [sweeperId, sweeper] = functions.find(([id]) => id.startsWith("Sweeper"))!;
     api.hasResourceProperties("AWS::Events::Rule", {
       ScheduleExpression: "cron(10 16 * * ? *)",
       State: "ENABLED",
@@ -285,34 +331,101 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
         Match.objectLike({
           Arn: { "Fn::GetAtt": [schedulerId, "Arn"] },
           RetryPolicy: { MaximumRetryAttempts: 2 },
+          DeadLetterConfig: { Arn: { "Fn::GetAtt": [Match.stringLikeRegexp("^SchedulerFailures"), "Arn"] } },
         }),
       ],
     });
-    api.hasResourceProperties("AWS::Lambda::Permission", {
-      Action: "lambda:InvokeFunction",
-      Principal: "events.amazonaws.com",
-      FunctionName: { "Fn::GetAtt": [schedulerId, "Arn"] },
-    });
-    expect(scheduler.Properties).toMatchObject({ Runtime: "nodejs24.x", Architectures: ["arm64"] });
-    const env = (scheduler.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(env).toMatchObject({
-      WEIQUAN_MODE: "aws",
-      WEIQUAN_STAGE: "test",
-      WEIQUAN_CONTROL_TABLE: "test-control",
-    });
-    expect(JSON.stringify(env.WEIQUAN_DATA_ACCESS_ROLE_ARN)).toContain("TenantDataAccessRole");
-    expect(env).not.toHaveProperty("WEIQUAN_SIGNING_KEY_SECRET_ARN");
+    // The scheduler only lists tenants (control index) and queues one message each: no tenant access.
+    const schedulerEnv = (scheduler.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(JSON.stringify(schedulerEnv.WEIQUAN_SWEEP_QUEUE_URL)).toContain("SweepQueue");
+    const schedulerActions = statementsOfRole(api, roleOf(scheduler)).flatMap(
+      (st) => asArray(st.Action) as string[],
+    );
+    expect(schedulerActions).toEqual(expect.arrayContaining(["dynamodb:Query", "sqs:SendMessage"]));
+    expect(schedulerActions).not.toContain("sts:AssumeRole");
+    expect(scheduler.Properties.ReservedConcurrentExecutions).toBe(1);
 
-    const roleId = (scheduler.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
-    const statements = statementsOfRole(api, roleId);
-    const actions = statements.flatMap((s) => asArray(s.Action) as string[]);
-    expect(actions).toEqual(expect.arrayContaining(["dynamodb:Query", "sts:AssumeRole", "sts:TagSession"]));
-    for (const statement of statements) {
-      const resources = JSON.stringify(statement.Resource);
-      expect(resources).not.toContain("test-tenant-");
-      if ((asArray(statement.Action) as string[]).some((a) => a.startsWith("dynamodb:")))
-        expect(resources).toContain("table/test-control/index/*");
+    // The sweeper takes a few tenants a message batch, reports failures per tenant, and parks a tenant
+    // that keeps failing in the dead-letter queue.
+    api.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: { Ref: sweeperId },
+      BatchSize: 5,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+    api.hasResourceProperties("AWS::SQS::Queue", {
+      RedrivePolicy: {
+        deadLetterTargetArn: { "Fn::GetAtt": [Match.stringLikeRegexp("^SweepDeadLetters"), "Arn"] },
+        maxReceiveCount: 5,
+      },
+    });
+    const sweeperActions = statementsOfRole(api, roleOf(sweeper)).flatMap(
+      (st) => asArray(st.Action) as string[],
+    );
+    expect(sweeperActions).toEqual(
+      expect.arrayContaining(["sts:AssumeRole", "sts:TagSession", "sqs:ReceiveMessage"]),
+    );
+    for (const statement of statementsOfRole(api, roleOf(sweeper)))
+      expect(JSON.stringify(statement.Resource)).not.toContain("test-tenant-");
+  });
+
+  it("gives every asynchronous invocation a failure queue and keeps the provisioner's concurrency apart", () => {
+    const api = synth.templates.api;
+    const functions = Object.entries(resourcesOf(api, "AWS::Lambda::Function"));
+    const configs = Object.values(resourcesOf(api, "AWS::Lambda::EventInvokeConfig"));
+    for (const prefix of ["Provisioner", "Scheduler"]) {
+      const [id, fn] = functions.find(([fid]) => fid.startsWith(prefix))!;
+      const config = configs.find((c) => JSON.stringify(c.Properties.FunctionName).includes(id))!;
+      expect(config.Properties, prefix).toMatchObject({
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: {
+            Destination: { "Fn::GetAtt": [expect.stringMatching(new RegExp(`^${prefix}Failures`)), "Arn"] },
+          },
+        },
+      });
+      expect(fn.Properties.ReservedConcurrentExecutions, prefix).toBeGreaterThan(0);
     }
+  });
+
+  it("alarms on API errors and latency, every function, every failure queue and throttling, to one SNS topic", () => {
+    const api = synth.templates.api;
+    const alarms = Object.values(resourcesOf(api, "AWS::CloudWatch::Alarm")).map((a) => a.Properties);
+    const byMetric = (namespace: string, metric: string) =>
+      alarms.filter((a) => a.Namespace === namespace && a.MetricName === metric);
+    expect(byMetric("AWS/ApiGateway", "5xx")).toHaveLength(1);
+    expect(byMetric("AWS/ApiGateway", "4xx")).toHaveLength(1);
+    expect(byMetric("AWS/ApiGateway", "Latency")[0]).toMatchObject({ ExtendedStatistic: "p99" });
+    expect(byMetric("AWS/Lambda", "Errors")).toHaveLength(4);
+    expect(byMetric("AWS/Lambda", "Throttles")).toHaveLength(4);
+    expect(byMetric("AWS/SQS", "ApproximateNumberOfMessagesVisible")).toHaveLength(3);
+    expect(byMetric("AWS/DynamoDB", "ThrottledRequests")).toHaveLength(1);
+    expect(byMetric("AWS/DynamoDB", "SystemErrors")).toHaveLength(1);
+    expect(byMetric("Weiquan", "DependencyThrottled")).toHaveLength(1);
+    const [topicId] = Object.keys(resourcesOf(api, "AWS::SNS::Topic"));
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(String(alarm.AlarmDescription)).toMatch(/^Runbook: ./);
+    }
+    api.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+  });
+
+  it("backs up the control table and every tenant table of the stage daily, kept 35 days", () => {
+    const api = synth.templates.api;
+    api.hasResourceProperties("AWS::Backup::BackupPlan", {
+      BackupPlan: {
+        BackupPlanRule: [
+          Match.objectLike({ ScheduleExpression: "cron(30 16 * * ? *)", Lifecycle: { DeleteAfterDays: 35 } }),
+        ],
+      },
+    });
+    const [selection] = Object.values(resourcesOf(api, "AWS::Backup::BackupSelection"));
+    const resources = JSON.stringify(
+      (selection!.Properties.BackupSelection as { Resources: unknown }).Resources,
+    );
+    expect(resources).toContain(":table/test-control");
+    expect(resources).toContain(":table/test-tenant-*");
   });
 
   it("lets only the provisioner create tenant tables, under this stage's prefix", () => {
@@ -416,25 +529,42 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     }
   });
 
-  it("serves the console through CloudFront with Origin Access Control, SPA fallback and security headers", () => {
+  it("serves the console and routes /v1/* and /.well-known/* to the HTTP API on one CloudFront domain", () => {
     const web = synth.templates.web;
     web.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
     web.resourceCountIs("AWS::CloudFront::CloudFrontOriginAccessIdentity", 0);
-    web.hasResourceProperties("AWS::CloudFront::Distribution", {
-      DistributionConfig: Match.objectLike({
-        DefaultRootObject: "index.html",
-        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
-        CustomErrorResponses: [
-          { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: "/index.html", ErrorCachingMinTTL: 0 },
-          { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: "/index.html", ErrorCachingMinTTL: 0 },
-        ],
-        DefaultCacheBehavior: Match.objectLike({
-          ViewerProtocolPolicy: "redirect-to-https",
-          ResponseHeadersPolicyId: Match.anyValue(),
-        }),
-        Logging: Match.objectLike({ Prefix: "cloudfront/" }),
+    const [distribution] = Object.values(resourcesOf(web, "AWS::CloudFront::Distribution"));
+    const config = distribution!.Properties.DistributionConfig as Record<string, unknown>;
+    expect(config).toMatchObject({
+      DefaultRootObject: "index.html",
+      HttpVersion: "http2and3",
+      IPV6Enabled: true,
+      Logging: expect.objectContaining({ Prefix: "cloudfront/" }),
+      DefaultCacheBehavior: expect.objectContaining({
+        ViewerProtocolPolicy: "redirect-to-https",
+        ResponseHeadersPolicyId: expect.anything(),
+        FunctionAssociations: [expect.objectContaining({ EventType: "viewer-request" })],
       }),
     });
+    // No distribution-wide error pages: they would turn the API's 403 / 404 into the console page.
+    expect(config.CustomErrorResponses).toBeUndefined();
+    const origins = config.Origins as Array<Record<string, unknown>>;
+    const apiOrigin = origins.find((o) => o.CustomOriginConfig)!;
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain(".execute-api.");
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: "https-only" });
+    const behaviours = config.CacheBehaviors as Array<Record<string, unknown>>;
+    for (const path of ["/v1/*", "/.well-known/*"]) {
+      expect(
+        behaviours.find((b) => b.PathPattern === path),
+        path,
+      ).toMatchObject({
+        TargetOriginId: apiOrigin.Id,
+        AllowedMethods: expect.arrayContaining(["POST", "PUT", "PATCH", "DELETE"]),
+        CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", // CachingDisabled
+        OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac", // AllViewerExceptHostHeader
+        ResponseHeadersPolicyId: expect.anything(),
+      });
+    }
     web.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
@@ -446,17 +576,22 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     });
   });
 
-  it("sends a content security policy that allows only the console itself and the API", () => {
+  it("sends a content security policy that lets the console connect only to its own origin", () => {
     const [policy] = Object.values(
       resourcesOf(synth.templates.web, "AWS::CloudFront::ResponseHeadersPolicy"),
     );
-    const csp = JSON.stringify(policy!.Properties.ResponseHeadersPolicyConfig);
+    const csp = (
+      policy!.Properties.ResponseHeadersPolicyConfig as {
+        SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: string } };
+      }
+    ).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("connect-src 'self' https://*.execute-api.");
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(csp).not.toContain("execute-api");
   });
 
-  it("deploys the built console plus a config.json naming the API and the stage", () => {
+  it("deploys the built console plus a config.json with the stage and a same-origin API", () => {
     const content = synth.templates.webContent;
     const [deployment] = Object.values(resourcesOf(content, "Custom::CDKBucketDeployment"));
     expect(deployment).toBeDefined();
@@ -464,9 +599,6 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     expect(props.SourceObjectKeys).toHaveLength(2);
     expect(JSON.stringify(props.DestinationBucketName)).toContain("weiquan-test-web-");
     expect(props.DistributionPaths).toEqual(["/*"]);
-    // Source.jsonData: the API URL is a deploy-time value, substituted through a marker.
-    const markers = JSON.stringify(props.SourceMarkers);
-    expect(markers).toContain("Fn::ImportValue");
     const outdir = (synth.stacks.webContent.node.root as App).outdir;
     const manifest = JSON.parse(
       readFileSync(join(outdir, `${synth.stacks.webContent.artifactId}.assets.json`), "utf8"),
@@ -477,7 +609,7 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       .map((path) => readFileSync(path, "utf8"))[0];
     expect(configJson, "the config.json asset").toBeDefined();
     expect(configJson).toContain('"stage":"test"');
-    expect(configJson).toContain('"apiBaseUrl"');
+    expect(JSON.parse(configJson!)).toEqual({ apiBaseUrl: "", stage: "test" });
     // The console build's own config.json (local defaults) is left out, so it cannot win.
     const consoleAssets = Object.values(manifest.files as Record<string, { source: { path: string } }>)
       .map((file) => join(outdir, file.source.path))
@@ -486,24 +618,23 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     expect(existsSync(join(consoleAssets[0]!, "config.json"))).toBe(false);
   });
 
-  it("refuses to synthesize without a built console, and says to run pnpm build", () => {
+  it("refuses to synthesize without a built console, and says to run pnpm build", async () => {
     const empty = mkdtempSync(join(tmpdir(), "weiquan-empty-"));
-    expect(() => createWeiquanStacks(new App(), { stage: "test", webAssetPath: empty })).toThrow(
-      /pnpm build/,
-    );
+    const config = { stage: "test", webAssetPath: empty, logRetentionDays: 180 };
+    expect(() => createWeiquanStacks(new App(), config, {} as Bundles)).toThrow(/pnpm build/);
   });
 });
 
 describe("the Weiquan CDK app in an AWS China region (cn-north-1, partition aws-cn)", () => {
   let synth: Synthesized;
-  beforeAll(() => {
-    synth = synthesize({
+  beforeAll(async () => {
+    synth = await synthesize({
       stage: "prod",
       env: { account: "123456789012", region: "cn-north-1" },
       domainName: "weiquan.example.gov.cn",
       iamCertificateId: "ASCAEXAMPLEEXAMPLE1234",
     });
-  }, 120_000);
+  }, 240_000);
 
   it("uses only aws-cn or partition-relative ARNs, never a literal arn:aws:", () => {
     for (const template of Object.values(synth.templates)) {
@@ -531,8 +662,91 @@ describe("the Weiquan CDK app in an AWS China region (cn-north-1, partition aws-
         },
       }),
     });
-    synth.templates.api.hasResourceProperties("AWS::ApiGatewayV2::Api", {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ["https://weiquan.example.gov.cn"] }),
+  });
+
+  it("uses legacy cache behaviours there (no cache, origin-request or response-headers policies), API paths uncached", () => {
+    const web = synth.templates.web;
+    web.resourceCountIs("AWS::CloudFront::ResponseHeadersPolicy", 0);
+    web.resourceCountIs("AWS::CloudFront::CachePolicy", 0);
+    const [distribution] = Object.values(resourcesOf(web, "AWS::CloudFront::Distribution"));
+    const config = distribution!.Properties.DistributionConfig as Record<string, unknown>;
+    expect(config).toMatchObject({ HttpVersion: "http2", IPV6Enabled: false });
+    const behaviours = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as unknown[])] as Array<
+      Record<string, unknown>
+    >;
+    for (const b of behaviours) {
+      expect(b).not.toHaveProperty("CachePolicyId");
+      expect(b).not.toHaveProperty("OriginRequestPolicyId");
+      expect(b).not.toHaveProperty("ResponseHeadersPolicyId");
+      expect(b.ForwardedValues).toBeDefined();
+    }
+    for (const path of ["/v1/*", "/.well-known/*"]) {
+      expect(
+        behaviours.find((b) => b.PathPattern === path),
+        path,
+      ).toMatchObject({
+        ForwardedValues: {
+          QueryString: true,
+          Headers: expect.arrayContaining(["Authorization", "Content-Type", "Idempotency-Key", "If-Match"]),
+        },
+        DefaultTTL: 0,
+        MaxTTL: 0,
+      });
+    }
+  });
+
+  it("sends the console's pages through the api, which adds the security headers (no CloudFront Functions there)", () => {
+    synth.templates.web.resourceCountIs("AWS::CloudFront::Function", 0);
+    const [distribution] = Object.values(resourcesOf(synth.templates.web, "AWS::CloudFront::Distribution"));
+    const config = distribution!.Properties.DistributionConfig as Record<string, unknown>;
+    const apiOrigin = (config.Origins as Array<Record<string, unknown>>).find((o) => o.CustomOriginConfig)!;
+    expect(config.DefaultCacheBehavior).toMatchObject({ TargetOriginId: apiOrigin.Id, DefaultTTL: 0 });
+    const assets = (config.CacheBehaviors as Array<Record<string, unknown>>).find(
+      (b) => b.PathPattern === "/assets/*",
+    );
+    expect(assets!.TargetOriginId).not.toBe(apiOrigin.Id);
+    const [, api] = apiFunction(synth.templates.api);
+    expect((api.Properties.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
+      WEIQUAN_CONSOLE_PAGE: "/var/task/console/index.html",
     });
+  });
+
+  it("runs the functions without X-Ray (the China regions have none)", () => {
+    for (const fn of Object.values(resourcesOf(synth.templates.api, "AWS::Lambda::Function"))) {
+      if (!(fn.Properties.Runtime as string).startsWith("nodejs24")) continue;
+      expect((fn.Properties.TracingConfig as { Mode?: string } | undefined)?.Mode ?? "PassThrough").toBe(
+        "PassThrough",
+      );
+      expect((fn.Properties.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
+        POWERTOOLS_TRACE_ENABLED: "false",
+      });
+    }
+  });
+
+  it("refuses a China synth without the ICP-filed domain and its IAM certificate, saying what to pass", () => {
+    const env = { account: "123456789012", region: "cn-northwest-1" };
+    expect(() => assertDomainConfig({ env })).toThrow(
+      /ICP-filed domain.*-c domainName=.*-c iamCertificateId=/,
+    );
+    expect(() => assertDomainConfig({ env, domainName: "weiquan.example.gov.cn" })).toThrow(
+      /iamCertificateId/,
+    );
+    expect(() => assertDomainConfig({ env, domainName: "a.cn", iamCertificateId: "ASCA1" })).not.toThrow();
+  });
+});
+
+describe("stage configuration", () => {
+  const read = (context: Record<string, string>) => readStageConfig(new App({ context }));
+
+  it("refuses stage names that would overlap another stage's tenant-table grants", () => {
+    expect(() => read({ stage: "prod-tenant" })).toThrow(/must not contain "tenant"/);
+    expect(() => read({ stage: "Prod" })).toThrow(/a-z/);
+    expect(read({ stage: "prod" }).stage).toBe("prod");
+  });
+
+  it("keeps logs at least 180 days (configurable)", () => {
+    expect(read({ stage: "prod" }).logRetentionDays).toBe(180);
+    expect(read({ stage: "prod", logRetentionDays: "365" }).logRetentionDays).toBe(365);
+    expect(() => read({ stage: "prod", logRetentionDays: "90" })).toThrow(/at least 180/);
   });
 });

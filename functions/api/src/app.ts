@@ -10,19 +10,23 @@ import type { AppDeps } from "./deps.ts";
 import { figureRoutes } from "./figures/routes.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
+import { observe } from "./http/observe.ts";
 import { inspectionRoutes } from "./inspections/routes.ts";
 import { noticeRoutes } from "./notices/routes.ts";
 import { platformRoutes } from "./platform/routes.ts";
 import { publicRoutes } from "./public/routes.ts";
 import { samplingRoutes } from "./sampling/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
+import { consolePageRoutes } from "./system/console-page.ts";
 import { systemRoutes } from "./system/routes.ts";
 import { unitRoutes } from "./units/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 
 /** The whole HTTP API: one sub-app per capability, one error mapping. */
 export function createApp(deps: AppDeps) {
+  let routePaths = (): string[] => [];
   const app = new Hono<AppEnv>()
+    .use(observe(() => routePaths()))
     .use(async (c, next) => {
       c.set("deps", deps);
       await next();
@@ -59,6 +63,9 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  // China regions only (CloudFront there cannot add headers): the console's page, after every API route.
+  if (deps.consolePage) app.route("/", consolePageRoutes(deps.consolePage));
+  routePaths = () => app.routes.map((r) => r.path);
   app.notFound(notFoundRoute);
   app.onError(onError);
   return app;

@@ -52,6 +52,8 @@ export interface AppDeps {
   dropTenantTable: (tenantId: string) => Promise<void>;
   /** Attachments' object store (S3 in AWS, the local S3-protocol server locally); absent → attachments 503. */
   files?: ObjectStore;
+  /** The console's index.html, served by the api with the security headers (AWS China only). */
+  consolePage?: { file: string; connectSources: string[] };
   /** Low-level client (local mode only: table creation runs in-process). */
   dynamo?: DynamoDBClient;
 }

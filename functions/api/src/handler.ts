@@ -1,6 +1,4 @@
-import { Logger } from "@aws-lambda-powertools/logger";
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import middy from "@middy/core";
+import { lambdaHandler, type Tracer } from "@weiquan/runtime/observability";
 import { withDeadline } from "@weiquan/store";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { handle } from "hono/aws-lambda";
@@ -15,18 +13,16 @@ export type ApiHandler = (
 
 /**
  * The Lambda handler around the Hono app: Middy owns the Lambda level (structured logs with the request
- * id, the early timeout), Hono owns HTTP. Every AWS call of a request is bound to the request's
- * deadline. The local bridge calls exactly this, so local runs take production's path.
+ * context, metrics, the tracer where the partition has X-Ray, the early timeout), Hono owns HTTP. Every
+ * AWS call of a request is bound to the request's deadline. The local bridge calls exactly this, so
+ * local runs take production's path.
  */
-export function makeHandler(deps: AppDeps): ApiHandler {
-  const logger = new Logger({ serviceName: "weiquan-api" });
+export function makeHandler(deps: AppDeps, tracer: Tracer | null = null): ApiHandler {
   const honoHandler = handle(createApp(deps)) as unknown as ApiHandler;
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>({
-    timeoutEarlyInMillis: HARD_MARGIN_MS,
-    timeoutEarlyResponse: gaveUp,
-  })
-    .use(injectLambdaContext(logger))
-    .handler((event, context, { signal }) =>
+  return lambdaHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(
+    (event, context, { signal }) =>
       withDeadline(requestDeadline(context, deps.budget, signal), () => honoHandler(event, context)),
-    ) as unknown as ApiHandler;
+    tracer,
+    { timeoutEarlyInMillis: HARD_MARGIN_MS, timeoutEarlyResponse: gaveUp },
+  ) as unknown as ApiHandler;
 }

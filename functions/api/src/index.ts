@@ -5,5 +5,6 @@ export * from "./auth/tokens.ts";
 export * from "./deps.ts";
 export * from "./handler.ts";
 export * from "./http/deadline.ts";
+export * from "./local-runtime.ts";
 export * from "./platform/tenants.ts";
 export * from "./runtime.ts";

@@ -1,18 +1,15 @@
-import { Logger } from "@aws-lambda-powertools/logger";
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import middy from "@middy/core";
+import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { lambdaHandler, loadTracer, logger } from "@weiquan/runtime/observability";
 import {
+  AWS_TIMEOUTS,
   awsDynamoClient,
-  controlTableName,
+  boundedCalls,
   documentClient,
-  ObjectStore,
   TenantsRepository,
-  tokenVendingAccess,
 } from "@weiquan/store";
 import { z } from "zod";
-import { sweepAllTenantsAttachments } from "./attachments/sweep.ts";
-import { sweepAllTenants } from "./cases/overdue.ts";
-import { superviseAllTenants } from "./supervision/daily.ts";
+import { schedulerConfig } from "./config.ts";
+import type { SweepMessage } from "./sweep-event.ts";
 
 /** What EventBridge sends on a schedule (only the fields we read). */
 const ScheduledEvent = z.object({
@@ -20,57 +17,47 @@ const ScheduledEvent = z.object({
   time: z.iso.datetime({ offset: true }),
 });
 
-const required = (name: string) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`environment variable ${name} is required`);
-  return v;
-};
-
-const logger = new Logger({ serviceName: "weiquan-scheduler" });
-const stage = required("WEIQUAN_STAGE");
-const tenants = new TenantsRepository(
-  documentClient(awsDynamoClient()),
-  process.env.WEIQUAN_CONTROL_TABLE ?? controlTableName(stage),
-);
-// The same token vending as the api: each tenant's table through the data-access role tagged with it.
-const tenantAccess = tokenVendingAccess({ stage, roleArn: required("WEIQUAN_DATA_ACCESS_ROLE_ARN") });
-// Each tenant's files through the same tenant session, which may touch only that tenant's key prefix.
-const files = new ObjectStore({ bucket: required("WEIQUAN_FILES_BUCKET"), region: process.env.AWS_REGION });
+const config = schedulerConfig();
+const tenants = new TenantsRepository(documentClient(awsDynamoClient()), config.controlTable);
+const sqs = new SQSClient(boundedCalls(AWS_TIMEOUTS));
 
 /**
- * The daily jobs (EventBridge, 00:10 Asia/Shanghai): the overdue sweep, the removal of uploads nobody
- * linked within 24 hours and supervision's reminders (last month's round, overdue findings), for every
- * active tenant.
- * A tenant that fails is logged and the others are still swept; the run fails (and is retried by
- * Lambda) only if none could be listed. Sweeping twice notifies nothing twice.
+ * The daily jobs (EventBridge, 00:10 Asia/Shanghai) fanned out per tenant: one message per active tenant
+ * on the sweep queue, whose consumer (sweeper.ts) sweeps that tenant alone. So the run scales with the
+ * number of counties, and one tenant that fails is retried and then parked in the dead-letter queue
+ * without holding up the others. Reads only the control table's tenant index; never a tenant table.
  */
-export const handler = middy()
-  .use(injectLambdaContext(logger))
-  .handler(async (event: unknown) => {
+export const handler = lambdaHandler(
+  async (event: unknown) => {
     const { time } = ScheduledEvent.parse(event);
-    const swept = await sweepAllTenants({ tenants, tenantAccess }, new Date());
-    for (const t of swept) {
-      if (t.error) logger.error("overdue sweep failed", { tenantId: t.tenantId, error: t.error });
-      else logger.info("overdue sweep", { ...t });
-    }
-    const filesSwept = await sweepAllTenantsAttachments({ tenants, tenantAccess, files }, new Date());
-    for (const t of filesSwept) {
-      if ("error" in t) logger.error("attachments sweep failed", { tenantId: t.tenantId, error: t.error });
-      else if (t.result) logger.info("attachments sweep", { tenantId: t.tenantId, removed: t.result });
-    }
-    const supervised = await superviseAllTenants({ tenants, tenantAccess }, new Date());
-    for (const t of supervised) {
-      if ("error" in t) logger.error("supervision job failed", { tenantId: t.tenantId, error: t.error });
-      else logger.info("supervision job", { tenantId: t.tenantId, ...t.result });
-    }
-    const failed =
-      swept.filter((t) => t.error).length +
-      filesSwept.filter((t) => "error" in t).length +
-      supervised.filter((t) => "error" in t).length;
-    return {
-      scheduledAt: time,
-      tenants: swept.length,
-      failed,
-      noticed: swept.reduce((n, t) => n + t.noticed, 0),
-    };
-  });
+    let cursor: string | undefined;
+    let queued = 0;
+    do {
+      const page = await tenants.list(100, cursor);
+      const active = page.items.filter((t) => t.status === "active");
+      for (let i = 0; i < active.length; i += 10) {
+        const batch = active.slice(i, i + 10);
+        const out = await sqs.send(
+          new SendMessageBatchCommand({
+            QueueUrl: config.sweepQueueUrl,
+            Entries: batch.map((t, n) => ({
+              Id: String(n),
+              MessageBody: JSON.stringify({ tenantId: t.id, at: time } satisfies SweepMessage),
+            })),
+          }),
+        );
+        if (out.Failed?.length) {
+          // Failing the run makes EventBridge retry it; sweeping a tenant twice notifies nobody twice.
+          throw new Error(
+            `queueing the sweep failed for ${out.Failed.length} tenants: ${out.Failed[0]?.Message}`,
+          );
+        }
+        queued += batch.length;
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    logger.info("daily sweep queued", { scheduledAt: time, tenants: queued });
+    return { scheduledAt: time, queued };
+  },
+  await loadTracer(),
+);

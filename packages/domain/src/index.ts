@@ -9,6 +9,7 @@ export * from "./campaigns/index.ts";
 export * from "./cases/clock/index.ts";
 export * from "./cases/index.ts";
 export * from "./common/errors.ts";
+export * from "./common/ids.ts";
 export * from "./common/inputs.ts";
 export * from "./common/mask.ts";
 export * from "./common/time.ts";

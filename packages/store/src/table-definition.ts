@@ -47,3 +47,17 @@ export const controlTableName = (stage: string) => `${stage}-control`;
 export const tenantTableName = (stage: string, tenantId: string) => `${stage}-tenant-${tenantId}`;
 /** Prefix every tenant table of a stage shares: the IAM scope of the data-access role. */
 export const tenantTablePrefix = (stage: string) => `${stage}-tenant-`;
+
+/**
+ * A stage name: it prefixes every table, and the grants of one stage name `{stage}-tenant-*`. So it is
+ * short, lower-case, and never contains `tenant` — otherwise the stage `a` could reach the tables of a
+ * stage `a-tenant-x` (`a-tenant-x-tenant-…` matches `a-tenant-*`).
+ */
+export function stageNameProblem(stage: string): string | null {
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage))
+    return `stage "${stage}" must be 1-20 characters of a-z, 0-9 and -, starting with a letter`;
+  if (stage.includes("tenant"))
+    return `stage "${stage}" must not contain "tenant" (it would overlap tenant-table grants)`;
+  if (stage.endsWith("-")) return `stage "${stage}" must not end with "-"`;
+  return null;
+}

@@ -1,23 +1,32 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import {
-  GetSecretValueCommand,
-  PutSecretValueCommand,
-  SecretsManagerClient,
-} from "@aws-sdk/client-secrets-manager";
-import { AWS_TIMEOUTS, boundedCalls } from "@weiquan/store";
-import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
+import { GetPublicKeyCommand, type KMSClient, SignCommand } from "@aws-sdk/client-kms";
+import { lazy } from "@weiquan/runtime/lazy";
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importSPKI, type JWK } from "jose";
 
 export const ALG = "ES256";
 
+/**
+ * The token signing key as every caller sees it, in AWS and locally alike: a public key (verification,
+ * JWKS) and a `sign` that returns the JOSE signature (r ‖ s, 64 bytes). Where the private key lives is
+ * the key's own business — in AWS it never leaves KMS.
+ */
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
   publicKey: CryptoKey;
   publicJwk: JWK;
+  sign(data: Uint8Array): Promise<Uint8Array>;
 }
 
-/** Where the ES256 signing key comes from: a secret in AWS, a file locally, memory in tests. */
+async function publicSide(publicKey: CryptoKey, kid?: string) {
+  const jwk = await exportJWK(publicKey);
+  const id = kid ?? (await calculateJwkThumbprint(jwk));
+  return { kid: id, publicJwk: { ...jwk, kid: id, alg: ALG, use: "sig" } };
+}
+
+// ---- Local mode: a generated key in a file (or memory) -------------------------------------------------
+
+/** Where a local private key is kept: `<dataDir>/signing-key.json` for `pnpm dev`, memory in tests. */
 export interface KeySource {
   load(): Promise<{ privateJwk: JWK; kid: string } | null>;
   /** Stores a freshly generated key unless one already exists; returns the one that won. */
@@ -27,9 +36,16 @@ export interface KeySource {
 export async function keyFromJwk(privateJwk: JWK, kid: string): Promise<SigningKey> {
   const privateKey = (await importJWK(privateJwk, ALG)) as CryptoKey;
   const { d: _d, ...pub } = privateJwk;
-  const publicJwk = { ...pub, kid, alg: ALG, use: "sig" };
-  const publicKey = (await importJWK(publicJwk, ALG)) as CryptoKey;
-  return { kid, privateKey, publicKey, publicJwk };
+  const publicKey = (await importJWK({ ...pub, alg: ALG }, ALG, { extractable: true })) as CryptoKey;
+  return {
+    ...(await publicSide(publicKey, kid)),
+    publicKey,
+    // WebCrypto's ECDSA signature is already r ‖ s, the form JWS uses.
+    sign: async (data) =>
+      new Uint8Array(
+        await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, privateKey, data as BufferSource),
+      ),
+  };
 }
 
 async function generate(): Promise<{ privateJwk: JWK; kid: string }> {
@@ -38,19 +54,12 @@ async function generate(): Promise<{ privateJwk: JWK; kid: string }> {
   return { privateJwk, kid: `k-${new Date().toISOString().slice(0, 10)}-${crypto.randomUUID().slice(0, 8)}` };
 }
 
-/** Loads the key once per process, generating and storing it on first use. */
+/** Local mode: the key from `source`, generated and stored on first use. */
 export function signingKeys(source: KeySource): () => Promise<SigningKey> {
-  let key: Promise<SigningKey> | undefined;
-  return () => {
-    key ??= (async () => {
-      const stored = (await source.load()) ?? (await source.create(await generate()));
-      return keyFromJwk(stored.privateJwk, stored.kid);
-    })().catch((e) => {
-      key = undefined;
-      throw e;
-    });
-    return key;
-  };
+  return lazy(async () => {
+    const stored = (await source.load()) ?? (await source.create(await generate()));
+    return keyFromJwk(stored.privateJwk, stored.kid);
+  });
 }
 
 export const memoryKeySource = (): KeySource => {
@@ -78,40 +87,57 @@ export const fileKeySource = (path: string): KeySource => ({
   },
 });
 
+// ---- AWS: an asymmetric KMS key (ECC_NIST_P256, SIGN_VERIFY) ---------------------------------------------
+
 /**
- * AWS: the secret CDK creates starts without a key (Secrets Manager cannot generate EC keys). The first
- * cold start writes one with a fixed ClientRequestToken, so concurrent first starts agree on one key:
- * the loser's PutSecretValue fails and it reads the winner's.
+ * AWS: the private key is a KMS key no function can read; `sign` is `kms:Sign` (ECDSA_SHA_256) and the
+ * public key comes from `kms:GetPublicKey` once per process. The key id (`kid`) is the JWK thumbprint of
+ * the public key, so a rotated key is told apart without configuration.
  */
-export const secretKeySource = (secretId: string): KeySource => {
-  const sm = new SecretsManagerClient(boundedCalls(AWS_TIMEOUTS));
-  const read = async () => {
-    try {
-      const out = await sm.send(new GetSecretValueCommand({ SecretId: secretId }));
-      const value = out.SecretString ? JSON.parse(out.SecretString) : null;
-      return value?.privateJwk ? (value as { privateJwk: JWK; kid: string }) : null;
-    } catch (e) {
-      if (e instanceof Error && e.name === "ResourceNotFoundException") return null;
-      throw e;
-    }
-  };
-  return {
-    load: read,
-    create: async (fresh) => {
-      try {
-        await sm.send(
-          new PutSecretValueCommand({
-            SecretId: secretId,
-            SecretString: JSON.stringify(fresh),
-            ClientRequestToken: "weiquan-signing-key-0000000000000001",
+export function kmsSigningKey(kms: KMSClient, keyId: string): () => Promise<SigningKey> {
+  return lazy(async () => {
+    const out = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
+    if (!out.PublicKey) throw new Error(`KMS key ${keyId} returned no public key`);
+    const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(out.PublicKey).toString("base64")}\n-----END PUBLIC KEY-----`;
+    const publicKey = (await importSPKI(pem, ALG, { extractable: true })) as CryptoKey;
+    return {
+      ...(await publicSide(publicKey)),
+      publicKey,
+      sign: async (data) => {
+        const signed = await kms.send(
+          new SignCommand({
+            KeyId: keyId,
+            Message: data,
+            MessageType: "RAW",
+            SigningAlgorithm: "ECDSA_SHA_256",
           }),
         );
-        return fresh;
-      } catch {
-        const winner = await read();
-        if (!winner) throw new Error("signing key secret could not be initialised");
-        return winner;
-      }
-    },
-  };
-};
+        if (!signed.Signature) throw new Error(`KMS key ${keyId} returned no signature`);
+        return derToJose(signed.Signature);
+      },
+    };
+  });
+}
+
+/**
+ * KMS returns an ECDSA signature as DER (`SEQUENCE { INTEGER r, INTEGER s }`); JWS wants r ‖ s, each
+ * left-padded to 32 bytes.
+ */
+export function derToJose(der: Uint8Array, size = 32): Uint8Array {
+  const fail = () => new Error("not a DER ECDSA signature");
+  let i = 0;
+  if (der[i++] !== 0x30) throw fail();
+  let length = der[i++]!;
+  if (length & 0x80) i += length & 0x7f; // long-form length (never for P-256, but harmless)
+  const out = new Uint8Array(size * 2);
+  for (const half of [0, 1]) {
+    if (der[i++] !== 0x02) throw fail();
+    length = der[i++]!;
+    let int = der.subarray(i, i + length);
+    i += length;
+    while (int.length > size && int[0] === 0) int = int.subarray(1);
+    if (int.length > size) throw fail();
+    out.set(int, half * size + (size - int.length));
+  }
+  return out;
+}

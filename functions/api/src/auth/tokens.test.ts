@@ -1,5 +1,6 @@
+import { generateKeyPair } from "jose";
 import { describe, expect, it } from "vitest";
-import { memoryKeySource, signingKeys } from "./keys.ts";
+import { derToJose, memoryKeySource, signingKeys } from "./keys.ts";
 import { signToken, verifyToken } from "./tokens.ts";
 
 const claims = { sub: "u1", usr: "point1", tid: "t1", role: "point_staff" as const };
@@ -28,3 +29,49 @@ describe("access tokens", () => {
     expect(a.kid).toBe(b.kid);
   });
 });
+
+describe("KMS signatures", () => {
+  it("turn DER (SEQUENCE of two INTEGERs, leading zero bytes and all) into JOSE r ‖ s", () => {
+    const r = new Uint8Array(32).fill(0x81); // high bit set: DER prefixes a zero byte
+    const s = new Uint8Array([0x01, 0x02]); // short: JOSE left-pads it to 32 bytes
+    const der = new Uint8Array([0x30, 4 + 33 + 2, 0x02, 33, 0x00, ...r, 0x02, 2, ...s]);
+    const jose = derToJose(der);
+    expect(jose).toHaveLength(64);
+    expect([...jose.subarray(0, 32)]).toEqual([...r]);
+    expect([...jose.subarray(32)]).toEqual([...new Uint8Array(30), 0x01, 0x02]);
+    expect(() => derToJose(new Uint8Array([0x31, 0]))).toThrow(/DER/);
+  });
+
+  it("verify like local ones: a key signing DER as KMS does yields tokens the API accepts", async () => {
+    const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
+    const kmsLike = {
+      kid: "kms-like",
+      publicKey: publicKey as CryptoKey,
+      publicJwk: {},
+      sign: async (data: Uint8Array) => {
+        const raw = new Uint8Array(
+          await crypto.subtle.sign(
+            { name: "ECDSA", hash: "SHA-256" },
+            privateKey as CryptoKey,
+            data as BufferSource,
+          ),
+        );
+        return derToJose(toDer(raw));
+      },
+    };
+    const now = new Date();
+    const { token } = await signToken(kmsLike, claims, 60, now);
+    expect(await verifyToken(kmsLike, token, now)).toMatchObject(claims);
+  });
+});
+
+/** r ‖ s → DER, as KMS answers. */
+function toDer(raw: Uint8Array): Uint8Array {
+  const int = (bytes: Uint8Array) => {
+    let b = bytes;
+    while (b.length > 1 && b[0] === 0 && !(b[1]! & 0x80)) b = b.subarray(1);
+    return b[0]! & 0x80 ? [0x02, b.length + 1, 0x00, ...b] : [0x02, b.length, ...b];
+  };
+  const body = [...int(raw.subarray(0, 32)), ...int(raw.subarray(32))];
+  return new Uint8Array([0x30, body.length, ...body]);
+}

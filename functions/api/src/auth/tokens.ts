@@ -1,5 +1,5 @@
 import { Role, Unauthorized } from "@weiquan/domain";
-import { errors, jwtVerify, SignJWT } from "jose";
+import { base64url, errors, jwtVerify } from "jose";
 import { z } from "zod";
 import { ALG, type SigningKey } from "./keys.ts";
 
@@ -14,26 +14,35 @@ export const TokenClaims = z.object({
   role: Role,
   /** Enrollment-only: the role requires TOTP and none is set up, so only enrollment routes accept it. */
   enr: z.literal(true).optional(),
+  /** Password-change-only: the password was set by someone else, so only `POST /v1/me/password` accepts it. */
+  pwc: z.literal(true).optional(),
 });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
+const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
+
+/**
+ * A compact ES256 JWT, signed by `key.sign` (KMS in AWS, WebCrypto locally): the same token either way.
+ */
 export async function signToken(key: SigningKey, claims: TokenClaims, ttlSeconds: number, now: Date) {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const token = await new SignJWT({
+  const header = { alg: ALG, kid: key.kid, typ: "JWT" };
+  const payload = {
     usr: claims.usr,
     tid: claims.tid,
     role: claims.role,
     ...(claims.enr ? { enr: true } : {}),
-  })
-    .setProtectedHeader({ alg: ALG, kid: key.kid, typ: "JWT" })
-    .setSubject(claims.sub)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .sign(key.privateKey);
-  return { token, expiresAt: new Date(exp * 1000) };
+    ...(claims.pwc ? { pwc: true } : {}),
+    sub: claims.sub,
+    iss: ISSUER,
+    aud: AUDIENCE,
+    iat,
+    exp,
+  };
+  const input = `${encode(header)}.${encode(payload)}`;
+  const signature = await key.sign(new TextEncoder().encode(input));
+  return { token: `${input}.${base64url.encode(signature)}`, expiresAt: new Date(exp * 1000) };
 }
 
 /** Only ES256 with our key is accepted: `alg: none`, HS256 tricks, other keys, expiry → 401. */

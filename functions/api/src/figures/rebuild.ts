@@ -1,7 +1,7 @@
 import { NotFound } from "@weiquan/domain";
 import { type RebuildResult, rebuildRollups } from "@weiquan/store";
 import type { AppDeps } from "../deps.ts";
-import { localDeps } from "../runtime.ts";
+import { localDeps } from "../local-runtime.ts";
 
 /**
  * The rollup rebuild job for one tenant (by id or county code): offline, paged through the bureau's

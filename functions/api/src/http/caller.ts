@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { verifyToken } from "../auth/tokens.ts";
 import type { AppEnv, Caller } from "./env.ts";
+import { identify } from "./observe.ts";
 import { assertTenantServing } from "./tenant-status.ts";
 
 export const PLATFORM = "platform";
@@ -74,6 +75,7 @@ async function loadCaller(c: Context<AppEnv>, allowEnrollmentOnly: boolean) {
       "TOTP_ENROLLMENT_REQUIRED",
     );
   c.set("caller", caller);
+  identify(caller);
 }
 
 const base = (userId: string, username: string, displayName: string, role: Role) => ({

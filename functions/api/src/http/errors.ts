@@ -3,13 +3,15 @@ import { isDependencyFailure } from "@weiquan/store";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./env.ts";
+import { countThrottled, logUnexpected } from "./observe.ts";
 
 const envelope = (code: string, message: string, details?: unknown): ErrorEnvelope => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
 /** The one place typed errors become HTTP answers. Anything unexpected is a logged 500 without internals. */
-export function onError(err: Error, c: Context) {
+export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) {
     if (err.retryAfter !== undefined) c.header("Retry-After", String(err.retryAfter));
     return c.json(
@@ -31,19 +33,11 @@ export function onError(err: Error, c: Context) {
   if (isDependencyFailure(err)) {
     // A stalled, throttled or failing dependency: the request wrote nothing it could not confirm (every
     // change is one transaction; a retry with the same Idempotency-Key returns the first answer).
-    console.warn(JSON.stringify({ level: "WARN", message: "dependency unavailable", name: err.name }));
+    countThrottled(c, err);
     c.header("Retry-After", "2");
     return c.json(envelope("SERVICE_UNAVAILABLE", "服务繁忙，请稍后重试"), 503);
   }
-  console.error(
-    JSON.stringify({
-      level: "ERROR",
-      message: "unhandled",
-      name: err.name,
-      error: err.message,
-      stack: err.stack,
-    }),
-  );
+  logUnexpected(c, err);
   return c.json(envelope("INTERNAL", "服务器内部错误，请稍后重试"), 500);
 }
 

@@ -1,10 +1,10 @@
-import { Conflict, type Tenant, type TenantExport, Unavailable, Unprocessable } from "@weiquan/domain";
+import { Conflict, newId, type Tenant, type TenantExport, Unavailable, Unprocessable } from "@weiquan/domain";
+import { logger } from "@weiquan/runtime/observability";
 import { type ExportRecord, tenantUsage } from "@weiquan/store";
 import type { AppDeps } from "../deps.ts";
-import { getTenant, newId, tenantView } from "./tenants.ts";
+import { getTenant, tenantView } from "./tenants.ts";
 
-const log = (message: string, fields: Record<string, unknown>) =>
-  console.error(JSON.stringify({ level: "ERROR", message, ...fields }));
+const log = (message: string, fields: Record<string, unknown>) => logger.error(message, fields);
 
 /**
  * One tenant with its usage figures while its table exists (active or suspended). Bounded cost: the

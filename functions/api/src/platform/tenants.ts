@@ -1,18 +1,16 @@
-import { hasCountyDivisions } from "@weiquan/divisions";
 import {
   Conflict,
   NotFound,
+  newId,
   type OnboardTenantInput,
   type Tenant,
   Unavailable,
   Unprocessable,
 } from "@weiquan/domain";
+import { logger } from "@weiquan/runtime/observability";
 import { provisioningStepsOf, type TenantRecord, tenantTableName } from "@weiquan/store";
-import { ulid } from "ulid";
 import { hashPassword } from "../auth/password.ts";
 import type { AppDeps } from "../deps.ts";
-
-export const newId = () => ulid().toLowerCase();
 
 /** The public view of a tenant: progress of provisioning, never the pending admin's hash. */
 export function tenantView(t: TenantRecord): Tenant {
@@ -39,6 +37,8 @@ export async function onboardTenant(
   deps: AppDeps,
   input: OnboardTenantInput,
 ): Promise<{ created: boolean; tenant: Tenant }> {
+  // The county code list loads only here (onboarding), not on every cold start of the api.
+  const { hasCountyDivisions } = await import("@weiquan/divisions");
   if (input.prepopulate && !hasCountyDivisions(input.countyCode)) {
     throw Unprocessable(
       `行政区划数据中没有代码为 ${input.countyCode} 的县级区划，无法预置服务站/服务点；请核对代码，或不勾选“预置”开通租户`,
@@ -92,9 +92,7 @@ async function provision(deps: AppDeps, id: string): Promise<Tenant> {
   try {
     await deps.startProvisioning(id);
   } catch (e) {
-    console.error(
-      JSON.stringify({ level: "ERROR", message: "provisioning failed", tenantId: id, error: String(e) }),
-    );
+    logger.error("provisioning failed", { tenantId: id, error: e as Error });
     throw Unavailable("租户开通未完成，已记录进度；请稍后重试同一请求以继续开通", 5);
   }
   return tenantView((await deps.control.tenants.get(id))!);

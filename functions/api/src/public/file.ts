@@ -9,6 +9,7 @@ import {
   Unavailable,
   Unprocessable,
 } from "@weiquan/domain";
+import { logger } from "@weiquan/runtime/observability";
 import { PublicAccessRepository, type UnitRecord, UnitsRepository } from "@weiquan/store";
 import { registerCase } from "../cases/create.ts";
 import type { PublicEnv } from "./tenant.ts";
@@ -33,9 +34,7 @@ export async function fileCase(
   if (website?.trim()) {
     // A robot filled the hidden field: it gets an answer shaped like success, and nothing is written.
     const fakeSeq = 1 + (randomBytes(2).readUInt16BE() % 9999);
-    console.warn(
-      JSON.stringify({ level: "WARN", message: "public honeypot filled", tenant: county.tenant.id }),
-    );
+    logger.warn("public honeypot filled", { tenantId: county.tenant.id });
     return { trackingNo: trackingNoOf(county.tenant.countyCode, shanghaiDate(now), fakeSeq), queryCode };
   }
   const unit = await ledgerUnit(county, fields.unitId);

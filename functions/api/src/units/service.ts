@@ -10,6 +10,7 @@ import {
   fourOnesOf,
   maskPerson,
   moveProblem,
+  newId,
   type PatchUnitInput,
   seesPersonalData,
   typeRuleError,
@@ -19,7 +20,6 @@ import {
 } from "@weiquan/domain";
 import { CasesRepository, type UnitMove, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 
 /** The API shape of a unit; staff contacts masked for callers who may not see personal data. */
 export function unitView(u: UnitRecord, scope: Scope): Unit {

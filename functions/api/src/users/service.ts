@@ -4,6 +4,7 @@ import {
   canManageUsers,
   Forbidden,
   NotFound,
+  newId,
   type PatchUserInput,
   roleLabels,
   roleUnitType,
@@ -20,7 +21,6 @@ import {
 } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
-import { newId } from "../platform/tenants.ts";
 
 /** A user as the admin sees it: never a hash or secret, but whether two-step verification is on. */
 export function publicUser(u: UserRecord): User {

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { type AppDeps, hashPassword, newId } from "@weiquan/fn-api";
+import { newId } from "@weiquan/domain";
+import { type AppDeps, hashPassword } from "@weiquan/fn-api";
 import { controlTableDefinition, ensureTable } from "@weiquan/store";
 
 /**
