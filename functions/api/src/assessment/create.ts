@@ -7,6 +7,7 @@ import {
   fourOnesOf,
   indexNetwork,
   type NetworkUnit,
+  newId,
   shanghaiIso,
   sheetUnits,
   Unavailable,
@@ -22,7 +23,6 @@ import {
   type TemplateRecord,
 } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 import { readTemplate } from "./templates.ts";
 
 /** Sheets written per round (four BatchWriteItem requests in flight); progress is recorded after each. */

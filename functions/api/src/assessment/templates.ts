@@ -4,6 +4,7 @@ import {
   canManageAssessmentTemplates,
   Forbidden,
   NotFound,
+  newId,
   type PatchTemplateInput,
   shanghaiIso,
   type Template,
@@ -12,7 +13,6 @@ import {
 } from "@weiquan/domain";
 import { AssessmentsRepository, type TemplateRecord } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 import { templateView } from "./view.ts";
 
 const mayManage = (scope: Scope) => {

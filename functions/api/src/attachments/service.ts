@@ -5,6 +5,7 @@ import {
   isExpired,
   NotFound,
   newAttachment,
+  newId,
   seesPersonalData,
   shanghaiIso,
   Unprocessable,
@@ -14,7 +15,6 @@ import { AttachmentsRepository } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
 import { auditRead } from "../cases/read.ts";
 import type { AppDeps } from "../deps.ts";
-import { newId } from "../platform/tenants.ts";
 import { tenantFiles } from "./files.ts";
 import { settleUpload } from "./verify.ts";
 import { fileAccess } from "./visibility.ts";

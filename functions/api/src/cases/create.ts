@@ -8,6 +8,7 @@ import {
   type CreateCaseInput,
   caseViewFor,
   newCase,
+  newId,
   shanghaiDate,
   shanghaiIso,
   trackingNoOf,
@@ -24,7 +25,6 @@ import {
   type VoidedNumber,
 } from "@weiquan/store";
 import { type Scope, staffActor, visibleUnit } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 import { tenantCalendar } from "./calendar.ts";
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;

@@ -8,12 +8,12 @@ import {
   dueWindow,
   Forbidden,
   NotFound,
+  newId,
   shanghaiIso,
   summaryViewOf,
 } from "@weiquan/domain";
 import { AuditRepository, CasesRepository, type LedgerFilter, TrackingRepository } from "@weiquan/store";
 import { type Scope, visibleCaseWithTimeline, visibleUnit } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 import { tenantCalendar } from "./calendar.ts";
 
 /**

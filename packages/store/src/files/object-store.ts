@@ -1,11 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-} from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import { Unavailable } from "@weiquan/domain";
 import { AWS_TIMEOUTS, boundedCalls, LOCAL_TIMEOUTS } from "../aws-config.ts";
 import { attachmentObjectKey } from "../keys.ts";
@@ -46,6 +39,23 @@ const isMissing = (e: unknown) =>
  * The object store of attachments: S3 in AWS, a local S3-protocol server in local mode — the same client
  * code either way. The api never carries file bytes: clients PUT and GET through presigned URLs.
  */
+/**
+ * The S3 client and presigner load on the first attachment call, not with the api: they are a fifth of
+ * its bundle, and most requests never touch a file.
+ */
+let sdk:
+  | Promise<{
+      s3: typeof import("@aws-sdk/client-s3");
+      presign: typeof import("@aws-sdk/s3-request-presigner");
+    }>
+  | undefined;
+const loadSdk = () => {
+  sdk ??= Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/s3-request-presigner")]).then(
+    ([s3, presign]) => ({ s3, presign }),
+  );
+  return sdk;
+};
+
 export class ObjectStore {
   private readonly clients = new Map<string, S3Client>();
 
@@ -55,7 +65,8 @@ export class ObjectStore {
     return this.config.bucket;
   }
 
-  private client(credentials: TenantCredentials | undefined): S3Client {
+  private async client(credentials: TenantCredentials | undefined): Promise<S3Client> {
+    const { s3 } = await loadSdk();
     const creds = this.config.credentials ?? credentials;
     const cacheKey = creds?.accessKeyId ?? "default";
     let client = this.clients.get(cacheKey);
@@ -71,7 +82,7 @@ export class ObjectStore {
         // Each call fails fast and within the request's deadline (a stalled store is a 503, not a Lambda timeout).
         ...boundedCalls(this.config.endpoint ? LOCAL_TIMEOUTS : AWS_TIMEOUTS),
       };
-      client = new S3Client(cfg);
+      client = new s3.S3Client(cfg);
       // Vended credentials change every hour: keep only the newest client per tenant session.
       if (this.clients.size > 200) this.clients.clear();
       this.clients.set(cacheKey, client);
@@ -86,7 +97,7 @@ export class ObjectStore {
   }
 
   forTenant(t: { tenantId: string; credentials?: TenantCredentials }): TenantFiles {
-    const client = this.client(t.credentials);
+    const connect = async () => ({ client: await this.client(t.credentials), ...(await loadSdk()) });
     const Bucket = this.config.bucket;
     const key = (id: string) => attachmentObjectKey(t.tenantId, id);
     const guard = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -102,17 +113,24 @@ export class ObjectStore {
     };
     return {
       uploadUrl: async (id, o) => {
-        const url = await getSignedUrl(
+        const { client, s3, presign } = await connect();
+        const url = await presign.getSignedUrl(
           client,
-          new PutObjectCommand({ Bucket, Key: key(id), ContentType: o.contentType, ContentLength: o.size }),
+          new s3.PutObjectCommand({
+            Bucket,
+            Key: key(id),
+            ContentType: o.contentType,
+            ContentLength: o.size,
+          }),
           { expiresIn: o.expiresIn, signableHeaders: new Set(["content-type"]) },
         );
         return { url: this.url(url), headers: { "content-type": o.contentType } };
       },
       downloadUrl: async (id, o) => {
-        const url = await getSignedUrl(
+        const { client, s3, presign } = await connect();
+        const url = await presign.getSignedUrl(
           client,
-          new GetObjectCommand({
+          new s3.GetObjectCommand({
             Bucket,
             Key: key(id),
             ResponseContentType: o.contentType,
@@ -125,9 +143,10 @@ export class ObjectStore {
       },
       inspect: (id, bytes) =>
         guard(async () => {
+          const { client, s3 } = await connect();
           try {
             const out = await client.send(
-              new GetObjectCommand({ Bucket, Key: key(id), Range: `bytes=0-${bytes - 1}` }),
+              new s3.GetObjectCommand({ Bucket, Key: key(id), Range: `bytes=0-${bytes - 1}` }),
             );
             const head = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
             const total = /\/(\d+)$/.exec(out.ContentRange ?? "")?.[1];
@@ -139,7 +158,8 @@ export class ObjectStore {
         }),
       remove: (id) =>
         guard(async () => {
-          await client.send(new DeleteObjectCommand({ Bucket, Key: key(id) }));
+          const { client, s3 } = await connect();
+          await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key(id) }));
         }),
     };
   }
