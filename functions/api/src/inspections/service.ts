@@ -13,6 +13,7 @@ import {
   type InspectionContext,
   type InspectionRecord,
   NotFound,
+  newId,
   newInspection,
   type RectifyInput,
   rectifyFinding,
@@ -25,7 +26,6 @@ import {
 } from "@weiquan/domain";
 import { InspectionsRepository, SettingsRepository } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 import { inspectionView } from "./view.ts";
 
 async function context(scope: Scope, now: Date): Promise<InspectionContext> {

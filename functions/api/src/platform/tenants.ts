@@ -12,6 +12,9 @@ import { provisioningStepsOf, type TenantRecord, tenantTableName } from "@weiqua
 import { hashPassword } from "../auth/password.ts";
 import type { AppDeps } from "../deps.ts";
 
+/** @deprecated import `newId` from `@weiquan/domain` (the shared ids module); kept for in-flight branches. */
+export { newId };
+
 /** The public view of a tenant: progress of provisioning, never the pending admin's hash. */
 export function tenantView(t: TenantRecord): Tenant {
   return {

@@ -5,6 +5,7 @@ import {
   decideCallback,
   Forbidden,
   NotFound,
+  newId,
   type RoundItem,
   type RoundItemRecord,
   shanghaiIso,
@@ -14,7 +15,6 @@ import {
 import { CasesRepository, FollowUpsRepository, NoticesRepository, RoundsRepository } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
 import { auditRead } from "../cases/read.ts";
-import { newId } from "../platform/tenants.ts";
 import { readableRound } from "./rounds.ts";
 
 const itemView = ({ roundId: _r, unitPath: _u, month: _m, ...i }: RoundItemRecord): RoundItem => i;
