@@ -4,6 +4,7 @@ import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { sweepAttachments } from "./attachments/sweep.ts";
 import { sweepOverdue } from "./cases/overdue.ts";
 import { schedulerConfig } from "./config.ts";
+import { dailySupervision } from "./supervision/daily.ts";
 import { SweepMessage } from "./sweep-event.ts";
 
 const config = schedulerConfig();
@@ -28,7 +29,9 @@ export const handler = lambdaHandler(
         const overdue = await sweepOverdue(table, new Date(at));
         // Uploads nobody linked within 24 hours: judged by the time the sweep runs, not the schedule's.
         const filesRemoved = await sweepAttachments(table, files, new Date());
-        logger.info("daily sweep", { ...overdue, filesRemoved });
+        // Supervision's reminders (last month's round, overdue findings), once per lapse.
+        const supervision = await dailySupervision(table, new Date(at));
+        logger.info("daily sweep", { ...overdue, filesRemoved, supervision });
       } catch (e) {
         logger.error("daily sweep failed", { error: e as Error, messageId: record.messageId });
         batchItemFailures.push({ itemIdentifier: record.messageId });
