@@ -40,7 +40,7 @@ interface Recorded {
  * Wraps the shared document client's `send` (local mode: one client for the control and tenant tables):
  * records each command a request makes, and optionally asks DynamoDB for the capacity it consumed.
  */
-function instrument(doc: Doc) {
+export function instrument(doc: Doc) {
   const raw = doc.send.bind(doc) as (c: Command) => Promise<Command>;
   const state = { recording: null as Recorded[] | null, capacity: false, rcu: 0, wcu: 0 };
   (doc as unknown as { send: (c: Command) => Promise<Command> }).send = async (command: Command) => {

@@ -2,6 +2,7 @@
  * `pnpm bench`: prints tables and writes bench/results/foundation.json. Numbers are compared as ratios
  * measured in the same run, because these machines are noisy; nothing here is asserted.
  */
+import { assessmentBenchmark } from "./assessment.ts";
 import { bundleAll } from "./bundles.ts";
 import { caseBenchmarks } from "./cases.ts";
 import { coldStart } from "./cold-start.ts";
@@ -103,3 +104,7 @@ console.log(`\nwritten ${file}`);
 // Cases (issue 4): create / get / list / transition vs their DynamoDB operations, capacity per
 // complaint lifecycle, ledger page at 1k / 10k / 100k cases; writes bench/results/cases.json.
 await caseBenchmarks({ quick });
+
+// Annual assessment (issue 12): making the year's assessment for ~1,200 units and 20,000 cases vs reading
+// the same rollups raw; finalize and the ranking; writes bench/results/assessment.json.
+await assessmentBenchmark({ quick });
