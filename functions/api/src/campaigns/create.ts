@@ -6,6 +6,7 @@ import {
   defaultCampaignChecklist,
   Forbidden,
   NotFound,
+  newId,
   scoreSheetProblem,
   shanghaiIso,
   Unprocessable,
@@ -17,7 +18,6 @@ import {
   type UnitRecord,
 } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 
 /** The points a campaign enrols: those named (each a visible, active point), or every active point. */
 function enrolment(scope: Scope, units: UnitRecord[], unitIds: string[] | undefined): UnitRecord[] {
