@@ -5,4 +5,5 @@ export * from "./seed/control-plane.ts";
 export * from "./seed/demo.ts";
 export * from "./seed/demo-cases.ts";
 export * from "./seed/demo-network.ts";
+export * from "./seed/demo-supervision.ts";
 export * from "./stack.ts";

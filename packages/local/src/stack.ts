@@ -12,6 +12,7 @@ import { bootstrapControlPlane } from "./seed/control-plane.ts";
 import { seedDemoTenant } from "./seed/demo.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
 import { DEMO_OPERATOR, DEMO_PASSWORD } from "./seed/demo-network.ts";
+import { seedDemoSupervision } from "./seed/demo-supervision.ts";
 
 export interface LocalStackOptions {
   /** Keeps DynamoDB data and the signing key here; omitted → in-memory database and key. */
@@ -73,7 +74,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (opts.seedDemo) {
       await bootstrapControlPlane(deps, deps.dynamo!, { ...DEMO_OPERATOR, password: DEMO_PASSWORD });
       seeded = await seedDemoTenant(deps);
-      if (seeded && opts.seedDemoCases) log(`Demo ledger: ${await seedDemoCases(deps)} cases`);
+      if (seeded && opts.seedDemoCases) {
+        log(`Demo ledger: ${await seedDemoCases(deps)} cases`);
+        const sv = await seedDemoSupervision(deps);
+        log(`Demo supervision: last month's round of ${sv.round}, ${sv.inspections} inspections`);
+      }
     }
     server = createBridgeServer(makeHandler(deps), {
       staticDir: opts.staticDir,
