@@ -3,7 +3,7 @@ import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { shanghaiIso } from "@weiquan/domain";
 import { makeHandler } from "@weiquan/fn-api";
 import { DEMO_COUNTY, DEMO_PASSWORD, startLocalStack, toEvent } from "@weiquan/local";
-import { type Doc, T, type TransactItem } from "@weiquan/store";
+import { type Doc, queryOf, TQ, type TransactItem } from "@weiquan/store";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { percentile, printTable, round, sample, writeResults } from "./lib.ts";
 
@@ -294,7 +294,7 @@ export async function caseBenchmarks(opts: { quick: boolean }) {
       await bulkLoad(raw, table.tableName, template, loaded, size - loaded);
       const loadS = (performance.now() - t0) / 1000;
       loaded = size;
-      const rootLedger = T.ledger(tenant.rootUnitId);
+      const rootLedger = TQ.ledger(tenant.rootUnitId);
       const bureauPage = await sample(pageRuns, () => call(event("GET", "/v1/cases?limit=50", bureau)), 20);
       const pointPage = await sample(pageRuns, () => call(event("GET", "/v1/cases?limit=50", point1)), 5);
       const filtered = await sample(
@@ -305,15 +305,7 @@ export async function caseBenchmarks(opts: { quick: boolean }) {
       const rawPage = await sample(
         pageRuns,
         () =>
-          raw(
-            new QueryCommand({
-              TableName: table.tableName,
-              KeyConditionExpression: "PK = :pk",
-              ExpressionAttributeValues: { ":pk": rootLedger },
-              ScanIndexForward: false,
-              Limit: 50,
-            }),
-          ),
+          raw(new QueryCommand(queryOf(table.tableName, rootLedger, { ScanIndexForward: false, Limit: 50 }))),
         5,
       );
       scale[`${size.toLocaleString("en")} cases`] = {

@@ -1,6 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { DEMO_COUNTY } from "@weiquan/local";
-import { CasesRepository, T, type TenantTable, TrackingRepository } from "@weiquan/store";
+import { CasesRepository, T, type TenantTable, TQ, TrackingRepository } from "@weiquan/store";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
 import { complaintBody } from "../support/cases.ts";
@@ -54,7 +54,7 @@ async function partition(pk: string): Promise<Record<string, unknown>[]> {
   return out.Items ?? [];
 }
 const timelineOf = async (id: string) => (await partition(T.case(id).PK)).filter((i) => i.SK !== "CASE");
-const ledgerOf = (unit: string) => partition(T.ledger(unit));
+const ledgerOf = (unit: string) => partition(TQ.ledger(unit).partition.value);
 async function rollupOf(unit: string, month: string): Promise<Record<string, number>> {
   const items = await partition(T.rollup(unit, month).PK);
   return (items.find((i) => i.SK === T.rollup(unit, month).SK) ?? {}) as Record<string, number>;

@@ -1,9 +1,44 @@
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { Invalid } from "@weiquan/domain";
 import type { Doc } from "./client.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import { withoutKeys } from "./keys.ts";
+import { type AccessPattern, withoutKeys } from "./keys.ts";
 
-/** Every page of a query, following LastEvaluatedKey until the result set ends. */
+/** What a caller adds to an access pattern's key condition: filter, projection, order, limit… */
+export type QueryExtras = Omit<QueryCommandInput, "TableName" | "IndexName" | "KeyConditionExpression">;
+
+/** The Query input of an access pattern (keys.ts) on a table, merged with the caller's extras. */
+export function queryOf(tableName: string, p: AccessPattern, extras: QueryExtras = {}): QueryCommandInput {
+  const { partition: _p, cursorKeys: _c, ...keyCondition } = p;
+  return {
+    ...extras,
+    TableName: tableName,
+    ...keyCondition,
+    ExpressionAttributeNames: { ...extras.ExpressionAttributeNames, ...p.ExpressionAttributeNames },
+    ExpressionAttributeValues: { ...extras.ExpressionAttributeValues, ...p.ExpressionAttributeValues },
+  };
+}
+
+/**
+ * Where a page of `p` starts: the key a cursor carries, which must be a key of this very list — a
+ * cursor of another list, another index or another partition is a 400, never a silent restart.
+ */
+export function startOf(p: AccessPattern, cursor: string | undefined): Record<string, unknown> | undefined {
+  const start = decodeCursor(cursor, p.cursorKeys);
+  if (start && start[p.partition.name] !== p.partition.value)
+    throw Invalid(
+      "分页游标无效",
+      [{ path: "cursor", message: "not a cursor of this list" }],
+      "INVALID_CURSOR",
+    );
+  return start;
+}
+
+/**
+ * Every page of a query, following LastEvaluatedKey until the result set ends. Only for offline jobs and
+ * for partitions bounded by design (a tenant's units, a case's timeline): a request never pages on over
+ * data that grows with time.
+ */
 export async function* queryPages(doc: Doc, input: QueryCommandInput): AsyncGenerator<QueryCommandOutput> {
   let start = input.ExclusiveStartKey;
   do {
@@ -14,18 +49,21 @@ export async function* queryPages(doc: Doc, input: QueryCommandInput): AsyncGene
 }
 
 /**
- * One page of a query without a filter: at most `limit` items and the cursor of the next page (null at
- * the end). The cursor is the last evaluated key; one naming other key attributes is a 400.
+ * One page of an access pattern without a filter: at most `limit` items and the cursor of the next page
+ * (null at the end).
  */
 export async function queryPage<T>(
   doc: Doc,
-  input: QueryCommandInput,
+  tableName: string,
+  p: AccessPattern,
   limit: number,
   cursor: string | undefined,
-  keyNames: readonly string[],
+  extras: QueryExtras = {},
 ): Promise<{ items: T[]; nextCursor: string | null }> {
   const out = await doc.send(
-    new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeCursor(cursor, keyNames) }),
+    new QueryCommand(
+      queryOf(tableName, p, { ...extras, Limit: limit, ExclusiveStartKey: startOf(p, cursor) }),
+    ),
   );
   return {
     items: (out.Items ?? []).map((i) => withoutKeys<T>(i)),

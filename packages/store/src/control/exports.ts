@@ -1,8 +1,9 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { TenantExport } from "@weiquan/domain";
 import { type Doc, isConditionFailure } from "../client.ts";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { C, withoutKeys } from "../keys.ts";
+import { encodeCursor } from "../cursor.ts";
+import { C, CQ, withoutKeys } from "../keys.ts";
+import { queryOf, startOf } from "../query.ts";
 
 export type ExportRecord = TenantExport;
 
@@ -51,17 +52,16 @@ export class ExportsRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: ExportRecord[]; nextCursor: string | null }> {
-    const key = C.tenantExport(tenantId, "");
+    const p = CQ.tenantExports(tenantId);
     const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
-        ExpressionAttributeValues: { ":pk": key.PK, ":sk": key.SK },
-        ScanIndexForward: false,
-        Limit: limit,
-        ConsistentRead: true,
-        ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK"]),
-      }),
+      new QueryCommand(
+        queryOf(this.tableName, p, {
+          ScanIndexForward: false,
+          Limit: limit,
+          ConsistentRead: true,
+          ExclusiveStartKey: startOf(p, cursor),
+        }),
+      ),
     );
     return { items: (out.Items ?? []).map(view), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }

@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Tenant, TenantStatus } from "@weiquan/domain";
 import { type Doc, isTransactionCanceled } from "../client.ts";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { C, withoutKeys } from "../keys.ts";
+import { C, CQ, withoutKeys } from "../keys.ts";
+import { queryPage } from "../query.ts";
 import { ifConditionHolds } from "../writes.ts";
 
 export const provisioningSteps = ["table", "configure", "root", "prepopulate", "admin", "activate"] as const;
@@ -78,21 +78,9 @@ export class TenantsRepository {
   }
 
   async list(limit: number, cursor?: string): Promise<{ items: TenantRecord[]; nextCursor: string | null }> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": "TENANTS" },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK", "GSI1PK", "GSI1SK"]),
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => withoutKeys<TenantRecord>(i)),
-      nextCursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    return queryPage<TenantRecord>(this.doc, this.tableName, CQ.tenants(), limit, cursor, {
+      ScanIndexForward: false,
+    });
   }
 
   /** Records a finished provisioning step (idempotent: a step is listed once). */

@@ -1,21 +1,21 @@
 import { DescribeTableCommand, type DescribeTableCommandOutput } from "@aws-sdk/client-dynamodb";
 import { shanghaiMonth, type TenantUsage } from "@weiquan/domain";
-import { queryPages } from "../query.ts";
+import { type AccessPattern, TQ } from "../keys.ts";
+import { queryOf, queryPages } from "../query.ts";
 import { RollupsRepository } from "../tenant/rollups.ts";
 import type { TenantTable } from "../tenant-access.ts";
 
-/** Every item of one GSI1 partition, only the named attributes (one paged query). */
-async function indexPartition(t: TenantTable, pk: string, attributes: string[]) {
+/** Every item of one partition, only the named attributes (one paged query). */
+async function partitionOf(t: TenantTable, p: AccessPattern, attributes: string[]) {
   const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
   const out: Record<string, unknown>[] = [];
-  for await (const page of queryPages(t.doc, {
-    TableName: t.tableName,
-    IndexName: "GSI1",
-    KeyConditionExpression: "GSI1PK = :pk",
-    ExpressionAttributeValues: { ":pk": pk },
-    ProjectionExpression: Object.keys(names).join(", "),
-    ExpressionAttributeNames: names,
-  })) {
+  for await (const page of queryPages(
+    t.doc,
+    queryOf(t.tableName, p, {
+      ProjectionExpression: Object.keys(names).join(", "),
+      ExpressionAttributeNames: names,
+    }),
+  )) {
     out.push(...(page.Items ?? []));
   }
   return out;
@@ -54,8 +54,8 @@ export async function tenantUsage(t: TenantTable, rootUnitId: string, now: Date)
   const month = shanghaiMonth(now);
   const [months, units, users, table] = await Promise.all([
     new RollupsRepository(t).months(rootUnitId, "0000-01", "9999-12"),
-    indexPartition(t, "UNITS", ["type", "status"]),
-    indexPartition(t, "USERS", ["disabled"]),
+    partitionOf(t, TQ.unitsByPath(), ["type", "status"]),
+    partitionOf(t, TQ.users(), ["disabled"]),
     describe(t),
   ]);
 

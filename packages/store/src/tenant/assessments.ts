@@ -1,8 +1,8 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { AssessmentHeader, Sheet, Template } from "@weiquan/domain";
 import { isConditionFailure } from "../client.ts";
-import { T, withoutKeys } from "../keys.ts";
-import { queryPage, queryPages } from "../query.ts";
+import { T, TQ, withoutKeys } from "../keys.ts";
+import { queryOf, queryPage, queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { putIf, transact } from "../writes.ts";
 import { batchWrite } from "./rollups.ts";
@@ -15,9 +15,6 @@ export type SheetRecord = Sheet & { path: string };
 
 /** A header as stored: `sheetsRev` moves with every scored sheet, so finalize knows it read them all. */
 export type AssessmentRecord = AssessmentHeader & { sheetsRev: number };
-
-const GSI_KEYS = ["PK", "SK", "GSI1PK", "GSI1SK"] as const;
-const RANK_KEYS = ["PK", "SK", "GSI2PK", "GSI2SK"] as const;
 
 /**
  * Annual assessments: templates, the assessment header and one sheet per unit in the header's
@@ -49,7 +46,16 @@ export class AssessmentsRepository {
   }
 
   async listTemplates(year: string | undefined, limit: number, cursor?: string) {
-    return queryPage<TemplateRecord>(this.t.doc, this.byYear("ATPLS", year), limit, cursor, GSI_KEYS);
+    return queryPage<TemplateRecord>(
+      this.t.doc,
+      this.t.tableName,
+      TQ.assessmentTemplates(year),
+      limit,
+      cursor,
+      {
+        ScanIndexForward: false,
+      },
+    );
   }
 
   private templateItem = (tpl: TemplateRecord) => ({
@@ -98,17 +104,9 @@ export class AssessmentsRepository {
   }
 
   async listHeaders(year: string | undefined, limit: number, cursor?: string) {
-    return queryPage<AssessmentRecord>(this.t.doc, this.byYear("ASMTS", year), limit, cursor, GSI_KEYS);
-  }
-
-  private byYear(pk: string, year: string | undefined) {
-    return {
-      TableName: this.t.tableName,
-      IndexName: "GSI1",
-      KeyConditionExpression: year ? "GSI1PK = :pk AND begins_with(GSI1SK, :y)" : "GSI1PK = :pk",
-      ExpressionAttributeValues: year ? { ":pk": pk, ":y": `${year}#` } : { ":pk": pk },
+    return queryPage<AssessmentRecord>(this.t.doc, this.t.tableName, TQ.assessments(year), limit, cursor, {
       ScanIndexForward: false,
-    };
+    });
   }
 
   /**
@@ -190,14 +188,11 @@ export class AssessmentsRepository {
 
   /** Every sheet of an assessment (finalize, resume, the workbook): O(units), never on a list request. */
   async allSheets(id: string): Promise<SheetRecord[]> {
-    const { PK, SKPrefix } = T.assessmentSheets(id);
     const out: SheetRecord[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk AND begins_with(SK, :p)",
-      ExpressionAttributeValues: { ":pk": PK, ":p": SKPrefix },
-      ConsistentRead: true,
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.assessmentSheets(id), { ConsistentRead: true }),
+    )) {
       for (const i of page.Items ?? []) out.push(withoutKeys<SheetRecord>(i));
     }
     return out;
@@ -214,32 +209,9 @@ export class AssessmentsRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: SheetRecord[]; nextCursor: string | null }> {
-    if (opts.order === "rank")
-      return queryPage<SheetRecord>(
-        this.t.doc,
-        {
-          TableName: this.t.tableName,
-          IndexName: "GSI2",
-          KeyConditionExpression: "GSI2PK = :pk",
-          ExpressionAttributeValues: { ":pk": T.assessmentSheetRank(id, "", 0, "").GSI2PK },
-        },
-        limit,
-        cursor,
-        RANK_KEYS,
-      );
-    const pk = T.assessmentSheetTree(id, "").GSI1PK;
-    return queryPage<SheetRecord>(
-      this.t.doc,
-      {
-        TableName: this.t.tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: opts.pathPrefix ? "GSI1PK = :pk AND begins_with(GSI1SK, :p)" : "GSI1PK = :pk",
-        ExpressionAttributeValues: opts.pathPrefix ? { ":pk": pk, ":p": opts.pathPrefix } : { ":pk": pk },
-      },
-      limit,
-      cursor,
-      GSI_KEYS,
-    );
+    const p =
+      opts.order === "rank" ? TQ.assessmentSheetRanks(id) : TQ.assessmentSheetTree(id, opts.pathPrefix);
+    return queryPage<SheetRecord>(this.t.doc, this.t.tableName, p, limit, cursor);
   }
 
   /**

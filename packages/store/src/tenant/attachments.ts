@@ -1,6 +1,7 @@
 import { BatchGetCommand, DeleteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { AttachmentLink, AttachmentRecord } from "@weiquan/domain";
-import { attachmentObjectKey, T, withoutKeys } from "../keys.ts";
+import { attachmentObjectKey, T, TQ, withoutKeys } from "../keys.ts";
+import { queryOf } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { putIf, type TransactItem, updateVersioned } from "../writes.ts";
 
@@ -135,13 +136,7 @@ export class AttachmentsRepository {
   /** Up to `limit` unlinked attachments that expired before `before`, oldest first (the sweep's page). */
   async expired(before: string, limit: number): Promise<AttachmentRecord[]> {
     const out = await this.t.doc.send(
-      new QueryCommand({
-        TableName: this.t.tableName,
-        IndexName: "GSI2",
-        KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
-        ExpressionAttributeValues: { ":pk": T.attachmentPendingPartition(), ":before": before },
-        Limit: limit,
-      }),
+      new QueryCommand(queryOf(this.t.tableName, TQ.attachmentsPendingBefore(before), { Limit: limit })),
     );
     return (out.Items ?? []).map((i) => withoutKeys<AttachmentRecord>(i));
   }

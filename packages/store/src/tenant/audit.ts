@@ -1,6 +1,6 @@
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { T, withoutKeys } from "../keys.ts";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { T, TQ } from "../keys.ts";
+import { queryPage } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 
 export interface AuditEntry {
@@ -34,19 +34,8 @@ export class AuditRepository {
 
   /** A month's entries, newest first. */
   async list(month: string, limit: number, cursor?: string) {
-    const out = await this.t.doc.send(
-      new QueryCommand({
-        TableName: this.t.tableName,
-        KeyConditionExpression: "PK = :pk",
-        ExpressionAttributeValues: { ":pk": T.audit(month, "", "").PK },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK"]),
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => withoutKeys<AuditEntry>(i)),
-      nextCursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    return queryPage<AuditEntry>(this.t.doc, this.t.tableName, TQ.audit(month), limit, cursor, {
+      ScanIndexForward: false,
+    });
   }
 }

@@ -1,8 +1,8 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Campaign, CampaignCounts, CampaignUnit, CampaignUnitStatus } from "@weiquan/domain";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { T, withoutKeys } from "../keys.ts";
-import { queryPage, queryPages } from "../query.ts";
+import { encodeCursor } from "../cursor.ts";
+import { T, TQ, withoutKeys } from "../keys.ts";
+import { queryOf, queryPage, queryPages, startOf } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { transact, updateVersioned } from "../writes.ts";
 import { batchWrite } from "./rollups.ts";
@@ -23,7 +23,6 @@ export interface CampaignSampleRecord {
   units: { unitId: string; stationId: string; lot: string; path: string }[];
 }
 
-const TREE_KEYS = ["PK", "SK", "GSI1PK", "GSI1SK"] as const;
 /** A filtered unit list reads at most this many pages before answering with what it found and a cursor. */
 const MAX_FILTERED_PAGES = 5;
 
@@ -77,31 +76,18 @@ export class CampaignsRepository {
   getSample = (id: string) => this.getItem<CampaignSampleRecord>(T.campaignSample(id));
 
   async list(year: string | undefined, limit: number, cursor?: string) {
-    return queryPage<CampaignRecord>(
-      this.t.doc,
-      {
-        TableName: this.t.tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: year ? "GSI1PK = :pk AND begins_with(GSI1SK, :y)" : "GSI1PK = :pk",
-        ExpressionAttributeValues: year ? { ":pk": "CAMPS", ":y": `${year}#` } : { ":pk": "CAMPS" },
-        ScanIndexForward: false,
-      },
-      limit,
-      cursor,
-      TREE_KEYS,
-    );
+    return queryPage<CampaignRecord>(this.t.doc, this.t.tableName, TQ.campaigns(year), limit, cursor, {
+      ScanIndexForward: false,
+    });
   }
 
   /** Every station's counts, in tree order: as many items as the campaign has stations. */
   async stations(id: string): Promise<CampaignStationRecord[]> {
-    const { PK, SKPrefix } = T.campaignStations(id);
     const out: CampaignStationRecord[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk AND begins_with(SK, :p)",
-      ExpressionAttributeValues: { ":pk": PK, ":p": SKPrefix },
-      ConsistentRead: true,
-    }))
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.campaignParts(id, "stations"), { ConsistentRead: true }),
+    ))
       for (const i of page.Items ?? []) out.push(withoutKeys<CampaignStationRecord>(i));
     return out.sort((a, b) => (a.path < b.path ? -1 : 1));
   }
@@ -116,26 +102,22 @@ export class CampaignsRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: CampaignUnitRecord[]; nextCursor: string | null }> {
-    const pk = T.campaignUnitTree(id, "").GSI1PK;
-    const values: Record<string, unknown> = { ":pk": pk };
-    if (opts.pathPrefix) values[":p"] = opts.pathPrefix;
-    if (opts.status) values[":s"] = opts.status;
+    const p = TQ.campaignUnitTree(id, opts.pathPrefix);
     const items: CampaignUnitRecord[] = [];
-    let start = decodeCursor(cursor, TREE_KEYS);
+    let start = startOf(p, cursor);
     for (let page = 0; page < MAX_FILTERED_PAGES && items.length < limit; page++) {
       const out = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          IndexName: "GSI1",
-          KeyConditionExpression: opts.pathPrefix
-            ? "GSI1PK = :pk AND begins_with(GSI1SK, :p)"
-            : "GSI1PK = :pk",
-          FilterExpression: opts.status ? "#status = :s" : undefined,
-          ExpressionAttributeNames: opts.status ? { "#status": "status" } : undefined,
-          ExpressionAttributeValues: values,
-          ExclusiveStartKey: start,
-          Limit: limit - items.length,
-        }),
+        new QueryCommand(
+          queryOf(this.t.tableName, p, {
+            ...(opts.status && {
+              FilterExpression: "#status = :s",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ":s": opts.status },
+            }),
+            ExclusiveStartKey: start,
+            Limit: limit - items.length,
+          }),
+        ),
       );
       for (const i of out.Items ?? []) items.push(withoutKeys<CampaignUnitRecord>(i));
       start = out.LastEvaluatedKey as Record<string, string> | undefined;
@@ -147,12 +129,10 @@ export class CampaignsRepository {
   /** Every unit of a campaign (drawing the sample): O(enrolled units), an action, never a list request. */
   async allUnits(id: string): Promise<CampaignUnitRecord[]> {
     const out: CampaignUnitRecord[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk AND begins_with(SK, :p)",
-      ExpressionAttributeValues: { ":pk": T.campaign(id).PK, ":p": "UNIT#" },
-      ConsistentRead: true,
-    }))
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.campaignParts(id, "units"), { ConsistentRead: true }),
+    ))
       for (const i of page.Items ?? []) out.push(withoutKeys<CampaignUnitRecord>(i));
     return out;
   }

@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { CaseDecision, CaseRecord, FiguresDelta, LedgerRow, TimelineEvent } from "@weiquan/domain";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { T, withoutKeys } from "../keys.ts";
-import { queryPages } from "../query.ts";
+import { encodeCursor } from "../cursor.ts";
+import { T, TQ, withoutKeys } from "../keys.ts";
+import { queryOf, queryPages, startOf } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
 import { rollupAdd } from "./figures-write.ts";
@@ -42,14 +42,12 @@ export class CasesRepository {
   async getWithTimeline(id: string): Promise<{ record: CaseRecord; timeline: TimelineEvent[] } | null> {
     let record: CaseRecord | null = null;
     const timeline: TimelineEvent[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk",
-      ExpressionAttributeValues: { ":pk": T.case(id).PK },
-      ConsistentRead: true,
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.caseWithTimeline(id), { ConsistentRead: true }),
+    )) {
       for (const item of page.Items ?? []) {
-        if (item.SK === "CASE") record = withoutKeys<CaseRecord>(item);
+        if (T.isCaseItem(item)) record = withoutKeys<CaseRecord>(item);
         else timeline.push(withoutKeys<TimelineEvent>(item));
       }
     }
@@ -124,8 +122,10 @@ export class CasesRepository {
   }
 
   /**
-   * A page of a unit's ledger, newest first, filtered. Reads on until `limit` rows match or the ledger
-   * ends; the cursor is the key of the last row returned, so nothing is skipped or repeated.
+   * A page of a unit's ledger, newest first, filtered. A request evaluates at most `LEDGER_READ_BUDGET`
+   * rows: a filter that matches rarely answers with fewer items (even none) and a cursor to read on, never
+   * with a walk over the whole ledger. The cursor is the key of the last row returned, or of the last row
+   * evaluated when the budget ran out, so nothing is skipped or repeated.
    */
   async ledger(
     unitId: string,
@@ -133,97 +133,50 @@ export class CasesRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: LedgerRow[]; nextCursor: string | null }> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ":pk": T.ledger(unitId) };
-    const conditions: string[] = [];
-    if (filter.statuses?.length) {
-      names["#status"] = "status";
-      const keys = filter.statuses.map((s, i) => {
-        values[`:s${i}`] = s;
-        return `:s${i}`;
-      });
-      conditions.push(`#status IN (${keys.join(", ")})`);
-    }
-    if (filter.kind) {
-      names["#kind"] = "kind";
-      values[":kind"] = filter.kind;
-      conditions.push("#kind = :kind");
-    }
-    if (filter.category) {
-      values[":cat"] = filter.category;
-      values[":catBelow"] = `${filter.category}.`;
-      conditions.push("(category = :cat OR begins_with(category, :catBelow))");
-    }
-    if (filter.onlyUnitId) {
-      values[":unit"] = filter.onlyUnitId;
-      conditions.push("unitId = :unit");
-    }
-    if (filter.dueBefore) {
-      values[":dueBefore"] = filter.dueBefore;
-      conditions.push("dueBy < :dueBefore");
-    }
-    if (filter.dueWithin) {
-      values[":dueFrom"] = filter.dueWithin.from;
-      values[":dueUntil"] = filter.dueWithin.until;
-      conditions.push("dueBy BETWEEN :dueFrom AND :dueUntil");
-    }
-    if (filter.text) {
-      values[":q"] = filter.text.toLowerCase();
-      names["#search"] = "search";
-      conditions.push("contains(#search, :q)");
-    }
-    let keyCondition = "PK = :pk";
-    if (filter.fromTime || filter.toTime) {
-      values[":from"] = filter.fromTime ?? "0000";
-      values[":to"] = `${filter.toTime ?? "9999"}~`;
-      keyCondition += " AND SK BETWEEN :from AND :to";
-    }
+    const { expression, names, values } = ledgerFilterOf(filter);
+    const received: [string, string] | undefined =
+      filter.fromTime || filter.toTime
+        ? [filter.fromTime ?? "0000", `${filter.toTime ?? "9999"}~`]
+        : undefined;
+    const p = TQ.ledger(unitId, received);
     const items: LedgerRow[] = [];
-    let start = decodeCursor(cursor, ["PK", "SK"]);
-    if (start && start.PK !== values[":pk"]) start = undefined;
-    let more = true;
-    while (items.length < limit && more) {
+    let start = startOf(p, cursor);
+    let evaluated = 0;
+    let next: Record<string, unknown> | undefined;
+    for (let round = 0; round < LEDGER_MAX_QUERIES && items.length < limit; round++) {
+      const budget = LEDGER_READ_BUDGET - evaluated;
+      if (budget <= 0) break;
       const out = await this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          KeyConditionExpression: keyCondition,
-          FilterExpression: conditions.length ? conditions.join(" AND ") : undefined,
-          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          ExclusiveStartKey: start,
-          // Without a filter a page is exactly what is asked; with one, read ahead in bigger pages.
-          Limit: conditions.length ? Math.max(200, limit * 4) : limit - items.length,
-        }),
+        new QueryCommand(
+          queryOf(this.t.tableName, p, {
+            FilterExpression: expression,
+            ...(expression && { ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
+            ScanIndexForward: false,
+            ExclusiveStartKey: start,
+            // Without a filter a page is exactly what is asked; with one, read ahead within the budget.
+            Limit: expression ? budget : limit - items.length,
+          }),
+        ),
       );
+      evaluated += out.ScannedCount ?? out.Items?.length ?? 0;
       const page = out.Items ?? [];
-      let taken = 0;
-      for (const item of page) {
-        if (items.length === limit) break;
-        items.push(withoutKeys<LedgerRow>(item));
-        taken++;
-      }
-      // More remain if this page had rows left over or the query has further pages.
-      more = taken < page.length || Boolean(out.LastEvaluatedKey);
-      if (more && items.length < limit) start = out.LastEvaluatedKey as Record<string, string>;
+      const room = limit - items.length;
+      items.push(...page.slice(0, room).map((i) => withoutKeys<LedgerRow>(i)));
+      // Rows of this page left over: the next page starts after the last one returned.
+      next =
+        page.length > room
+          ? T.ledgerEntry(unitId, items.at(-1)!.receivedAt, items.at(-1)!.id)
+          : out.LastEvaluatedKey;
+      if (!next) break;
+      start = next;
     }
-    const last = items.at(-1);
-    const nextCursor =
-      more && last
-        ? encodeCursor(T.ledgerEntry(unitId, last.receivedAt, last.id) as Record<string, string>)
-        : null;
-    return { items, nextCursor };
+    return { items, nextCursor: encodeCursor(next) };
   }
 
-  /** Open cases whose running deadline passed before `now`, oldest deadline first. */
+  /** Open cases whose running deadline passed before `now`, oldest deadline first (the sweep, offline). */
   async dueBefore(now: string): Promise<CaseRecord[]> {
     const out: CaseRecord[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      IndexName: "GSI2",
-      KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :now",
-      ExpressionAttributeValues: { ":pk": "DUE", ":now": now },
-    })) {
+    for await (const page of queryPages(this.t.doc, queryOf(this.t.tableName, TQ.dueBefore(now)))) {
       for (const i of page.Items ?? []) out.push(withoutKeys<CaseRecord>(i));
     }
     return out;
@@ -232,12 +185,7 @@ export class CasesRepository {
   /** Does any case list this unit in its ledger (held now or ever by it or a unit below it)? */
   async anyInLedger(unitId: string): Promise<boolean> {
     const out = await this.t.doc.send(
-      new QueryCommand({
-        TableName: this.t.tableName,
-        KeyConditionExpression: "PK = :pk",
-        ExpressionAttributeValues: { ":pk": T.ledger(unitId) },
-        Limit: 1,
-      }),
+      new QueryCommand(queryOf(this.t.tableName, TQ.ledger(unitId), { Limit: 1 })),
     );
     return (out.Items ?? []).length > 0;
   }
@@ -245,16 +193,66 @@ export class CasesRepository {
   /** How many cases a unit handles now that are not closed (a unit with open cases cannot be closed). */
   async openCount(unitId: string): Promise<number> {
     let count = 0;
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk",
-      FilterExpression: "unitId = :u AND #status <> :closed",
-      ExpressionAttributeNames: { "#status": "status" },
-      ExpressionAttributeValues: { ":pk": T.ledger(unitId), ":u": unitId, ":closed": "closed" },
-      Select: "COUNT",
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.ledger(unitId), {
+        FilterExpression: "unitId = :u AND #status <> :closed",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":u": unitId, ":closed": "closed" },
+        Select: "COUNT",
+      }),
+    )) {
       count += page.Count ?? 0;
     }
     return count;
   }
+}
+
+/** Rows a ledger request may evaluate, whatever its filter: the bound of one request's reads. */
+export const LEDGER_READ_BUDGET = 400;
+/** Queries a ledger request may make (a page of 400 rows of ~1 KB fits DynamoDB's 1 MB in one). */
+const LEDGER_MAX_QUERIES = 3;
+
+/** The filter expression of a ledger request (undefined when nothing is filtered). */
+function ledgerFilterOf(filter: LedgerFilter) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions: string[] = [];
+  if (filter.statuses?.length) {
+    names["#status"] = "status";
+    const keys = filter.statuses.map((s, i) => {
+      values[`:s${i}`] = s;
+      return `:s${i}`;
+    });
+    conditions.push(`#status IN (${keys.join(", ")})`);
+  }
+  if (filter.kind) {
+    names["#kind"] = "kind";
+    values[":kind"] = filter.kind;
+    conditions.push("#kind = :kind");
+  }
+  if (filter.category) {
+    values[":cat"] = filter.category;
+    values[":catBelow"] = `${filter.category}.`;
+    conditions.push("(category = :cat OR begins_with(category, :catBelow))");
+  }
+  if (filter.onlyUnitId) {
+    values[":unit"] = filter.onlyUnitId;
+    conditions.push("unitId = :unit");
+  }
+  if (filter.dueBefore) {
+    values[":dueBefore"] = filter.dueBefore;
+    conditions.push("dueBy < :dueBefore");
+  }
+  if (filter.dueWithin) {
+    values[":dueFrom"] = filter.dueWithin.from;
+    values[":dueUntil"] = filter.dueWithin.until;
+    conditions.push("dueBy BETWEEN :dueFrom AND :dueUntil");
+  }
+  if (filter.text) {
+    values[":q"] = filter.text.toLowerCase();
+    names["#search"] = "search";
+    conditions.push("contains(#search, :q)");
+  }
+  return { expression: conditions.length ? conditions.join(" AND ") : undefined, names, values };
 }

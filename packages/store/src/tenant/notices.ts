@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { NoticeDraft, SupervisionNoticeKind } from "@weiquan/domain";
 import { ulid } from "ulid";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { T, withoutKeys } from "../keys.ts";
+import { T, TQ, withoutKeys } from "../keys.ts";
+import { queryPage } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
 
@@ -92,27 +92,13 @@ export class NoticesRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: NoticeRecord[]; nextCursor: string | null; unread: number }> {
-    const pk = T.notice(unitId, "", "").PK;
-    let start = decodeCursor(cursor, ["PK", "SK"]);
-    if (start && start.PK !== pk) start = undefined;
     const [page, counter] = await Promise.all([
-      this.t.doc.send(
-        new QueryCommand({
-          TableName: this.t.tableName,
-          KeyConditionExpression: "PK = :pk",
-          ExpressionAttributeValues: { ":pk": pk },
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: start,
-        }),
-      ),
+      queryPage<NoticeRecord>(this.t.doc, this.t.tableName, TQ.notices(unitId), limit, cursor, {
+        ScanIndexForward: false,
+      }),
       this.t.doc.send(new GetCommand({ TableName: this.t.tableName, Key: T.noticeUnread(unitId) })),
     ]);
-    return {
-      items: (page.Items ?? []).map((i) => withoutKeys<NoticeRecord>(i)),
-      nextCursor: encodeCursor(page.LastEvaluatedKey as Record<string, unknown> | undefined),
-      unread: Math.max(0, (counter.Item?.unread as number | undefined) ?? 0),
-    };
+    return { ...page, unread: Math.max(0, (counter.Item?.unread as number | undefined) ?? 0) };
   }
 
   /**
@@ -122,7 +108,7 @@ export class NoticesRepository {
   async markRead(unitId: string, id: string): Promise<NoticeRecord | null> {
     const sk = sortKeyOfId(id);
     if (!sk.includes("#")) return null;
-    const key = { PK: T.notice(unitId, "", "").PK, SK: sk };
+    const key = T.noticeBySortKey(unitId, sk);
     const get = async () => {
       const out = await this.t.doc.send(
         new GetCommand({ TableName: this.t.tableName, Key: key, ConsistentRead: true }),

@@ -6,8 +6,8 @@ import {
   replayCase,
   supervisionCountersOf,
 } from "@weiquan/domain";
-import { T } from "../keys.ts";
-import { queryPages } from "../query.ts";
+import { T, TQ } from "../keys.ts";
+import { queryOf, queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { CasesRepository } from "./cases.ts";
 import { UnitsRepository } from "./units.ts";
@@ -51,16 +51,10 @@ export class RollupsRepository {
   /** The unit's months from `from` to `to` (inclusive) that have any figures, oldest first. */
   async months(unitId: string, from: string, to: string): Promise<MonthRollup[]> {
     const out: MonthRollup[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk AND SK BETWEEN :from AND :to",
-      ExpressionAttributeValues: {
-        ":pk": T.rollup(unitId, from).PK,
-        ":from": T.rollup(unitId, from).SK,
-        ":to": T.rollup(unitId, to).SK,
-      },
-      ReturnConsumedCapacity: "TOTAL",
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.rollupMonths(unitId, from, to), { ReturnConsumedCapacity: "TOTAL" }),
+    )) {
       this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
       for (const item of page.Items ?? []) {
         this.cost.items++;
@@ -101,14 +95,13 @@ export class RollupsRepository {
    */
   async overduePaths(before: string): Promise<string[]> {
     const out: string[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      IndexName: "GSI2",
-      KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
-      ExpressionAttributeValues: { ":pk": "DUE", ":before": before },
-      ProjectionExpression: "handlerPath",
-      ReturnConsumedCapacity: "TOTAL",
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.dueBefore(before), {
+        ProjectionExpression: "handlerPath",
+        ReturnConsumedCapacity: "TOTAL",
+      }),
+    )) {
       this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
       for (const item of page.Items ?? []) {
         this.cost.items++;

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { T, withoutKeys } from "../keys.ts";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { T, TQ } from "../keys.ts";
+import { queryPage } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import type { TransactItem } from "../writes.ts";
 
@@ -87,21 +87,6 @@ export class TrackingRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: VoidedNumber[]; nextCursor: string | null }> {
-    const pk = T.voidedNumbers(month);
-    let start = decodeCursor(cursor, ["PK", "SK"]);
-    if (start && start.PK !== pk) start = undefined;
-    const out = await this.t.doc.send(
-      new QueryCommand({
-        TableName: this.t.tableName,
-        KeyConditionExpression: "PK = :pk",
-        ExpressionAttributeValues: { ":pk": pk },
-        Limit: limit,
-        ExclusiveStartKey: start,
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => withoutKeys<VoidedNumber>(i)),
-      nextCursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    return queryPage<VoidedNumber>(this.t.doc, this.t.tableName, TQ.voidedNumbers(month), limit, cursor);
   }
 }

@@ -2,8 +2,8 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dyn
 import { Unavailable, type Unit } from "@weiquan/domain";
 import { cancellationReasons, isTransactionCanceled } from "../client.ts";
 import { pause } from "../deadline.ts";
-import { T, withoutKeys } from "../keys.ts";
-import { queryPages } from "../query.ts";
+import { T, TQ, withoutKeys } from "../keys.ts";
+import { queryOf, queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { putIf } from "../writes.ts";
 
@@ -135,13 +135,7 @@ export class UnitsRepository {
   /** The tenant's root unit (the bureau): its path is the shortest, so it sorts first in the tree index. */
   async root(): Promise<UnitRecord | null> {
     const out = await this.t.doc.send(
-      new QueryCommand({
-        TableName: this.t.tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": "UNITS" },
-        Limit: 1,
-      }),
+      new QueryCommand(queryOf(this.t.tableName, TQ.unitsByPath(), { Limit: 1 })),
     );
     const first = out.Items?.[0];
     return first ? withoutKeys<UnitRecord>(first) : null;
@@ -150,12 +144,7 @@ export class UnitsRepository {
   /** Every unit whose path starts with `pathPrefix` (the whole tenant when omitted), in tree order. */
   async listByPath(pathPrefix?: string): Promise<UnitRecord[]> {
     const items: UnitRecord[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      IndexName: "GSI1",
-      KeyConditionExpression: pathPrefix ? "GSI1PK = :pk AND begins_with(GSI1SK, :p)" : "GSI1PK = :pk",
-      ExpressionAttributeValues: pathPrefix ? { ":pk": "UNITS", ":p": pathPrefix } : { ":pk": "UNITS" },
-    })) {
+    for await (const page of queryPages(this.t.doc, queryOf(this.t.tableName, TQ.unitsByPath(pathPrefix)))) {
       for (const i of page.Items ?? []) items.push(withoutKeys<UnitRecord>(i));
     }
     return items;

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { User } from "@weiquan/domain";
 import { isTransactionCanceled } from "../client.ts";
-import { decodeCursor, encodeCursor } from "../cursor.ts";
-import { T, withoutKeys } from "../keys.ts";
+import { T, TQ, withoutKeys } from "../keys.ts";
 import type { LoginState } from "../login-state.ts";
+import { queryPage } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { claimTotpStep, type TotpPatch, type TotpState, updateTotpState } from "../totp-state.ts";
 import { updateVersioned } from "../writes.ts";
@@ -85,20 +85,7 @@ export class UsersRepository {
 
   /** Users by username, a page at a time. */
   async list(limit: number, cursor?: string): Promise<{ items: UserRecord[]; nextCursor: string | null }> {
-    const out = await this.t.doc.send(
-      new QueryCommand({
-        TableName: this.t.tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": "USERS" },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK", "GSI1PK", "GSI1SK"]),
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => withoutKeys<UserRecord>(i)),
-      nextCursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    return queryPage<UserRecord>(this.t.doc, this.t.tableName, TQ.users(), limit, cursor);
   }
 
   async get(id: string): Promise<UserRecord | null> {

@@ -1,6 +1,6 @@
 import { belowPrefix, type ClosedComplaint } from "@weiquan/domain";
-import { T, withoutKeys } from "../../keys.ts";
-import { queryPages } from "../../query.ts";
+import { TQ, withoutKeys } from "../../keys.ts";
+import { queryOf, queryPages } from "../../query.ts";
 import type { TenantTable } from "../../tenant-access.ts";
 import type { ReadCost } from "../rollups.ts";
 
@@ -23,14 +23,13 @@ export class ClosedComplaintsRepository {
   /** Every complaint closed in `month` by the unit at `scopePath` or a unit below it. */
   async population(month: string, scopePath: string): Promise<ClosedComplaint[]> {
     const out: ClosedComplaint[] = [];
-    const pk = T.closedComplaint(month, scopePath, "").PK;
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk AND begins_with(SK, :scope)",
-      ExpressionAttributeValues: { ":pk": pk, ":scope": belowPrefix(scopePath) },
-      ConsistentRead: true,
-      ReturnConsumedCapacity: "TOTAL",
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.closedComplaints(month, belowPrefix(scopePath)), {
+        ConsistentRead: true,
+        ReturnConsumedCapacity: "TOTAL",
+      }),
+    )) {
       this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
       for (const item of page.Items ?? []) {
         this.cost.items++;

@@ -1,6 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { belowPrefix, type FollowUpRecord } from "@weiquan/domain";
-import { T, withoutKeys } from "../../keys.ts";
+import { T, TQ, withoutKeys } from "../../keys.ts";
 import type { TenantTable } from "../../tenant-access.ts";
 import { putIf, type TransactItem } from "../../writes.ts";
 import { indexPage } from "./paged.ts";
@@ -38,10 +38,7 @@ export class FollowUpsRepository {
 
   /** A page of the follow-ups of a status owed by the unit at `unitPath` and the units below it. */
   list(status: string, unitPath: string, limit: number, cursor?: string) {
-    return indexPage<FollowUpRecord>(this.t, {
-      index: "GSI1",
-      pk: T.followUpIndex(status, "", "", "").GSI1PK,
-      prefix: belowPrefix(unitPath),
+    return indexPage<FollowUpRecord>(this.t, TQ.followUps(status, belowPrefix(unitPath)), {
       newestFirst: true,
       limit,
       cursor,

@@ -1,6 +1,6 @@
 import { belowPrefix, type FindingRecord, type InspectionRecord, type NoticeDraft } from "@weiquan/domain";
-import { T, withoutKeys } from "../../keys.ts";
-import { queryPages } from "../../query.ts";
+import { T, TQ, withoutKeys } from "../../keys.ts";
+import { queryOf, queryPages } from "../../query.ts";
 import type { TenantTable } from "../../tenant-access.ts";
 import { type TransactItem, transact } from "../../writes.ts";
 import { type FiguresAdd, rollupAdds } from "../figures-write.ts";
@@ -71,14 +71,12 @@ export class InspectionsRepository {
   async read(id: string): Promise<{ record: InspectionRecord; findings: FindingRecord[] } | null> {
     let record: InspectionRecord | null = null;
     const findings: FindingRecord[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk",
-      ExpressionAttributeValues: { ":pk": T.inspection(id).PK },
-      ConsistentRead: true,
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.inspectionWithFindings(id), { ConsistentRead: true }),
+    )) {
       for (const i of page.Items ?? []) {
-        if (i.SK === "INSPECTION") record = withoutKeys<InspectionRecord>(i);
+        if (T.isInspectionItem(i)) record = withoutKeys<InspectionRecord>(i);
         else findings.push(withoutKeys<FindingRecord>(i));
       }
     }
@@ -88,10 +86,7 @@ export class InspectionsRepository {
 
   /** A page of a quarter's inspections of the unit at `unitPath` and the units below it. */
   listQuarter(quarter: string, unitPath: string, limit: number, cursor?: string) {
-    return indexPage<InspectionRecord>(this.t, {
-      index: "GSI1",
-      pk: T.inspectionsByQuarter(quarter, "", "", "").GSI1PK,
-      prefix: belowPrefix(unitPath),
+    return indexPage<InspectionRecord>(this.t, TQ.inspectionsOfQuarter(quarter, belowPrefix(unitPath)), {
       limit,
       cursor,
     });
@@ -99,9 +94,7 @@ export class InspectionsRepository {
 
   /** A page of one unit's inspections, newest first. */
   listUnit(unitId: string, limit: number, cursor?: string) {
-    return indexPage<InspectionRecord>(this.t, {
-      index: "GSI2",
-      pk: T.inspectionsOfUnit(unitId, "", "").GSI2PK,
+    return indexPage<InspectionRecord>(this.t, TQ.inspectionsOfUnit(unitId), {
       newestFirst: true,
       limit,
       cursor,
@@ -117,16 +110,12 @@ export class InspectionsRepository {
     unitPath: string,
   ): Promise<Map<string, { count: number; last: string }>> {
     const out = new Map<string, { count: number; last: string }>();
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      IndexName: "GSI1",
-      KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :prefix)",
-      ExpressionAttributeValues: {
-        ":pk": T.inspectionsByQuarter(quarter, "", "", "").GSI1PK,
-        ":prefix": belowPrefix(unitPath),
-      },
-      ProjectionExpression: "unitId, inspectedAt",
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.inspectionsOfQuarter(quarter, belowPrefix(unitPath)), {
+        ProjectionExpression: "unitId, inspectedAt",
+      }),
+    )) {
       for (const i of page.Items ?? []) {
         const seen = out.get(i.unitId as string);
         const at = i.inspectedAt as string;
@@ -141,10 +130,7 @@ export class InspectionsRepository {
 
   /** A page of findings of a status owed by the unit at `unitPath` and the units below it. */
   listFindings(status: string, unitPath: string, limit: number, cursor?: string) {
-    return indexPage<FindingRecord>(this.t, {
-      index: "GSI1",
-      pk: T.findingsByStatus(status, "", "", "").GSI1PK,
-      prefix: belowPrefix(unitPath),
+    return indexPage<FindingRecord>(this.t, TQ.findings(status, belowPrefix(unitPath)), {
       limit,
       cursor,
     });
@@ -152,10 +138,7 @@ export class InspectionsRepository {
 
   /** A page of open findings due before `before` in the subtree, oldest due date first. */
   listOverdue(before: string, unitPath: string, limit: number, cursor?: string) {
-    return indexPage<FindingRecord>(this.t, {
-      index: "GSI2",
-      pk: T.findingDue("", "").GSI2PK,
-      before,
+    return indexPage<FindingRecord>(this.t, TQ.findingsDueBefore(before), {
       inSubtreeOf: unitPath,
       limit,
       cursor,
@@ -168,14 +151,13 @@ export class InspectionsRepository {
    */
   async overdue(before: string): Promise<OverdueFinding[]> {
     const out: OverdueFinding[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      IndexName: "GSI2",
-      KeyConditionExpression: "GSI2PK = :pk AND GSI2SK < :before",
-      ExpressionAttributeValues: { ":pk": T.findingDue("", "").GSI2PK, ":before": before },
-      ProjectionExpression: "id, inspectionId, unitId, unitPath, #text, dueBy, overdueNoticed",
-      ExpressionAttributeNames: { "#text": "text" },
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.findingsDueBefore(before), {
+        ProjectionExpression: "id, inspectionId, unitId, unitPath, #text, dueBy, overdueNoticed",
+        ExpressionAttributeNames: { "#text": "text" },
+      }),
+    )) {
       for (const i of page.Items ?? []) out.push(i as FindingRecord);
     }
     return out;

@@ -1,6 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { decodeCursor, encodeCursor } from "../../cursor.ts";
-import { withoutKeys } from "../../keys.ts";
+import { encodeCursor } from "../../cursor.ts";
+import { type AccessPattern, withoutKeys } from "../../keys.ts";
+import { queryOf, startOf } from "../../query.ts";
 import type { TenantTable } from "../../tenant-access.ts";
 
 /**
@@ -9,12 +10,8 @@ import type { TenantTable } from "../../tenant-access.ts";
  */
 export async function indexPage<R>(
   t: TenantTable,
+  p: AccessPattern,
   q: {
-    index: "GSI1" | "GSI2";
-    pk: string;
-    prefix?: string;
-    /** Sort-key upper bound (exclusive), e.g. "due before now". */
-    before?: string;
     /** Only items whose `unitPath` is in this subtree (a filter: a page may hold fewer than `limit`). */
     inSubtreeOf?: string;
     newestFirst?: boolean;
@@ -22,32 +19,18 @@ export async function indexPage<R>(
     cursor?: string;
   },
 ): Promise<{ items: R[]; nextCursor: string | null }> {
-  const pkName = `${q.index}PK`;
-  const skName = `${q.index}SK`;
-  const values: Record<string, unknown> = { ":pk": q.pk };
-  let condition = `${pkName} = :pk`;
-  if (q.prefix !== undefined) {
-    values[":prefix"] = q.prefix;
-    condition += ` AND begins_with(${skName}, :prefix)`;
-  } else if (q.before !== undefined) {
-    values[":before"] = q.before;
-    condition += ` AND ${skName} < :before`;
-  }
-  if (q.inSubtreeOf) {
-    values[":unit"] = q.inSubtreeOf;
-    values[":below"] = `${q.inSubtreeOf}/`;
-  }
   const out = await t.doc.send(
-    new QueryCommand({
-      TableName: t.tableName,
-      IndexName: q.index,
-      KeyConditionExpression: condition,
-      ExpressionAttributeValues: values,
-      FilterExpression: q.inSubtreeOf ? "unitPath = :unit OR begins_with(unitPath, :below)" : undefined,
-      ScanIndexForward: !q.newestFirst,
-      Limit: q.limit,
-      ExclusiveStartKey: decodeCursor(q.cursor, ["PK", "SK", pkName, skName]),
-    }),
+    new QueryCommand(
+      queryOf(t.tableName, p, {
+        ...(q.inSubtreeOf && {
+          FilterExpression: "unitPath = :unit OR begins_with(unitPath, :below)",
+          ExpressionAttributeValues: { ":unit": q.inSubtreeOf, ":below": `${q.inSubtreeOf}/` },
+        }),
+        ScanIndexForward: !q.newestFirst,
+        Limit: q.limit,
+        ExclusiveStartKey: startOf(p, q.cursor),
+      }),
+    ),
   );
   return {
     items: (out.Items ?? []).map((i) => withoutKeys<R>(i)),

@@ -1,8 +1,7 @@
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { RoundItemRecord, RoundProgress, RoundRecord, TimelineEvent } from "@weiquan/domain";
-import { decodeCursor, encodeCursor } from "../../cursor.ts";
-import { T, withoutKeys } from "../../keys.ts";
-import { queryPages } from "../../query.ts";
+import { T, TQ, withoutKeys } from "../../keys.ts";
+import { queryOf, queryPage, queryPages } from "../../query.ts";
 import type { TenantTable } from "../../tenant-access.ts";
 import { ifConditionHolds, putIf, type TransactItem, transact } from "../../writes.ts";
 import { type FiguresAdd, rollupAdds } from "../figures-write.ts";
@@ -40,14 +39,12 @@ export class RoundsRepository {
   async read(id: string): Promise<{ header: RoundRecord; items: RoundItemRecord[] } | null> {
     let header: RoundRecord | null = null;
     const items: RoundItemRecord[] = [];
-    for await (const page of queryPages(this.t.doc, {
-      TableName: this.t.tableName,
-      KeyConditionExpression: "PK = :pk",
-      ExpressionAttributeValues: { ":pk": T.round(id).PK },
-      ConsistentRead: true,
-    })) {
+    for await (const page of queryPages(
+      this.t.doc,
+      queryOf(this.t.tableName, TQ.roundWithItems(id), { ConsistentRead: true }),
+    )) {
       for (const i of page.Items ?? []) {
-        if (i.SK === "ROUND") header = withoutKeys<RoundRecord>(i);
+        if (T.isRoundItem(i)) header = withoutKeys<RoundRecord>(i);
         else items.push(withoutKeys<RoundItemRecord>(i));
       }
     }
@@ -117,20 +114,7 @@ export class RoundsRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: RoundRecord[]; nextCursor: string | null }> {
-    const out = await this.t.doc.send(
-      new QueryCommand({
-        TableName: this.t.tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": `ROUNDS#${year}` },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ["PK", "SK", "GSI1PK", "GSI1SK"]),
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => withoutKeys<RoundRecord>(i)),
-      nextCursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    return queryPage<RoundRecord>(this.t.doc, this.t.tableName, TQ.roundsOfYear(year), limit, cursor);
   }
 
   /**
