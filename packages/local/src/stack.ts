@@ -10,6 +10,7 @@ import { startDynamoLocal } from "./dynamodb.ts";
 import { localObjectStore, startLocalS3 } from "./s3.ts";
 import { bootstrapControlPlane } from "./seed/control-plane.ts";
 import { seedDemoTenant } from "./seed/demo.ts";
+import { seedDemoAssessment } from "./seed/demo-assessment.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
 import { DEMO_OPERATOR, DEMO_PASSWORD } from "./seed/demo-network.ts";
 import { seedDemoSupervision } from "./seed/demo-supervision.ts";
@@ -78,6 +79,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         log(`Demo ledger: ${await seedDemoCases(deps)} cases`);
         const sv = await seedDemoSupervision(deps);
         log(`Demo supervision: last month's round of ${sv.round}, ${sv.inspections} inspections`);
+        const demo = await seedDemoAssessment(deps);
+        log(`Demo assessments: last year's signed off, this year's being scored; a campaign (${demo.campaign})`);
       }
     }
     server = createBridgeServer(makeHandler(deps), {
