@@ -1,4 +1,4 @@
-import { DEMO_COUNTY, seedDemoCases, seedDemoSupervision } from "@weiquan/local";
+import { DEMO_COUNTY, seedDemoAssessment, seedDemoCases, seedDemoSupervision } from "@weiquan/local";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApi, type TestApi } from "../support/api.ts";
 
@@ -41,4 +41,29 @@ it("seeds last month's round half called back and two quarters of inspections wi
   expect(verified.body.items).toHaveLength(3);
   const followUps = await api.call("GET", "/v1/sampling/follow-ups", { token: bureau });
   expect(followUps.body.items.length).toBeGreaterThanOrEqual(1);
+}, 180_000);
+
+it("seeds last year's signed-off assessment, this year's being scored from the year's data, a campaign under way", async () => {
+  const { campaign } = await seedDemoAssessment(api.deps);
+  const viewer = await api.login(DEMO_COUNTY.countyCode, "viewer");
+  const year = new Date().getFullYear();
+  const list = await api.call("GET", "/v1/assessments", { token: viewer });
+  const byYear = Object.fromEntries(list.body.items.map((a: { year: string }) => [a.year, a]));
+  expect(byYear[String(year - 1)]).toMatchObject({ status: "finalized", signOff: { name: "综治办 周平" } });
+  expect(byYear[String(year)]).toMatchObject({ status: "scoring", sheetCount: 12, unscoredItems: 6 });
+
+  const ranking = await api.call("GET", `/v1/assessments/${byYear[String(year - 1)].id}`, { token: viewer });
+  expect(ranking.body.sheets[0]).toMatchObject({ rank: 1, unitType: "station" });
+  // This year's auto items come from the demo ledger and inspections: somebody decided on time.
+  const current = await api.call("GET", `/v1/assessments/${byYear[String(year)].id}`, { token: viewer });
+  const onTime = current.body.sheets.flatMap(
+    (s: { items: { code: string; input?: { denominator: number } }[] }) =>
+      s.items.filter((i) => i.code === "on_time" && (i.input?.denominator ?? 0) > 0),
+  );
+  expect(onTime.length).toBeGreaterThan(0);
+
+  const c = await api.call("GET", `/v1/campaigns/${campaign}`, { token: viewer });
+  expect(c.body).toMatchObject({ status: "active", counts: { enrolled: 8, created: 6, inspected: 2 } });
+  // Six points created under three stations: one of each station's two drawn.
+  expect(c.body.sample.size).toBe(3);
 }, 180_000);
