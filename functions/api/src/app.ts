@@ -4,6 +4,7 @@ import { assessmentRoutes } from "./assessment/routes.ts";
 import { attachmentRoutes } from "./attachments/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { campaignRoutes } from "./campaigns/routes.ts";
+import { publicityRoutes, trainingRoutes, volunteerRoutes, warningRoutes } from "./capacity/routes.ts";
 import { metaRoutes } from "./cases/meta-routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import type { AppDeps } from "./deps.ts";
@@ -46,7 +47,11 @@ export function createApp(deps: AppDeps) {
     .route("/", attachmentRoutes)
     .route("/", samplingRoutes)
     .route("/", inspectionRoutes)
-    .route("/", campaignRoutes);
+    .route("/", campaignRoutes)
+    .route("/", trainingRoutes)
+    .route("/", publicityRoutes)
+    .route("/", warningRoutes)
+    .route("/", volunteerRoutes);
 
   app.get(
     "/v1/openapi.json",

@@ -6,6 +6,7 @@ export * from "./attachments/index.ts";
 export * from "./auth/roles.ts";
 export * from "./auth/schema.ts";
 export * from "./campaigns/index.ts";
+export * from "./capacity/index.ts";
 export * from "./cases/clock/index.ts";
 export * from "./cases/index.ts";
 export * from "./common/errors.ts";

@@ -80,6 +80,13 @@ const P = {
   sheetTree: (id: string) => `ASMT#${id}#TREE`,
   sheetRank: (id: string) => `ASMT#${id}#RANK`,
   attachmentsPending: "ATT_PENDING",
+  trainings: "TRAININGS",
+  publicityRows: (unitId: string) => `PUBS#${unitId}`,
+  warning: (id: string) => `WARN#${id}`,
+  warnings: "WARNINGS",
+  warningInbox: (unitId: string) => `WINBOX#${unitId}`,
+  warningsUnacked: (unitId: string) => `WUNACK#${unitId}`,
+  volunteers: "VOLUNTEERS",
 };
 
 export const C = {
@@ -227,6 +234,33 @@ export const T = {
   }),
   /** Open findings by due date (sparse): the daily job reads only those past due. */
   findingDue: (dueBy: string, id: string) => ({ GSI2PK: "FINDINGS_DUE", GSI2SK: `${dueBy}#${id}` }),
+
+  // Capacity building and outreach (trainings, publicity, warnings, volunteers).
+  /** A training; the tenant's trainings by date on GSI1 (a unit's view filters on `scopeUnits`). */
+  training: (id: string) => ({ PK: `TRAINING#${id}`, SK: "TRAINING" }),
+  trainingIndex: (heldAt: string, id: string) => ({ GSI1PK: P.trainings, GSI1SK: `${heldAt}#${id}` }),
+  /** A publicity event, and one row per unit on its unit's path: a unit's subtree, newest first, is one query. */
+  publicity: (id: string) => ({ PK: `PUB#${id}`, SK: "PUB" }),
+  publicityRow: (unitId: string, heldAt: string, id: string) => ({
+    PK: P.publicityRows(unitId),
+    SK: `${heldAt}#${id}`,
+  }),
+  /** A warning (listed by date on GSI1) and one audience row per unit in the warning's own partition. */
+  warning: (id: string) => ({ PK: P.warning(id), SK: "WARN" }),
+  warningIndex: (sentAt: string, id: string) => ({ GSI1PK: P.warnings, GSI1SK: `${sentAt}#${id}` }),
+  warningAudience: (id: string, unitId: string) => ({ PK: P.warning(id), SK: `AUD#${unitId}` }),
+  /** An audience row is also the unit's inbox entry (GSI1) and, until acknowledged, its to-do (GSI2, sparse). */
+  warningInbox: (unitId: string, sentAt: string, id: string) => ({
+    GSI1PK: P.warningInbox(unitId),
+    GSI1SK: `${sentAt}#${id}`,
+  }),
+  warningUnacked: (unitId: string, sentAt: string, id: string) => ({
+    GSI2PK: P.warningsUnacked(unitId),
+    GSI2SK: `${sentAt}#${id}`,
+  }),
+  /** A volunteer; the roster on GSI1 by the unit's path, so a subtree is one begins_with query. */
+  volunteer: (id: string) => ({ PK: `VOL#${id}`, SK: "VOL" }),
+  volunteerIndex: (unitPath: string, id: string) => ({ GSI1PK: P.volunteers, GSI1SK: `${unitPath}/#${id}` }),
 };
 
 /** A tenant table's access patterns: every partition a query reads, declared once. */
@@ -298,6 +332,20 @@ export const TQ = {
     pattern("GSI1", T.campaignUnitTree(id, "").GSI1PK, pathPrefix ? { beginsWith: pathPrefix } : undefined),
   /** Open findings due before `before`. */
   findingsDueBefore: (before: string) => pattern("GSI2", T.findingDue("", "").GSI2PK, { below: before }),
+  /** The tenant's trainings held between two instants. */
+  trainings: (from: string, to: string) => pattern("GSI1", P.trainings, { between: [from, to] }),
+  /** A unit's subtree's publicity events held between two instants. */
+  publicityOf: (unitId: string, from: string, to: string) =>
+    pattern("table", P.publicityRows(unitId), { between: [from, to] }),
+  /** The tenant's warnings by date. */
+  warnings: () => pattern("GSI1", P.warnings),
+  /** Every audience row of a warning. */
+  warningAudience: (id: string) => pattern("table", P.warning(id), { beginsWith: "AUD#" }),
+  /** What a unit received; only what it has not acknowledged yet, when asked. */
+  warningInbox: (unitId: string, unackedOnly: boolean) =>
+    unackedOnly ? pattern("GSI2", P.warningsUnacked(unitId)) : pattern("GSI1", P.warningInbox(unitId)),
+  /** The volunteers of the units at and below a path. */
+  volunteers: (unitPath: string) => pattern("GSI1", P.volunteers, { beginsWith: `${unitPath}/` }),
 };
 
 /** The object-store key of an attachment: every tenant's files under its own prefix (the IAM scope in AWS). */

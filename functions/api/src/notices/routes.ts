@@ -1,4 +1,4 @@
-import { NotFound, supervisionNoticeKinds } from "@weiquan/domain";
+import { capacityNoticeKinds, NotFound, supervisionNoticeKinds } from "@weiquan/domain";
 import { NoticesRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -13,7 +13,7 @@ import { valid } from "../http/validate.ts";
  */
 export const Notice = z.object({
   id: z.string(),
-  kind: z.enum(["overdue", ...supervisionNoticeKinds]),
+  kind: z.enum(["overdue", ...supervisionNoticeKinds, ...capacityNoticeKinds]),
   unitId: z.string(),
   at: z.string(),
   caseId: z.string().optional(),
@@ -21,7 +21,7 @@ export const Notice = z.object({
   subject: z.string().optional(),
   dueBy: z.string().optional(),
   text: z.string().optional(),
-  ref: z.object({ type: z.enum(["round", "follow_up", "inspection"]), id: z.string() }).optional(),
+  ref: z.object({ type: z.enum(["round", "follow_up", "inspection", "warning"]), id: z.string() }).optional(),
   read: z.boolean(),
 });
 const NoticePage = z.object({

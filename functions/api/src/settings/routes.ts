@@ -21,6 +21,7 @@ const initial: Settings = {
   calendarOverrides: [],
   inspectionChecklist: defaultInspectionChecklist,
   sampling: defaultSampling,
+  trainingMinPerYear: 2,
   updatedAt: null,
   updatedBy: null,
 };
@@ -63,6 +64,7 @@ export const settingsRoutes = new Hono<ScopedEnv>()
         inspectionChecklist:
           input.inspectionChecklist ?? current?.inspectionChecklist ?? defaultInspectionChecklist,
         sampling: input.sampling ?? current?.sampling ?? defaultSampling,
+        trainingMinPerYear: input.trainingMinPerYear ?? current?.trainingMinPerYear ?? 2,
         updatedAt: deps.now().toISOString(),
         updatedBy: scope.caller.userId,
       };

@@ -30,6 +30,8 @@ export const Settings = z.object({
   inspectionChecklist: Checklist.default(defaultInspectionChecklist),
   /** Defaults of a sampling round: share, least and most per handling unit. */
   sampling: SamplingDefaults.default(defaultSampling),
+  /** Trainings each station and point must attend a year (seed 004 “不少于 N 次”). */
+  trainingMinPerYear: z.number().int().min(0).max(52).default(2),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
 });
@@ -47,6 +49,8 @@ export const PutSettingsInput = z
     inspectionChecklist: Checklist.optional(),
     /** Omitted: keep the current sampling defaults. */
     sampling: SamplingDefaults.optional(),
+    /** Omitted: keep the current minimum. */
+    trainingMinPerYear: z.number().int().min(0).max(52).optional(),
   })
   .strict();
 

@@ -1,3 +1,5 @@
+import type { CapacityNoticeKind } from "../capacity/warnings.ts";
+
 /**
  * Console notices that supervision sends to a unit (the bell). The store writes them beside the change
  * that causes them; `dedupeKey` makes a notice that must come once (a month's reminder, a finding's lapse)
@@ -15,12 +17,12 @@ export type SupervisionNoticeKind = (typeof supervisionNoticeKinds)[number];
 
 export interface NoticeDraft {
   unitId: string;
-  kind: SupervisionNoticeKind;
+  kind: SupervisionNoticeKind | CapacityNoticeKind;
   at: string;
   /** The sentence the bell shows. */
   text: string;
   /** What the notice opens in the console. */
-  ref: { type: "round" | "follow_up" | "inspection"; id: string };
+  ref: { type: "round" | "follow_up" | "inspection" | "warning"; id: string };
   caseId?: string;
   trackingNo?: string;
   dueBy?: string;

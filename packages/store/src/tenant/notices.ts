@@ -1,5 +1,5 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { NoticeDraft, SupervisionNoticeKind } from "@weiquan/domain";
+import type { CapacityNoticeKind, NoticeDraft, SupervisionNoticeKind } from "@weiquan/domain";
 import { ulid } from "ulid";
 import { T, TQ, withoutKeys } from "../keys.ts";
 import { queryPage } from "../query.ts";
@@ -10,7 +10,7 @@ import { type TransactItem, transact } from "../writes.ts";
 export interface NoticeRecord {
   /** Opaque to callers: the notice's sort key within its unit, so reading it back is one GetItem. */
   id: string;
-  kind: "overdue" | SupervisionNoticeKind;
+  kind: "overdue" | SupervisionNoticeKind | CapacityNoticeKind;
   unitId: string;
   /** When the notice was written. */
   at: string;
@@ -27,6 +27,10 @@ export interface NoticeRecord {
 }
 
 const idOfSortKey = (sk: string) => Buffer.from(sk).toString("base64url");
+
+/** The id of the notice a draft with a `dedupeKey` became (to mark it read from elsewhere). */
+export const noticeIdOf = (d: Pick<NoticeDraft, "unitId" | "at" | "kind"> & { dedupeKey: string }) =>
+  idOfSortKey(T.notice(d.unitId, d.at, `${d.kind}.${d.dedupeKey}`).SK);
 const sortKeyOfId = (id: string) => Buffer.from(id, "base64url").toString("utf8");
 
 /**

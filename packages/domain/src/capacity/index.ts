@@ -1,0 +1,7 @@
+export * from "./access.ts";
+export * from "./patch.ts";
+export * from "./publicity.ts";
+export * from "./rollup.ts";
+export * from "./trainings.ts";
+export * from "./volunteers.ts";
+export * from "./warnings.ts";
