@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateInput, line, Version } from "../common/inputs.ts";
-import { maskName, maskPhone } from "../common/mask.ts";
+import { personFor } from "../common/mask.ts";
 
 export const VolunteerStatus = z.enum(["active", "left"]);
 const Phone = z
@@ -51,5 +51,7 @@ export type Volunteer = z.infer<typeof Volunteer>;
 export type VolunteerRecord = Omit<Volunteer, "masked">;
 
 /** A volunteer as this caller may see them: personal information masked like a consumer's unless allowed. */
-export const volunteerView = (v: VolunteerRecord, whole: boolean): Volunteer =>
-  whole ? { ...v, masked: false } : { ...v, name: maskName(v.name), phone: maskPhone(v.phone), masked: true };
+export const volunteerView = (v: VolunteerRecord, whole: boolean): Volunteer => ({
+  ...personFor(v, whole),
+  masked: !whole,
+});
