@@ -4,6 +4,7 @@ import {
   canRecordPublicity,
   Forbidden,
   NotFound,
+  newId,
   type PatchPublicityInput,
   type Publicity,
   patchedPublicity,
@@ -17,7 +18,6 @@ import { AttachmentsRepository, PublicityRepository, type UnitRecord } from "@we
 import { type Scope, visibleUnit } from "../access/scope.ts";
 import { attachmentChanges, attachmentLinks } from "../attachments/link.ts";
 import type { AppDeps } from "../deps.ts";
-import { newId } from "../platform/tenants.ts";
 import { type Change, commit, createOnce, newStamp, rollupUpdates, staleVersion } from "./commit.ts";
 
 /**

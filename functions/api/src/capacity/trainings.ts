@@ -5,6 +5,7 @@ import {
   canSeeUnit,
   Forbidden,
   NotFound,
+  newId,
   type PatchTrainingInput,
   patchedTraining,
   rollupChanges,
@@ -19,7 +20,6 @@ import { AttachmentsRepository, TrainingsRepository, type UnitRecord } from "@we
 import { type Scope, visibleUnit } from "../access/scope.ts";
 import { attachmentChanges, attachmentLinks } from "../attachments/link.ts";
 import type { AppDeps } from "../deps.ts";
-import { newId } from "../platform/tenants.ts";
 import {
   type Change,
   commit,

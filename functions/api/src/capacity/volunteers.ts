@@ -4,6 +4,7 @@ import {
   canWriteVolunteer,
   Forbidden,
   NotFound,
+  newId,
   type PatchVolunteerInput,
   rootIdOf,
   seesVolunteerPersonalData,
@@ -14,7 +15,6 @@ import {
 } from "@weiquan/domain";
 import { VolunteersRepository } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 import { commit, createOnce, staleVersion } from "./commit.ts";
 
 type Stored = VolunteerRecord & { unitPath: string };

@@ -11,6 +11,7 @@ import {
   MAX_TRANSACTION_ITEMS,
   maskName,
   NotFound,
+  newId,
   REMIND_INTERVAL_MS,
   rollupChanges,
   seesPersonalData,
@@ -31,7 +32,6 @@ import {
   WarningsRepository,
 } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
-import { newId } from "../platform/tenants.ts";
 import { createOnce, rollupUpdates, unitsById, visibleUnitsById } from "./commit.ts";
 
 export const warningView = ({ senderPath: _p, audienceUnitIds: _a, ...w }: WarningRecord): Warning => ({
