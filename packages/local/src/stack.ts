@@ -80,7 +80,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         const sv = await seedDemoSupervision(deps);
         log(`Demo supervision: last month's round of ${sv.round}, ${sv.inspections} inspections`);
         const demo = await seedDemoAssessment(deps);
-        log(`Demo assessments: last year's signed off, this year's being scored; a campaign (${demo.campaign})`);
+        log(
+          `Demo assessments: last year's signed off, this year's being scored; a campaign (${demo.campaign})`,
+        );
       }
     }
     server = createBridgeServer(makeHandler(deps), {
