@@ -124,6 +124,23 @@ beforeAll(async () => {
     findings: [{ text: "补全台账要素", dueBy: "2026-03-31" }],
   });
   expect(inspection.status).toBe(201);
+  // Capacity's: point1 at one training (of the yearly minimum of two) and one publicity event of its own.
+  const training = await call("POST", "/v1/trainings", t.bureau, {
+    title: "《市场监督管理投诉举报处理办法》解读",
+    format: "lecture",
+    heldAt: "2026-03-05",
+    organizerUnitId: units.find((u) => u.type === "bureau").id,
+    attendeeUnitIds: [unitId("南关社区")],
+  });
+  expect(training.status).toBe(201);
+  const publicity = await call("POST", "/v1/publicity", t.point1, {
+    unitId: unitId("南关社区"),
+    kind: "consultation_stall",
+    title: "3·15 消费维权咨询台",
+    heldAt: "2026-03-15",
+    peopleReached: 120,
+  });
+  expect(publicity.status).toBe(201);
   clock = new Date("2026-03-23T09:00:00+08:00");
   await walk(
     t.point1,
@@ -558,21 +575,30 @@ describe("finalizing and the 综治 sign-off", () => {
   });
 });
 
-describe("metrics from supervision's data", () => {
-  it("scores inspection pass rate and findings rectified from the year's inspections", async () => {
+describe("metrics from supervision's and capacity's data", () => {
+  it("scores inspections, findings, trainings and publicity from the year's records", async () => {
     const tpl = await call("POST", "/v1/assessment-templates", t.admin, {
       year: "2026",
       name: "检查专项考核",
       appliesTo: ["point"],
       items: [
-        { code: "checks", title: "检查合格", maxPoints: 50, source: "auto", metric: "inspection_pass_rate" },
+        { code: "checks", title: "检查合格", maxPoints: 25, source: "auto", metric: "inspection_pass_rate" },
         {
           code: "rectified",
           title: "整改到位",
-          maxPoints: 50,
+          maxPoints: 25,
           source: "auto",
           metric: "findings_rectified_rate",
           ifNoData: "zero",
+        },
+        { code: "training", title: "参加培训", maxPoints: 25, source: "auto", metric: "training_attendance" },
+        {
+          code: "publicity",
+          title: "宣传活动",
+          maxPoints: 25,
+          source: "auto",
+          metric: "publicity_events",
+          target: 1,
         },
       ],
     });
@@ -581,9 +607,16 @@ describe("metrics from supervision's data", () => {
     expect(r.body.sheetCount).toBe(8);
     const point1 = sheetOf(r.body, "南关社区");
     expect(point1.items).toEqual([
-      { code: "checks", points: 40, auto: true, input: { numerator: 4, denominator: 5 } },
+      { code: "checks", points: 20, auto: true, input: { numerator: 4, denominator: 5 } },
       { code: "rectified", points: 0, auto: true, input: { numerator: 0, denominator: 1 } },
+      { code: "training", points: 12.5, auto: true, input: { numerator: 1, denominator: 2 } },
+      { code: "publicity", points: 25, auto: true, input: { numerator: 1, denominator: 1 } },
     ]);
-    expect(points(sheetOf(r.body, "城关社区"))).toEqual({ checks: 50, rectified: 0 });
+    expect(points(sheetOf(r.body, "城关社区"))).toEqual({
+      checks: 25,
+      rectified: 0,
+      training: 0,
+      publicity: 0,
+    });
   });
 });

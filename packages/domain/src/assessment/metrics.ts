@@ -174,7 +174,7 @@ export const metricDefinitions: readonly MetricDefinition[] = [
       "The trainings attended in the year by the unit and each of its points (each counted up to the yearly minimum) ÷ (the yearly minimum × the number of units).",
     unit: "rate",
     source: "capacity",
-    available: false,
+    available: true,
     compute: (f) => {
       const min = Math.max(1, f.trainingMinPerYear);
       return {
@@ -192,7 +192,7 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     unit: "count",
     source: "capacity",
     defaultTarget: 2,
-    available: false,
+    available: true,
     compute: (f, target = 2) => ({
       numerator: n(f.subtree, "publicity.events"),
       denominator: target * f.members.length,
@@ -206,7 +206,7 @@ export const metricDefinitions: readonly MetricDefinition[] = [
     definitionEn: `Warnings sent to the unit in the year that it acknowledged ÷ warnings sent to it.${SCOPE_EN}`,
     unit: "rate",
     source: "capacity",
-    available: false,
+    available: true,
     compute: (f) => ratio(f.subtree, "warnings.acked", "warnings.received"),
   },
   {
