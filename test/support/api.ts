@@ -43,6 +43,7 @@ export async function startApi(
     demo?: boolean;
     now?: () => Date;
     requireTotpFor?: readonly Role[];
+    requirePasswordChange?: boolean;
     tokenTtlSeconds?: number;
     /** Another DynamoDB endpoint (a fault-injecting proxy in front of the suite's DynamoDB Local). */
     endpoint?: string;
@@ -57,6 +58,7 @@ export async function startApi(
     stage,
     now: opts.now,
     requireTotpFor: opts.requireTotpFor,
+    requirePasswordChange: opts.requirePasswordChange,
     tokenTtlSeconds: opts.tokenTtlSeconds,
     timeouts: opts.timeouts,
     budget: opts.budget,

@@ -24,6 +24,7 @@ describe("the api's configuration", () => {
       exportBucket: "prod-exports",
       filesBucket: "prod-files",
       requireTotp: true,
+      requirePasswordChange: true,
     });
   });
 

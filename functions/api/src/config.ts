@@ -18,6 +18,8 @@ export const ENV = {
   filesBucket: "WEIQUAN_FILES_BUCKET",
   /** `false` lifts the TOTP requirement for administrators (a test stage only). */
   requireTotp: "WEIQUAN_REQUIRE_TOTP",
+  /** `false` lifts the forced change of a password set by someone else (a test stage only). */
+  requirePasswordChange: "WEIQUAN_REQUIRE_PASSWORD_CHANGE",
   /** The console's page shipped next to the bundle, served by the api (China regions only). */
   consolePage: "WEIQUAN_CONSOLE_PAGE",
   /** The queue the scheduler fans the daily sweep out to, one message per tenant. */
@@ -42,6 +44,7 @@ const Aws = z.object({
   [ENV.exportBucket]: Text,
   [ENV.filesBucket]: Text,
   [ENV.requireTotp]: Flag.default(true),
+  [ENV.requirePasswordChange]: Flag.default(true),
   [ENV.consolePage]: Text.optional(),
 });
 
@@ -66,6 +69,7 @@ export type ApiConfig =
       exportBucket: string;
       filesBucket: string;
       requireTotp: boolean;
+      requirePasswordChange: boolean;
       consolePage?: string;
     }
   | {
@@ -93,6 +97,7 @@ export function apiConfig(env: Record<string, string | undefined> = process.env)
       exportBucket: e[ENV.exportBucket],
       filesBucket: e[ENV.filesBucket],
       requireTotp: e[ENV.requireTotp],
+      requirePasswordChange: e[ENV.requirePasswordChange],
       consolePage: e[ENV.consolePage],
     };
   }

@@ -21,6 +21,12 @@ export interface AppDeps {
    * login. Empty locally (the demo works with passwords alone); bureau and platform admins in AWS.
    */
   requireTotpFor: readonly Role[];
+  /**
+   * Whether a password someone else set (an admin creating or resetting the account, the first-operator
+   * command) must be changed at the next login: such a login gets a password-change-only token. Off
+   * locally (the demo's users were created by an admin), on in AWS.
+   */
+  requirePasswordChange: boolean;
   now: () => Date;
   /** How long a request may wait on its dependencies before it answers 503 (see http/deadline.ts). */
   budget: RequestBudget;

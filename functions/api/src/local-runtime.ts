@@ -27,6 +27,8 @@ export function localDeps(opts: {
   now?: () => Date;
   /** Roles that must enroll TOTP; none by default, so the local demo logs in with passwords alone. */
   requireTotpFor?: readonly Role[];
+  /** Whether a password set by someone else must be changed at login; off by default (the demo). */
+  requirePasswordChange?: boolean;
   /** Tests that move the clock by weeks keep their tokens alive with a longer life. */
   tokenTtlSeconds?: number;
   /** Where tenant exports go: `<dataDir>/exports` by default, the system temp folder without a dataDir. */
@@ -48,6 +50,7 @@ export function localDeps(opts: {
     mode: "local",
     tokenTtlSeconds: opts.tokenTtlSeconds ?? TOKEN_TTL_SECONDS,
     requireTotpFor: opts.requireTotpFor ?? [],
+    requirePasswordChange: opts.requirePasswordChange ?? false,
     now,
     budget: opts.budget ?? LOCAL_BUDGET,
     control,

@@ -43,6 +43,7 @@ export function awsDeps(config: Extract<ApiConfig, { mode: "aws" }>): AppDeps {
     mode: "aws",
     tokenTtlSeconds: TOKEN_TTL_SECONDS,
     requireTotpFor: config.requireTotp ? PRODUCTION_TOTP_ROLES : [],
+    requirePasswordChange: config.requirePasswordChange,
     consolePage: config.consolePage
       ? { file: config.consolePage, connectSources: [bucketOrigin(config.filesBucket)] }
       : undefined,

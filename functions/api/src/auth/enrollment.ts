@@ -1,51 +1,12 @@
-import { Conflict, NotFound, type TotpEnrollment, type TotpStatus, Unprocessable } from "@weiquan/domain";
-import {
-  type LoginState,
-  recordLoginFailure,
-  type TotpPatch,
-  type TotpState,
-  UsersRepository,
-} from "@weiquan/store";
+import { Conflict, type TotpEnrollment, type TotpStatus, Unprocessable } from "@weiquan/domain";
 import type { AppDeps } from "../deps.ts";
 import type { Caller } from "../http/env.ts";
 import { locked } from "./login.ts";
+import { ownAccount } from "./own-account.ts";
 import { matchTotp, newTotpSecret, totpUri } from "./totp.ts";
 
 const INVALID_CODE = () =>
   Unprocessable("动态验证码不正确或已使用，请输入验证器应用中显示的最新 6 位验证码", "INVALID_TOTP");
-
-/** The caller's own user item, tenant user or platform operator alike. */
-interface OwnAccount {
-  state: TotpState & LoginState;
-  setTotp: (patch: TotpPatch) => Promise<void>;
-  claimTotpStep: (step: number) => Promise<boolean>;
-  recordFailure: (now: Date) => Promise<string | null>;
-}
-
-async function ownAccount(deps: AppDeps, caller: Caller): Promise<OwnAccount> {
-  if (!caller.table) {
-    const repo = deps.control.platformUsers;
-    const user = await repo.get(caller.username);
-    if (!user) throw NotFound("账户");
-    return {
-      state: user,
-      setTotp: (patch) => repo.setTotp(caller.username, patch),
-      claimTotpStep: (step) => repo.claimTotpStep(caller.username, step),
-      recordFailure: (now) =>
-        recordLoginFailure(deps.control.doc, repo.tableName, repo.key(caller.username), now),
-    };
-  }
-  const repo = new UsersRepository(caller.table);
-  const user = await repo.get(caller.userId);
-  if (!user) throw NotFound("账户");
-  const { doc, tableName } = caller.table;
-  return {
-    state: user,
-    setTotp: (patch) => repo.setTotp(caller.userId, patch),
-    claimTotpStep: (step) => repo.claimTotpStep(caller.userId, step),
-    recordFailure: (now) => recordLoginFailure(doc, tableName, repo.key(caller.userId), now),
-  };
-}
 
 /**
  * Starts enrollment: a new pending secret replaces any earlier pending one; the active factor (if any)

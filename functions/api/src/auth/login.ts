@@ -29,6 +29,7 @@ interface Account extends LoginState, TotpState {
   unitId: string | null;
   passwordHash: string;
   disabled: boolean;
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -38,7 +39,9 @@ interface Account extends LoginState, TotpState {
  *
  * With TOTP enabled the right password alone answers TOTP_REQUIRED (only then is the second factor
  * revealed); a wrong or reused code counts as a failure like a wrong password. A role that requires TOTP
- * and has none set up gets an enrollment-only token.
+ * and has none set up gets an enrollment-only token. A password someone else set (`mustChangePassword`,
+ * where the deployment requires the change) gets a password-change-only token first: after the change the
+ * user logs in again, and enrolls then if the role requires TOTP.
  */
 export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResponse> {
   const now = deps.now();
@@ -63,7 +66,8 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResp
   }
   if (account.failedLogins) await clearLoginFailures(doc, tableName, key);
 
-  const enrollmentOnly = !totpEnabled && deps.requireTotpFor.includes(account.role);
+  const passwordChangeOnly = deps.requirePasswordChange && account.mustChangePassword === true;
+  const enrollmentOnly = !passwordChangeOnly && !totpEnabled && deps.requireTotpFor.includes(account.role);
   const { token, expiresAt } = await signToken(
     await deps.signingKey(),
     {
@@ -72,6 +76,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResp
       tid: tenantId,
       role: account.role,
       ...(enrollmentOnly ? { enr: true as const } : {}),
+      ...(passwordChangeOnly ? { pwc: true as const } : {}),
     },
     deps.tokenTtlSeconds,
     now,
@@ -88,6 +93,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResp
       tenantId,
       totpEnabled,
       ...(enrollmentOnly ? { totpEnrollmentRequired: true } : {}),
+      ...(passwordChangeOnly ? { passwordChangeRequired: true } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  ChangePasswordInput,
   LoginInput,
   LoginResponse,
   MeResponse,
@@ -10,12 +11,13 @@ import {
 import { UnitsRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
-import { enrollmentAllowed } from "../http/caller.ts";
+import { enrollmentAllowed, passwordChangeAllowed } from "../http/caller.ts";
 import { doc } from "../http/docs.ts";
 import type { AppEnv } from "../http/env.ts";
 import { valid } from "../http/validate.ts";
 import { confirmEnrollment, disableTotp, startEnrollment } from "./enrollment.ts";
 import { login } from "./login.ts";
+import { changeOwnPassword } from "./password-change.ts";
 
 const Jwks = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
 
@@ -42,7 +44,7 @@ export const authRoutes = new Hono<AppEnv>()
       ok: { schema: MeResponse },
       errors: [403],
     }),
-    enrollmentAllowed,
+    passwordChangeAllowed,
     async (c) => {
       const { caller } = c.var;
       const unit =
@@ -59,10 +61,30 @@ export const authRoutes = new Hono<AppEnv>()
           tenantId: caller.tenantId,
           totpEnabled: caller.totpEnabled,
           ...(caller.enrollmentOnly ? { totpEnrollmentRequired: true } : {}),
+          ...(caller.passwordChangeOnly ? { passwordChangeRequired: true } : {}),
         },
         unit: unit ? { id: unit.id, name: unit.name, type: unit.type } : null,
         tenant: t ? { id: t.id, name: t.name, countyCode: t.countyCode, status: t.status } : null,
       } satisfies MeResponse);
+    },
+  )
+  .post(
+    "/v1/me/password",
+    doc({
+      summary:
+        "Change one's own password, proving the current one (tenant users and platform operators). The one " +
+        "route a password-change-only session (login answered `passwordChangeRequired: true`) may use " +
+        "besides GET /v1/me; log in again afterwards. 422 CURRENT_PASSWORD_WRONG (counts toward the " +
+        "lockout), PASSWORD_UNCHANGED; 429 ACCOUNT_LOCKED.",
+      tags: ["auth"],
+      ok: { schema: z.object({ ok: z.literal(true) }) },
+      errors: [400, 409, 422, 429],
+    }),
+    passwordChangeAllowed,
+    valid("json", ChangePasswordInput),
+    async (c) => {
+      await changeOwnPassword(c.var.deps, c.var.caller, c.req.valid("json"));
+      return c.json({ ok: true as const });
     },
   )
   .post(

@@ -13,20 +13,28 @@ export const PLATFORM = "platform";
  * Verifies the bearer token and loads the caller fresh on every request (tenant status and user in
  * parallel), so a suspended tenant or a disabled user stops working at once, not when the token expires.
  * An enrollment-only token (TOTP required for the role, none set up) is refused here with 403
- * TOTP_ENROLLMENT_REQUIRED: only the routes that use `enrollmentAllowed` accept it.
+ * TOTP_ENROLLMENT_REQUIRED: only the routes that use `enrollmentAllowed` accept it. A password-change-only
+ * session (a `pwc` token, or an account whose password was reset since the token was issued) is refused
+ * with 403 PASSWORD_CHANGE_REQUIRED except by `passwordChangeAllowed` routes.
  */
 export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
-  await loadCaller(c, false);
+  await loadCaller(c, {});
   await next();
 });
 
-/** `authenticated`, also accepting enrollment-only tokens: `GET /v1/me` and the `/v1/me/totp` routes. */
+/** `authenticated`, also accepting enrollment-only tokens: the `/v1/me/totp` routes. */
 export const enrollmentAllowed = createMiddleware<AppEnv>(async (c, next) => {
-  await loadCaller(c, true);
+  await loadCaller(c, { enrollment: true });
   await next();
 });
 
-async function loadCaller(c: Context<AppEnv>, allowEnrollmentOnly: boolean) {
+/** Accepts every valid session, restricted ones included: `GET /v1/me` and `POST /v1/me/password`. */
+export const passwordChangeAllowed = createMiddleware<AppEnv>(async (c, next) => {
+  await loadCaller(c, { enrollment: true, passwordChange: true });
+  await next();
+});
+
+async function loadCaller(c: Context<AppEnv>, allow: { enrollment?: boolean; passwordChange?: boolean }) {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw Unauthorized();
@@ -41,6 +49,8 @@ async function loadCaller(c: Context<AppEnv>, allowEnrollmentOnly: boolean) {
       ...base(claims.sub, user.username, user.displayName, "platform_admin"),
       totpEnabled: user.totpEnabled === true,
       enrollmentOnly: claims.enr === true,
+      passwordChangeOnly:
+        claims.pwc === true || (deps.requirePasswordChange && user.mustChangePassword === true),
       unitId: null,
       tenantId: PLATFORM,
       tenant: null,
@@ -63,13 +73,20 @@ async function loadCaller(c: Context<AppEnv>, allowEnrollmentOnly: boolean) {
       ...base(user.id, user.username, user.displayName, user.role),
       totpEnabled: user.totpEnabled === true,
       enrollmentOnly: claims.enr === true,
+      passwordChangeOnly:
+        claims.pwc === true || (deps.requirePasswordChange && user.mustChangePassword === true),
       unitId: user.unitId,
       tenantId: tenant.id,
       tenant,
       table,
     };
   }
-  if (caller.enrollmentOnly && !allowEnrollmentOnly)
+  if (caller.passwordChangeOnly && !allow.passwordChange)
+    throw Forbidden(
+      "您的密码由管理员设置，须先修改密码才能使用系统，请修改密码后重新登录",
+      "PASSWORD_CHANGE_REQUIRED",
+    );
+  if (caller.enrollmentOnly && !allow.enrollment)
     throw Forbidden(
       "您的账户须先启用动态验证码（两步验证）才能使用系统，请在“账户安全”中完成设置后重新登录",
       "TOTP_ENROLLMENT_REQUIRED",

@@ -12,6 +12,8 @@ export interface Caller {
   totpEnabled: boolean;
   /** The token only allows TOTP enrollment (see `enrollmentAllowed`). */
   enrollmentOnly: boolean;
+  /** The session only allows changing the password (see `passwordChangeAllowed`). */
+  passwordChangeOnly: boolean;
   /** Null for platform operators. */
   unitId: string | null;
   tenantId: string;

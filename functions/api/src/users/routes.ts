@@ -1,11 +1,11 @@
-import { ChangePasswordInput, CreateUserInput, NotFound, PatchUserInput, User } from "@weiquan/domain";
+import { CreateUserInput, NotFound, PatchUserInput, User } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { doc } from "../http/docs.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
-import { changeOwnPassword, createUser, patchUser, publicUser, resetTotp, usersOf } from "./service.ts";
+import { createUser, patchUser, publicUser, resetTotp, usersOf } from "./service.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const tags = ["users"];
@@ -13,7 +13,6 @@ const tags = ["users"];
 export const userRoutes = new Hono<ScopedEnv>()
   .use("/v1/users", ...tenantScoped)
   .use("/v1/users/*", ...tenantScoped)
-  .use("/v1/me/password", ...tenantScoped)
   .get(
     "/v1/users",
     doc({
@@ -74,18 +73,4 @@ export const userRoutes = new Hono<ScopedEnv>()
     }),
     valid("param", IdParam),
     async (c) => c.json(await resetTotp(c.var.scope, c.req.valid("param").id, c.var.deps.now())),
-  )
-  .post(
-    "/v1/me/password",
-    doc({
-      summary: "Change one's own password",
-      tags,
-      ok: { schema: z.object({ ok: z.literal(true) }) },
-      errors: [400, 422],
-    }),
-    valid("json", ChangePasswordInput),
-    async (c) => {
-      await changeOwnPassword(c.var.scope, c.req.valid("json"), c.var.deps.now());
-      return c.json({ ok: true as const });
-    },
   );

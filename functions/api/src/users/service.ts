@@ -20,7 +20,7 @@ import {
   UsersRepository,
 } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
-import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { hashPassword } from "../auth/password.ts";
 
 /** A user as the admin sees it: never a hash or secret, but whether two-step verification is on. */
 export function publicUser(u: UserRecord): User {
@@ -61,6 +61,8 @@ export async function createUser(scope: Scope, input: CreateUserInput, at: Date)
     disabled: false,
     version: 1,
     passwordHash: await hashPassword(input.password),
+    // The admin chose it: the user replaces it at the first login (where the deployment requires it).
+    mustChangePassword: true,
     createdAt: now,
     updatedAt: now,
   };
@@ -91,29 +93,11 @@ export async function patchUser(scope: Scope, id: string, input: PatchUserInput,
   if (input.password) {
     fields.passwordHash = await hashPassword(input.password);
     fields.failedLogins = 0;
+    fields.mustChangePassword = true;
   }
   const updated = await users.update(id, current.version, fields, input.password ? ["lockedUntil"] : []);
   if (!updated) throw conflict((await users.get(id))!);
   return publicUser(updated);
-}
-
-/** Any user changes their own password, proving the current one. */
-export async function changeOwnPassword(
-  scope: Scope,
-  input: { currentPassword: string; newPassword: string },
-  at: Date,
-): Promise<void> {
-  const users = new UsersRepository(scope.table);
-  const me = await users.get(scope.caller.userId);
-  if (!me) throw NotFound("用户");
-  if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
-    throw Unprocessable("当前密码不正确", "CURRENT_PASSWORD_WRONG");
-  }
-  const changed = await users.update(me.id, me.version, {
-    passwordHash: await hashPassword(input.newPassword),
-    updatedAt: at.toISOString(),
-  });
-  if (!changed) throw Conflict("账户刚被修改，请重试", "VERSION_CONFLICT");
 }
 
 const totpAttributes: (keyof UserRecord)[] = [

@@ -27,6 +27,12 @@ export const SessionUser = z.object({
    * every route except `GET /v1/me` and `/v1/me/totp*` answers 403 `TOTP_ENROLLMENT_REQUIRED`.
    */
   totpEnrollmentRequired: z.boolean().optional(),
+  /**
+   * True when this session may only change the password (it was set by someone else: an admin creating
+   * or resetting the account, or the first-operator command): every route except `GET /v1/me` and
+   * `POST /v1/me/password` answers 403 `PASSWORD_CHANGE_REQUIRED`. Log in again after the change.
+   */
+  passwordChangeRequired: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

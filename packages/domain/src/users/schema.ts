@@ -14,6 +14,8 @@ export const User = z.object({
   /** The last time an admin reset the user's two-step verification, and who (audit). */
   totpResetAt: z.string().optional(),
   totpResetBy: z.string().optional(),
+  /** The password was set by an admin (created or reset): the user must change it at the next login. */
+  mustChangePassword: z.boolean().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -46,3 +48,4 @@ export const ChangePasswordInput = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: Password,
 });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Doc, isConditionFailure } from "../client.ts";
 import { C, withoutKeys } from "../keys.ts";
 import type { LoginState } from "../login-state.ts";
@@ -11,7 +11,10 @@ export interface PlatformUserRecord extends LoginState, TotpState {
   role: "platform_admin";
   passwordHash: string;
   disabled: boolean;
+  /** The password was handed out (the first-operator command): it must be changed at the next login. */
+  mustChangePassword?: boolean;
   createdAt: string;
+  updatedAt?: string;
 }
 
 export class PlatformUsersRepository {
@@ -44,6 +47,56 @@ export class PlatformUsersRepository {
       if (isConditionFailure(e)) return false;
       throw e;
     }
+  }
+
+  /**
+   * Replaces the password if it is still `expectedHash` (a concurrent change wins, the caller retries);
+   * `mustChangePassword` is set for a handed-out password and cleared for one the operator chose.
+   */
+  async setPassword(
+    username: string,
+    change: { expectedHash: string; passwordHash: string; mustChangePassword: boolean; at: string },
+  ): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: C.platformUser(username),
+          UpdateExpression: change.mustChangePassword
+            ? "SET passwordHash = :hash, updatedAt = :at, mustChangePassword = :true"
+            : "SET passwordHash = :hash, updatedAt = :at REMOVE mustChangePassword",
+          ConditionExpression: "passwordHash = :expected",
+          ExpressionAttributeValues: {
+            ":hash": change.passwordHash,
+            ":at": change.at,
+            ":expected": change.expectedHash,
+            ...(change.mustChangePassword ? { ":true": true } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Break-glass reset (the first-operator command's `--reset`): a handed-out password that must be
+   * changed, no second factor (enrolled afresh at the next login), no lockout; the operator is enabled.
+   */
+  async resetCredentials(username: string, passwordHash: string, at: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: C.platformUser(username),
+        UpdateExpression:
+          "SET passwordHash = :hash, mustChangePassword = :true, disabled = :false, updatedAt = :at " +
+          "REMOVE totpEnabled, totpSecret, totpPendingSecret, totpLastStep, failedLogins, lockedUntil",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: { ":hash": passwordHash, ":true": true, ":false": false, ":at": at },
+      }),
+    );
   }
 
   /** Sets or removes the operator's TOTP attributes (pending / active secret, enabled flag). */

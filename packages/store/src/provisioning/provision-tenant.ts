@@ -73,6 +73,8 @@ export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Pr
         username: tenant.pendingAdmin.username,
         displayName: tenant.pendingAdmin.displayName,
         passwordHash: tenant.pendingAdmin.passwordHash,
+        // The operator chose it at onboarding: the bureau's admin replaces it at the first login.
+        mustChangePassword: true,
         role: "bureau_admin",
         unitId: tenant.rootUnitId,
         disabled: false,
