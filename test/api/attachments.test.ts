@@ -1,6 +1,7 @@
 import { DEMO_COUNTY } from "@weiquan/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
+import { complaintBody } from "../support/cases.ts";
 import { samplePdf, samplePng, upload } from "../support/files.ts";
 
 let api: TestApi;
@@ -134,6 +135,68 @@ describe("the upload itself", () => {
     for (const token of [point2, viewer, await api.login(county, "admin")])
       expectError(await api.call("GET", `/v1/attachments/${id}`, { token }), 404, "NOT_FOUND");
     expectError(await api.call("GET", "/v1/attachments/nope", { token: point1 }), 404, "NOT_FOUND");
+  });
+});
+
+describe("a case's evidence", () => {
+  it("is linked on registration and with an action, downloaded by those who handle the case (audit-logged), 404 for others", async () => {
+    const receipt = await upload(api, point1, {
+      bytes: samplePdf(),
+      fileName: "购物小票.pdf",
+      contentType: "application/pdf",
+    });
+    const created = await api.call("POST", "/v1/cases", {
+      token: point1,
+      body: complaintBody({ attachmentIds: [receipt.id] }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.attachments).toEqual([
+      { id: receipt.id, fileName: "购物小票.pdf", contentType: "application/pdf", size: samplePdf().length },
+    ]);
+    const photo = await upload(api, point1, { bytes: samplePng() });
+    const accepted = await api.call("POST", `/v1/cases/${created.body.id}/transitions`, {
+      token: point1,
+      body: { action: "accept", version: 1, attachmentIds: [photo.id] },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.attachments.map((a: { id: string }) => a.id)).toEqual([receipt.id, photo.id]);
+
+    const station1 = await api.login(county, "station1");
+    for (const token of [point1, station1]) {
+      const r = await api.call("GET", `/v1/attachments/${receipt.id}`, { token });
+      expect(r.status).toBe(200);
+    }
+    // The governance office sees the case masked; another point not at all: neither gets its files.
+    for (const token of [viewer, point2])
+      expectError(await api.call("GET", `/v1/attachments/${photo.id}`, { token }), 404, "NOT_FOUND");
+
+    const admin = await api.login(county, "admin");
+    const month = clock.toISOString().slice(0, 7);
+    const audit = await api.call("GET", `/v1/audit/personal-data?month=${month}`, { token: admin });
+    const downloads = audit.body.items.filter(
+      (e: { action: string; attachmentId?: string }) =>
+        e.action === "download_attachment" && e.attachmentId === receipt.id,
+    );
+    expect(downloads).toHaveLength(2);
+    expect(downloads[0]).toMatchObject({ caseId: created.body.id, fileName: "购物小票.pdf" });
+
+    // A file belongs to one record: naming it again is refused with its path.
+    const again = await api.call("POST", "/v1/cases", {
+      token: point1,
+      body: complaintBody({ attachmentIds: [receipt.id] }),
+    });
+    expectError(again, 422, "ATTACHMENT_LINKED");
+    expect(again.body.error.details[0].path).toBe("attachmentIds.0");
+    // Someone else's upload is as good as absent.
+    const theirs = await upload(api, point2, { bytes: samplePng() });
+    expectError(
+      await api.call("POST", "/v1/cases", {
+        token: point1,
+        body: complaintBody({ attachmentIds: [theirs.id] }),
+      }),
+      404,
+      "NOT_FOUND",
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   type Actor,
+  type AttachmentRef,
   assertCanRegister,
   type Case,
   type CaseRecord,
@@ -25,6 +26,8 @@ import {
   type VoidedNumber,
 } from "@weiquan/store";
 import { type Scope, staffActor, visibleUnit } from "../access/scope.ts";
+import { attachmentLinks, linkConflict } from "../attachments/link.ts";
+import type { AppDeps } from "../deps.ts";
 import { tenantCalendar } from "./calendar.ts";
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
@@ -34,6 +37,7 @@ const IDEMPOTENCY_TTL_S = 24 * 3600;
  * write the decision and its effects (with the idempotency record) in one transaction.
  */
 export async function createCase(
+  deps: AppDeps,
   scope: Scope,
   input: CreateCaseInput,
   now: Date,
@@ -49,6 +53,14 @@ export async function createCase(
   assertCanRegister(actor, unit);
   const cal = await tenantCalendar(scope);
   const view = (r: CaseRecord) => caseViewFor(r, scope.viewer, cal, now);
+  const id = newId();
+  const files = await attachmentLinks(
+    deps,
+    scope,
+    input.attachmentIds,
+    { kind: "case", id, unitId: unit.id },
+    now,
+  );
   const out = await registerCase(
     scope.table,
     { actor, unit, countyCode: scope.caller.tenant!.countyCode },
@@ -56,8 +68,11 @@ export async function createCase(
     now,
     {
       cal,
-      extra: (record) =>
-        idempotencyKey
+      id,
+      attachments: files.refs,
+      extra: (record) => [
+        ...files.items,
+        ...(idempotencyKey
           ? [
               idem.claim(scope.caller.userId, idempotencyKey, {
                 bodyHash,
@@ -66,10 +81,12 @@ export async function createCase(
                 now: Math.floor(now.getTime() / 1000),
               }),
             ]
-          : [],
+          : []),
+      ],
     },
   );
   if (out.ok) return { status: 201, body: view(out.record) };
+  if (out.extraFailed.some((i) => i < files.items.length)) throw linkConflict();
   // The same key won a race meanwhile: answer as it did.
   const raced = await idem.find(scope.caller.userId, idempotencyKey!, now);
   if (raced) return answerReplay(raced, bodyHash);
@@ -100,6 +117,9 @@ export async function registerCase(
     cal?: WorkCalendar;
     extra?: (record: CaseRecord) => TransactItem[];
     eventData?: Record<string, unknown>;
+    /** The new case's id, when the caller needs it beforehand (to link files to it). */
+    id?: string;
+    attachments?: AttachmentRef[];
   } = {},
 ): Promise<{ ok: true; record: CaseRecord } | { ok: false; extraFailed: number[] }> {
   const tracking = new TrackingRepository(table);
@@ -107,8 +127,9 @@ export async function registerCase(
   const day = shanghaiDate(now);
   const seq = await tracking.reserve(day);
   const trackingNo = trackingNoOf(who.countyCode, day, seq);
-  const id = newId();
+  const id = opts.id ?? newId();
   const decision = newCase(input, who.actor, {
+    attachments: opts.attachments,
     now,
     cal,
     id,

@@ -47,7 +47,7 @@ export const caseRoutes = new Hono<ScopedEnv>()
     async (c) => {
       const { scope, deps } = c.var;
       const key = c.req.valid("header")["idempotency-key"];
-      const out = await createCase(scope, c.req.valid("json"), deps.now(), key);
+      const out = await createCase(deps, scope, c.req.valid("json"), deps.now(), key);
       return c.json(out.body, out.status);
     },
   )
@@ -97,7 +97,13 @@ export const caseRoutes = new Hono<ScopedEnv>()
     valid("json", TransitionInput),
     async (c) =>
       c.json(
-        await transitionCase(c.var.scope, c.req.valid("param").id, c.req.valid("json"), c.var.deps.now()),
+        await transitionCase(
+          c.var.deps,
+          c.var.scope,
+          c.req.valid("param").id,
+          c.req.valid("json"),
+          c.var.deps.now(),
+        ),
       ),
   )
   .get(

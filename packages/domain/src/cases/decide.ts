@@ -1,4 +1,5 @@
 import { canHandleAt, canHandleCase } from "../access/cases.ts";
+import type { AttachmentRef } from "../attachments/schema.ts";
 import { Conflict, Forbidden, Unprocessable } from "../common/errors.ts";
 import { shanghaiIso, shanghaiMonth } from "../common/time.ts";
 import { closedOfReceived, countersForAction, countersForCreate, timedActions } from "../figures/counters.ts";
@@ -26,6 +27,8 @@ export interface NewCaseContext {
   unit: UnitFacts;
   /** Extra facts for the first timeline entry (the public page records the consent). */
   eventData?: Record<string, unknown>;
+  /** Files linked on registration (checked and linked by the caller's transaction). */
+  attachments?: AttachmentRef[];
 }
 
 /**
@@ -78,6 +81,7 @@ export function newCase(input: CreateCaseInput, actor: Actor, ctx: NewCaseContex
     createdByName: actor.name,
     createdAt: receivedAt,
     updatedAt: receivedAt,
+    ...(ctx.attachments?.length && { attachments: ctx.attachments }),
   };
   const event: TimelineEvent = {
     at: receivedAt,
@@ -98,6 +102,8 @@ export interface ActionContext {
   actor: Actor;
   /** The unit the action names (escalate's `toUnitId`), loaded by the caller; null if there is none. */
   target?: UnitFacts | null;
+  /** Files added with the action (checked and linked by the caller's transaction). */
+  attachments?: AttachmentRef[];
 }
 
 /**
@@ -135,7 +141,11 @@ export function applyAction(record: CaseRecord, input: TransitionInput, ctx: Act
   next.dueBy = clock.dueBy ?? null;
   if (next.dueBy !== record.dueBy) next.overdueNoticed = undefined;
 
-  const data = { ...change.data };
+  const data: Record<string, unknown> = { ...change.data };
+  if (ctx.attachments?.length) {
+    next.attachments = [...(record.attachments ?? []), ...ctx.attachments];
+    data.attachmentIds = ctx.attachments.map((a) => a.id);
+  }
   // Recorded so the figures' rebuild replays the same on-time fact the rollup counted.
   if (timedActions.has(input.action))
     data.onTime = before.dueBy === undefined || now.getTime() <= Date.parse(before.dueBy);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AttachmentIds, AttachmentRef } from "../attachments/schema.ts";
 import type { RuleSetId as RuleSetIdType } from "./clock/rules.ts";
 import { isValidCreditCode, isValidIdNumber } from "./identifiers.ts";
 import {
@@ -105,7 +106,10 @@ const CaseFields = z.object({
  * business's name and address, the request and the facts: each missing one is named in the 400. A
  * consultation needs somebody to answer (name and phone); a report may be anonymous.
  */
-export const CreateCaseInput = CaseFields.superRefine((c, ctx) => {
+export const CreateCaseInput = CaseFields.extend({
+  /** Evidence uploaded beforehand (POST /v1/attachments), linked to the new case. */
+  attachmentIds: AttachmentIds.optional(),
+}).superRefine((c, ctx) => {
   const need = (ok: unknown, path: (string | number)[], what: string) => {
     if (!ok) ctx.addIssue({ code: "custom", path, message: `投诉必须填写${what}` });
   };
@@ -141,6 +145,8 @@ export const CaseDeadlines = z.object({
 
 export const Case = CaseFields.extend({
   id: z.string(),
+  /** Evidence and photos linked on registration or with an action. */
+  attachments: z.array(AttachmentRef).optional(),
   trackingNo: z.string(),
   status: CaseStatus,
   unitId: z.string(),
@@ -204,7 +210,7 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export const CaseWithTimeline = Case.extend({ timeline: z.array(TimelineEvent) });
 
 const note = z.string().trim().max(2000).optional();
-const base = { version: z.number().int().min(1), note };
+const base = { version: z.number().int().min(1), note, attachmentIds: AttachmentIds.optional() };
 
 /** One action on a case, with the facts it needs (api.md § Cases, transitions). */
 export const TransitionInput = z
