@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { DEMO_COUNTY } from "@weiquan/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
@@ -209,6 +210,9 @@ describe("the one-third sample for on-site checks", () => {
     mineToCheck = station1[0].unitId;
     others = sampledIds.filter((u) => u !== mineToCheck);
     expect(list.body.items.every((u: { inSample: boolean }) => u.inSample)).toBe(true);
+    // Each drawn unit shows its lot, which anyone can recompute from the seed and the unit's id.
+    for (const u of list.body.items)
+      expect(u.lot).toBe(createHash("sha256").update(`20260826:${u.unitId}`).digest("hex"));
   });
 
   it("is re-drawn identically from the same seed and the same created units", async () => {

@@ -61,10 +61,14 @@ export async function visibleCampaignUnit(
   return u;
 }
 
-/** The API shape: no path, `inSample` joined, staff names masked for the governance office. */
-export function unitView(u: CampaignUnitRecord, sampled: ReadonlySet<string>, scope: Scope): CampaignUnit {
+/** The API shape: no path, `inSample` and its lot joined, staff names masked for the governance office. */
+export function unitView(
+  u: CampaignUnitRecord,
+  sampled: ReadonlyMap<string, string>,
+  scope: Scope,
+): CampaignUnit {
   const { path: _path, ...unit } = u;
-  const view = { ...unit, inSample: sampled.has(u.unitId) };
+  const view = { ...unit, inSample: sampled.has(u.unitId), lot: sampled.get(u.unitId) ?? null };
   if (seesPersonalData(scope.viewer.role)) return view;
   return {
     ...view,
@@ -77,9 +81,10 @@ export function unitView(u: CampaignUnitRecord, sampled: ReadonlySet<string>, sc
   };
 }
 
-export async function sampledSet(scope: Scope, id: string): Promise<Set<string>> {
+/** The drawn units with their lots (empty before the draw). */
+export async function sampledSet(scope: Scope, id: string): Promise<Map<string, string>> {
   const sample = await new CampaignsRepository(scope.table).getSample(id);
-  return new Set((sample?.units ?? []).map((u) => u.unitId));
+  return new Map((sample?.units ?? []).map((u) => [u.unitId, u.lot]));
 }
 
 /**

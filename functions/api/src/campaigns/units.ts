@@ -111,7 +111,7 @@ export async function listCampaignUnits(scope: Scope, id: string, q: UnitsReques
   const repo = new CampaignsRepository(scope.table);
   const below = q.stationId ? (await visibleUnit(scope, q.stationId)).path : visiblePrefix(scope.viewer);
   const sample = await repo.getSample(id);
-  const sampled = new Set((sample?.units ?? []).map((u) => u.unitId));
+  const sampled = new Map((sample?.units ?? []).map((u) => [u.unitId, u.lot]));
   if (q.sampled === "true") {
     const start = q.cursor ? Number(OFFSET.exec(q.cursor)?.[1] ?? Number.NaN) : 0;
     if (Number.isNaN(start))

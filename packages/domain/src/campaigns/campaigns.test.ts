@@ -93,6 +93,7 @@ const unit: CampaignUnit = {
   stationName: "宝平街道站",
   status: "enrolled",
   inSample: false,
+  lot: null,
   creation: null,
   inspection: null,
   version: 1,

@@ -11,7 +11,7 @@ import type {
  * done) → passed | failed (an on-site check scores it against the sheet and its pass mark).
  */
 /** What the flow reads and writes of a unit (the API adds `inSample`, the store its path). */
-export type CampaignUnitState = Omit<CampaignUnit, "inSample">;
+export type CampaignUnitState = Omit<CampaignUnit, "inSample" | "lot">;
 
 const wrongState = (u: CampaignUnitState, wanted: CampaignUnitStatus, what: string) =>
   Unprocessable(`「${u.unitName}」${what}（当前状态：${u.status}）`, "CAMPAIGN_UNIT_STATE", {

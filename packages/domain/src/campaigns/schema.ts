@@ -177,6 +177,8 @@ export const CampaignUnit = z.object({
   stationName: z.string(),
   status: CampaignUnitStatus,
   inSample: z.boolean(),
+  /** The unit's lot in the drawn sample (SHA-256 of `{seed}:{unit id}`); null when not drawn. */
+  lot: z.string().nullable(),
   creation: z
     .object({
       checklist: z.record(z.string(), z.boolean()),

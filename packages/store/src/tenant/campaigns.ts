@@ -11,7 +11,7 @@ import { batchWrite } from "./rollups.ts";
 export type CampaignRecord = Campaign;
 
 /** A unit as stored: its path at enrolment (tree order, subtree visibility); `inSample` is joined on read. */
-export type CampaignUnitRecord = Omit<CampaignUnit, "inSample"> & { path: string };
+export type CampaignUnitRecord = Omit<CampaignUnit, "inSample" | "lot"> & { path: string };
 
 /** One station's counts (the 街道 of seed 003's progress per township). */
 export type CampaignStationRecord = CampaignCounts & { stationId: string; stationName: string; path: string };
