@@ -17,14 +17,14 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "a
 import { instrument } from "./cases.ts";
 import { percentile, printTable, round, writeResults } from "./lib.ts";
 
-const ctx = {
+export const ctx = {
   awsRequestId: "bench",
   functionName: "bench",
   // The local budget is then its 60 s cap: DynamoDB Local, not the code, is what is slow here.
   getRemainingTimeInMillis: () => 120_000,
 } as unknown as Context;
 
-function event(method: string, url: string, headers: Record<string, string>, body?: unknown) {
+export function event(method: string, url: string, headers: Record<string, string>, body?: unknown) {
   const req = { method, url, headers, httpVersion: "1.1", socket: { remoteAddress: "127.0.0.1" } };
   const buf = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
   return toEvent(req as unknown as IncomingMessage, buf);
@@ -37,7 +37,12 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).pad
  * A county of `stations` stations with `pointsPerStation` points each, under the demo bureau: unit items
  * written straight into DynamoDB Local, one in five points short of the 四个一.
  */
-function network(root: UnitRecord, stations: number, pointsPerStation: number, at: string): UnitRecord[] {
+export function network(
+  root: UnitRecord,
+  stations: number,
+  pointsPerStation: number,
+  at: string,
+): UnitRecord[] {
   const out: UnitRecord[] = [];
   const unit = (id: string, parent: UnitRecord, type: "station" | "point", name: string, i: number) => {
     const facts = {

@@ -11,6 +11,7 @@ import { figuresScale } from "./figures.ts";
 import { latency } from "./latency.ts";
 import { printTable, round, writeResults } from "./lib.ts";
 import { publicPageAssets, publicPageTti } from "./public-page.ts";
+import { samplingBenchmark } from "./sampling.ts";
 
 const quick = process.argv.includes("--quick");
 
@@ -108,3 +109,7 @@ await caseBenchmarks({ quick });
 // Annual assessment (issue 12): making the year's assessment for ~1,200 units and 20,000 cases vs reading
 // the same rollups raw; finalize and the ranking; writes bench/results/assessment.json.
 await assessmentBenchmark({ quick });
+
+// Sampled callbacks (issue 12): drawing a month's round for ~1,200 units and 20,000 cases a year vs reading
+// the same population raw; writes bench/results/sampling.json.
+await samplingBenchmark({ quick });

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { maskName } from "@weiquan/domain";
+import { drawSample, maskName, roundItemCounters, unitIdsOf } from "@weiquan/domain";
 import { dailySupervision } from "@weiquan/fn-api/supervision/daily";
 import { DEMO_COUNTY } from "@weiquan/local";
-import { rebuildRollups } from "@weiquan/store";
+import { ClosedComplaintsRepository, RoundsRepository, rebuildRollups } from "@weiquan/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
 import { complaintBody } from "../support/cases.ts";
@@ -370,5 +370,75 @@ describe("the reminder", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ ref: { type: "round" } });
     expect(sent[0].text).toContain("2026-11");
+  });
+});
+
+describe("a draw interrupted half-way", () => {
+  it("is finished by drawing again, with the recorded seed, counting nothing twice", async () => {
+    const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
+    const table = await api.deps.tenantAccess.forTenant(tenant.id);
+    const office = units.find((u) => u.name.startsWith("宝平市场"));
+    const officePath = `${units.find((u) => u.type === "bureau").id}/${office.id}`;
+    // what a crashed POST left: the header still "drawing", the items and their figures written
+    const population = await new ClosedComplaintsRepository(table).population("2026-10", officePath);
+    const params = { share: 1, minPerUnit: 1, maxPerUnit: null, seed: 7 };
+    const drawn = drawSample(population, params);
+    const id = `2026-10.${office.id}`;
+    const rounds = new RoundsRepository(table);
+    await rounds.claim({
+      id,
+      month: "2026-10",
+      unitId: office.id,
+      scopePath: officePath,
+      ...params,
+      status: "drawing",
+      drawnAt: "2026-11-03T10:00:00.000+08:00",
+      drawnBy: "u",
+      drawnByName: "宝平所 韩志刚",
+      population: population.length,
+      strata: drawn.strata,
+      progress: {
+        total: drawn.items.length,
+        reached: 0,
+        unreached: 0,
+        pending: drawn.items.length,
+        satisfied: 0,
+        basically_satisfied: 0,
+        unsatisfied: 0,
+      },
+      version: 1,
+    });
+    const items = drawn.items.map((c) => ({
+      ...c,
+      roundId: id,
+      month: "2026-10",
+      kind: "complaint" as const,
+      attempts: 0,
+      callback: null,
+      followUpId: null,
+    }));
+    const figures = items.map((i) => ({
+      unitIds: unitIdsOf(i.unitPath),
+      month: "2026-10",
+      counters: roundItemCounters(i),
+    }));
+    await rounds.writeDraw(id, items, figures);
+    const before = (await get(t.bureau!, `/v1/stats/summary?from=2026-10&to=2026-10&unitId=${office.id}`))
+      .body.sampled;
+
+    // the office draws again with other parameters: the recorded ones win, and the round is finished
+    const again = await post(t.office1!, "/v1/sampling/rounds", { month: "2026-10", share: 0.1, seed: 99 });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id, seed: 7, share: 1, status: "ready" });
+    expect(again.body.items).toHaveLength(items.length);
+    const after = (await get(t.bureau!, `/v1/stats/summary?from=2026-10&to=2026-10&unitId=${office.id}`)).body
+      .sampled;
+    expect(after).toBe(before);
+    // counted once: the bureau's round's items in the office's subtree, and this round's
+    const bureauRound = round.items.filter((i: { unitId: string }) =>
+      [unitId("南关社区"), unitId("宝平街道")].includes(i.unitId),
+    ).length;
+    expect(before).toBe(bureauRound + items.length);
+    expectError(await post(t.office1!, "/v1/sampling/rounds", { month: "2026-10" }), 409, "ROUND_EXISTS");
   });
 });

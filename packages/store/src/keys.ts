@@ -198,6 +198,10 @@ export const T = {
   /** Is this item of a round's partition the round itself (not an item)? */
   isRoundItem: (item: Record<string, unknown>) => item.SK === "ROUND",
   roundItem: (id: string, caseId: string) => ({ PK: `ROUND#${id}`, SK: `ITEM#${caseId}` }),
+  /** Is this item of a round's partition a sampled case (not the round, not a figures marker)? */
+  isRoundSample: (item: Record<string, unknown>) => String(item.SK).startsWith("ITEM#"),
+  /** Marks one transaction of a draw's figures written (so a redone draw never counts twice). */
+  roundFigures: (id: string, k: number) => ({ PK: `ROUND#${id}`, SK: `FIG#${String(k).padStart(4, "0")}` }),
   /** Rounds by year, then month and scope. */
   roundIndex: (month: string, scopePath: string, id: string) => ({
     GSI1PK: `ROUNDS#${month.slice(0, 4)}`,

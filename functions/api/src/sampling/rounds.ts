@@ -140,7 +140,7 @@ export async function drawRound(scope: Scope, input: DrawRoundInput, now: Date):
     callback: null,
     followUpId: null,
   }));
-  await rounds.writeItems(items, itemFigures);
+  await rounds.writeDraw(id, items, items.map(itemFigures));
   await rounds.finish(id, header.progress);
   return roundView({ ...header, status: "ready" }, items, scope.viewer);
 }
