@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../common/errors.ts";
-import type { MetricFacts } from "./metrics.ts";
+import { type MetricFacts, metricCodes } from "./metrics.ts";
 import { CreateTemplateInput, PatchSheetInput, type TemplateItem } from "./schema.ts";
 import {
   applyScores,
@@ -47,9 +47,11 @@ describe("templates", () => {
     expect(templateProblem([manual("a", 60), manual("b", 40)])).toBeNull();
   });
 
-  it("refuses a metric whose data is not recorded yet (422 METRIC_NOT_AVAILABLE)", () => {
-    const items = [onTime({ metric: "verified_satisfaction_rate", maxPoints: 40 }), manual("b", 60)];
-    expect(templateProblem(items)?.code).toBe("METRIC_NOT_AVAILABLE");
+  it("accepts every defined metric now that each capability records its counters", () => {
+    for (const metric of metricCodes) {
+      const items = [onTime({ metric, maxPoints: 40 }), manual("b", 60)];
+      expect(templateProblem(items), metric).toBeNull();
+    }
   });
 
   it("names the field of a malformed template (auto without metric, duplicate code, threshold above max)", () => {
