@@ -241,9 +241,9 @@ describe("cases in the console", () => {
 
     const page = await freshPage();
     await login(page, DEMO_TENANT, "point1", PASSWORD);
-    // The home page reminds the worker of deadlines, with links into the ledger's views.
-    await page.getByTestId("home-due").waitFor();
-    await page.getByTestId("home-overdue").click();
+    // The 工作台 lists what needs the worker now, each group leading into the ledger's view.
+    await page.locator('[data-testid="work-cases.toDecide"]:not([data-count="0"])').waitFor();
+    await page.getByTestId("work-all-cases.overdue").click();
     await page.getByTestId("ledger-page").waitFor();
     expect(new URL(page.url()).search).toBe("?view=overdue");
 
@@ -257,6 +257,13 @@ describe("cases in the console", () => {
     await waitForText(page, "case-unit", "宝平街道消费维权服务站");
     await page.getByTestId("case-read-only").waitFor();
     await page.getByTestId("case-masked").waitFor();
+    // The receiving station finds it in its 工作台 under 待接收, and from there in its ledger.
+    const receiving = await freshPage();
+    await login(receiving, DEMO_TENANT, "station1", PASSWORD);
+    await receiving.getByTestId("work-all-cases.toReceive").click();
+    await receiving.getByTestId(`case-row-${up.trackingNo}`).click();
+    await waitForText(receiving, "case-tracking-no", up.trackingNo);
+    await receiving.context().close();
 
     // 不予受理决定书 cites the ground and the article.
     await page.goto(`${baseUrl}/cases/${rejected.id}`);

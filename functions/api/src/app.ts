@@ -22,6 +22,7 @@ import { consolePageRoutes } from "./system/console-page.ts";
 import { systemRoutes } from "./system/routes.ts";
 import { unitRoutes } from "./units/routes.ts";
 import { userRoutes } from "./users/routes.ts";
+import { worklistRoutes } from "./worklist/routes.ts";
 
 /** The whole HTTP API: one sub-app per capability, one error mapping. */
 export function createApp(deps: AppDeps) {
@@ -51,7 +52,8 @@ export function createApp(deps: AppDeps) {
     .route("/", trainingRoutes)
     .route("/", publicityRoutes)
     .route("/", warningRoutes)
-    .route("/", volunteerRoutes);
+    .route("/", volunteerRoutes)
+    .route("/", worklistRoutes);
 
   app.get(
     "/v1/openapi.json",

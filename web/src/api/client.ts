@@ -1,101 +1,45 @@
-import type { ErrorEnvelope, FieldIssue } from "@weiquan/domain";
-import { config } from "../config.ts";
-import { clearToken, getToken } from "./session.ts";
+import type { AppType } from "@weiquan/fn-api/app";
+import { type ClientResponse, hc } from "hono/client";
+import type { SuccessStatusCode } from "hono/utils/http-status";
+import { apiFetch } from "./http.ts";
 
-/** Any failed API call: the error envelope's code, message and field issues, plus the HTTP status (0 = no answer). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: FieldIssue[] = [],
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-export const NETWORK_ERROR = "NETWORK_ERROR";
-
-let onUnauthorized: (() => void) | null = null;
+export { ApiError, NETWORK_ERROR } from "./error.ts";
+export { setUnauthorizedHandler } from "./http.ts";
 
 /**
- * Called when an authenticated call answers 401 (token expired or revoked). The console registers a
- * handler that routes back to the login page with "登录已过期，请重新登录".
+ * The typed API client: paths, parameters, bodies and answers come from the API's own Hono routes
+ * (`AppType`), so a change there that breaks the console fails the type check, not a clerk.
+ * Every call goes through {@link apiFetch}: a non-2xx answer rejects with an ApiError.
  */
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
-  onUnauthorized = handler;
+export const api = hc<AppType>("/", { fetch: apiFetch({ auth: true }) });
+
+/** The same client without the bearer token: login and the public page. */
+export const guestApi = hc<AppType>("/", { fetch: apiFetch({ auth: false }) });
+
+/** The success body a typed call answers with. */
+export type Ok<R> =
+  R extends ClientResponse<infer T, infer S, infer F>
+    ? S extends SuccessStatusCode
+      ? F extends "json"
+        ? T
+        : never
+      : never
+    : never;
+
+/** The JSON body of a typed call (errors have already been thrown as ApiError by the fetch underneath). */
+export async function ok<R extends ClientResponse<unknown>>(call: Promise<R>): Promise<Ok<R>> {
+  const res = await call;
+  return (await res.json()) as Ok<R>;
 }
 
-export interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  body?: unknown;
-  /** Send the stored bearer token (default true). */
-  auth?: boolean;
-  signal?: AbortSignal;
-  /** Extra request headers (e.g. `Idempotency-Key`). */
-  headers?: Record<string, string>;
-}
+/** The body type of a client method: `Answer<typeof api.v1.units.$get>`. */
+// biome-ignore lint/suspicious/noExplicitAny: any parameter list — only the answer's type is read.
+export type Answer<F extends (...args: any[]) => Promise<ClientResponse<unknown>>> = Ok<
+  Awaited<ReturnType<F>>
+>;
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", ...opts.headers };
-  const token = opts.auth === false ? null : getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
-
-  let res: Response;
-  try {
-    res = await fetch(`${config().apiBaseUrl}${path}`, {
-      method: opts.method ?? (opts.body === undefined ? "GET" : "POST"),
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: opts.signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError(0, NETWORK_ERROR, e instanceof Error ? e.message : String(e));
-  }
-
-  const text = await res.text();
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-  }
-  if (res.ok) return body as T;
-
-  const error = parseEnvelope(res.status, body);
-  if (res.status === 401 && token) {
-    clearToken();
-    onUnauthorized?.();
-  }
-  throw error;
-}
-
-function parseEnvelope(status: number, body: unknown): ApiError {
-  const envelope = isEnvelope(body) ? body.error : null;
-  const code = envelope?.code ?? `HTTP_${status}`;
-  const message = envelope?.message ?? `HTTP ${status}`;
-  return new ApiError(status, code, message, fieldIssues(envelope?.details));
-}
-
-function isEnvelope(body: unknown): body is ErrorEnvelope {
-  if (typeof body !== "object" || body === null || !("error" in body)) return false;
-  const error = body.error;
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string";
-}
-
-function fieldIssues(details: unknown): FieldIssue[] {
-  if (!Array.isArray(details)) return [];
-  return details.flatMap((d: unknown) =>
-    typeof d === "object" && d !== null && "path" in d && "message" in d && typeof d.message === "string"
-      ? [{ path: String(d.path), message: d.message }]
-      : [],
-  );
-}
+/** An abort signal for a typed call (TanStack Query hands one to every query). */
+export const signalled = (signal: AbortSignal | undefined) => ({ init: { signal } });
 
 /** A field path from the API (`admin.username`, `/admin/username`, `admin[0]`) as an antd Form name path. */
 export function namePath(path: string): (string | number)[] {

@@ -29,10 +29,11 @@ export function showFieldErrors(
   form: FormInstance,
   e: unknown,
   fieldOfCode: Record<string, (string | number)[]> = {},
+  fieldOfPath: (path: string) => string = (path) => path,
 ): void {
   if (!(e instanceof ApiError)) return;
   const issues = e.details.length
-    ? e.details.map((d) => ({ name: namePath(d.path), errors: [d.message] }))
+    ? e.details.map((d) => ({ name: namePath(fieldOfPath(d.path)), errors: [d.message] }))
     : fieldOfCode[e.code]
       ? [{ name: fieldOfCode[e.code], errors: [e.message] }]
       : [];

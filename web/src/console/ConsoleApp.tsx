@@ -1,8 +1,9 @@
-import type { MeResponse } from "@weiquan/domain";
+import { QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { Button, Result, Spin } from "antd";
 import { lazy, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from "react-router-dom";
-import { ApiError, api, setUnauthorizedHandler } from "../api/client.ts";
+import { ApiError, api, ok, setUnauthorizedHandler, signalled } from "../api/client.ts";
+import { keys, newQueryClient } from "../api/query.ts";
 import { clearToken, getToken, hasExpiredToken } from "../api/session.ts";
 import { AntdRoot } from "../app/AntdRoot.tsx";
 import { errorText } from "../app/errors.ts";
@@ -198,10 +199,9 @@ function ConsoleGate() {
   const location = useLocation();
   const pathRef = useRef(location.pathname);
   pathRef.current = location.pathname;
-  const token = getToken();
-  const [me, setMe] = useState<MeResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Read once per mount: a 401 clears the stored token while the handler below is already taking the
+  // person to the login page, and re-reading it here would send them there a second time, without the reason.
+  const [token] = useState(getToken);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -211,18 +211,15 @@ function ConsoleGate() {
     return () => setUnauthorizedHandler(null);
   }, [navigate]);
 
-  useEffect(() => {
-    if (!token || attempt < 0) return;
-    const ctrl = new AbortController();
-    setError(null);
-    api<MeResponse>("/v1/me", { signal: ctrl.signal }).then(setMe, (e: unknown) => {
-      if (ctrl.signal.aborted) return;
-      // A 401 has already sent us to the login page (see the handler above).
-      if (e instanceof ApiError && e.status === 401) return;
-      setError(e);
-    });
-    return () => ctrl.abort();
-  }, [token, attempt]);
+  const meQuery = useQuery({
+    queryKey: [...keys.me, token],
+    queryFn: ({ signal }) => ok(api.v1.me.$get({}, signalled(signal))),
+    enabled: token !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const me = meQuery.data ?? null;
+  // A 401 has already sent us to the login page (see the handler above).
+  const error = meQuery.error instanceof ApiError && meQuery.error.status === 401 ? null : meQuery.error;
 
   const logout = useCallback(
     (reason: "logged_out" | "totp_enrolled" = "logged_out") => {
@@ -232,7 +229,8 @@ function ConsoleGate() {
     },
     [navigate],
   );
-  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
+  const { refetch } = meQuery;
+  const refresh = useCallback(() => void refetch(), [refetch]);
 
   const session = useMemo<Session | null>(() => (me ? { me, logout, refresh } : null), [me, logout, refresh]);
 
@@ -251,7 +249,7 @@ function ConsoleGate() {
         subTitle={errorText(error, t)}
         data-testid="session-error"
         extra={[
-          <Button key="retry" type="primary" onClick={() => setAttempt((n) => n + 1)}>
+          <Button key="retry" type="primary" onClick={refresh}>
             {t.retry}
           </Button>,
           <Button key="logout" onClick={() => logout()}>
@@ -283,9 +281,13 @@ function ConsoleGate() {
 }
 
 export default function ConsoleApp() {
+  // One cache per console mount: logging out (and in as someone else) starts empty.
+  const [queryClient] = useState(newQueryClient);
   return (
-    <AntdRoot>
-      <ConsoleGate />
-    </AntdRoot>
+    <QueryClientProvider client={queryClient}>
+      <AntdRoot>
+        <ConsoleGate />
+      </AntdRoot>
+    </QueryClientProvider>
   );
 }

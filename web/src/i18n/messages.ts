@@ -74,7 +74,7 @@ const zh = {
   notFoundTitle: "页面不存在",
 
   welcome: (name: string) => `欢迎，${name}`,
-  homeIntro: "这里是您所在单位的维权工作台。案件台账、维权网络、统计分析等功能将陆续上线。",
+  homeIntro: "下面是需要您现在处理的事项；点击一项即可打开办理。",
   homeContactCard: "打印本单位联系卡",
   fieldName: "姓名",
   fieldUsername: "用户名",
@@ -87,7 +87,7 @@ const zh = {
   tenantsTitle: "租户管理",
   tenantsIntro: "开通、暂停和恢复县级局租户。暂停后该县所有用户无法登录和调用接口，数据保留。",
   tenantsRefresh: "刷新",
-  tenantsLoadMore: "加载更多",
+  loadMore: "加载更多",
   tenantsEmpty: "暂无租户",
   tenantsLoadFailed: "租户列表加载失败",
   colCountyCode: "行政区划代码",
@@ -396,8 +396,7 @@ const en: Messages = {
   notFoundTitle: "Page not found",
 
   welcome: (name: string) => `Welcome, ${name}`,
-  homeIntro:
-    "This is your unit's workspace. The case ledger, network, figures and more are arriving step by step.",
+  homeIntro: "Below is what needs you now; click an item to open it.",
   homeContactCard: "Print our contact card",
   fieldName: "Name",
   fieldUsername: "Username",
@@ -411,7 +410,7 @@ const en: Messages = {
   tenantsIntro:
     "Onboard, suspend and resume county bureaus. A suspended tenant's users cannot sign in or call the API; its data is kept.",
   tenantsRefresh: "Refresh",
-  tenantsLoadMore: "Load more",
+  loadMore: "Load more",
   tenantsEmpty: "No tenants yet",
   tenantsLoadFailed: "Could not load tenants",
   colCountyCode: "County code",

@@ -1,8 +1,8 @@
 import { SafetyOutlined } from "@ant-design/icons";
-import type { TotpCodeInput, TotpEnrollment, TotpStatus } from "@weiquan/domain";
+import type { TotpCodeInput, TotpEnrollment } from "@weiquan/domain";
 import { Alert, App, Button, Card, Flex, Form, Input, QRCode, Space, Tag, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../api/client.ts";
+import { api, ok } from "../api/client.ts";
 import { errorText } from "../app/errors.ts";
 import { useSession } from "../console/session.tsx";
 import { useT } from "../i18n/messages.ts";
@@ -56,12 +56,12 @@ export default function AccountSecurityPage() {
   }
 
   async function start() {
-    const res = await run(() => api<TotpEnrollment>("/v1/me/totp", { method: "POST" }));
+    const res = await run(() => ok(api.v1.me.totp.$post()));
     if (res) setEnrollment(res);
   }
 
   async function confirm({ code }: TotpCodeInput) {
-    const res = await run(() => api<TotpStatus>("/v1/me/totp/confirm", { method: "POST", body: { code } }));
+    const res = await run(() => ok(api.v1.me.totp.confirm.$post({ json: { code } })));
     if (!res) return confirmForm.setFieldValue("code", "");
     setEnrollment(null);
     setEnabled(true);
@@ -72,7 +72,7 @@ export default function AccountSecurityPage() {
   }
 
   async function disable({ code }: TotpCodeInput) {
-    const res = await run(() => api<TotpStatus>("/v1/me/totp", { method: "DELETE", body: { code } }));
+    const res = await run(() => ok(api.v1.me.totp.$delete({ json: { code } })));
     disableForm.setFieldValue("code", "");
     if (!res) return;
     setEnabled(false);

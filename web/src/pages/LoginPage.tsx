@@ -1,9 +1,9 @@
 import { KeyOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from "@ant-design/icons";
-import type { LoginInput, LoginResponse } from "@weiquan/domain";
+import type { LoginInput } from "@weiquan/domain";
 import { Alert, Button, Card, Form, Input, type InputRef, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { ApiError, api } from "../api/client.ts";
+import { ApiError, guestApi, ok } from "../api/client.ts";
 import { getLastTenant, hasExpiredToken, setLastTenant, setToken } from "../api/session.ts";
 import { AntdRoot } from "../app/AntdRoot.tsx";
 import { errorText } from "../app/errors.ts";
@@ -48,7 +48,7 @@ function LoginForm() {
       ...(needTotp && values.totp ? { totp: values.totp.trim() } : {}),
     };
     try {
-      const res = await api<LoginResponse>("/v1/auth/login", { method: "POST", body: input, auth: false });
+      const res = await ok(guestApi.v1.auth.login.$post({ json: input }));
       setToken(res.token, res.expiresAt);
       setLastTenant(input.tenant);
       if (res.user.totpEnrollmentRequired) navigate(SECURITY_PATH, { replace: true });

@@ -1,4 +1,5 @@
 import { CloudDownloadOutlined, DeleteOutlined, ReloadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Tenant, TenantExport, TenantExportStatus } from "@weiquan/domain";
 import {
   Alert,
@@ -13,22 +14,16 @@ import {
   Modal,
   Popconfirm,
   Space,
-  Statistic,
   Table,
   Tag,
   Typography,
 } from "antd";
-import dayjs from "dayjs";
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../api/client.ts";
+import { useState } from "react";
+import { api, ok, signalled } from "../api/client.ts";
+import { keys } from "../api/query.ts";
 import { errorText } from "../app/errors.ts";
-import { useAlive } from "../app/useAlive.ts";
 import { useT } from "../i18n/messages.ts";
-
-interface ExportPage {
-  items: TenantExport[];
-  nextCursor: string | null;
-}
+import { at, size, TenantUsage } from "./TenantUsage.tsx";
 
 const exportColor: Record<TenantExportStatus, string> = {
   running: "processing",
@@ -37,15 +32,6 @@ const exportColor: Record<TenantExportStatus, string> = {
 };
 
 const POLL_MS = 2000;
-const POLL_LIMIT = 300;
-const at = (iso: string) => dayjs(iso).format("YYYY-MM-DD HH:mm");
-
-function size(bytes: number | null): string {
-  if (bytes === null) return "—";
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * One tenant for the platform operator: usage figures, its complete exports (start one, follow it) and
@@ -63,85 +49,56 @@ export function TenantDetailDrawer({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const alive = useAlive();
-  const [tenant, setTenant] = useState<Tenant | null>(null);
-  const [exports, setExports] = useState<TenantExport[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const [exporting, setExporting] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [deleting, setDeleting] = useState(false);
+  const id = tenantId ?? "";
+  const param = { param: { id } };
 
-  const base = tenantId ? `/v1/platform/tenants/${encodeURIComponent(tenantId)}` : null;
-
-  const load = useCallback(async () => {
-    if (!base) return;
-    setLoading(true);
-    setLoadError(null);
-    try {
-      const [detail, list] = await Promise.all([
-        api<Tenant>(base),
-        api<ExportPage>(`${base}/exports?limit=20`),
-      ]);
-      if (!alive.current) return;
-      setTenant(detail);
-      setExports(list.items);
-    } catch (e) {
-      if (alive.current) setLoadError(errorText(e, t));
-    } finally {
-      if (alive.current) setLoading(false);
-    }
-  }, [alive, base, t]);
-
-  useEffect(() => {
-    setTenant(null);
-    setExports([]);
-    if (base) void load();
-  }, [base, load]);
-
-  /** In AWS an export runs after the 202: follow it until it is no longer running. */
-  async function follow(exportId: string) {
-    for (let i = 0; i < POLL_LIMIT && alive.current && base; i++) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const list = await api<ExportPage>(`${base}/exports?limit=20`);
-      if (!alive.current) return;
-      setExports(list.items);
-      const e = list.items.find((x) => x.exportId === exportId);
-      if (e && e.status !== "running") {
-        if (e.status === "completed") message.success(t.exportDone);
-        else message.error(`${t.exportFailedMsg}：${e.error ?? ""}`);
-        return;
-      }
-    }
-  }
+  const detail = useQuery({
+    queryKey: [...keys.tenants, "one", id],
+    enabled: tenantId !== null,
+    queryFn: ({ signal }) => ok(api.v1.platform.tenants[":id"].$get(param, signalled(signal))),
+  });
+  // In AWS an export runs after the 202: the list is read again every few seconds while one runs.
+  const exportsQ = useQuery({
+    queryKey: [...keys.tenants, "exports", id],
+    enabled: tenantId !== null,
+    queryFn: ({ signal }) =>
+      ok(
+        api.v1.platform.tenants[":id"].exports.$get({ ...param, query: { limit: "20" } }, signalled(signal)),
+      ),
+    refetchInterval: (q) => (q.state.data?.items.some((e) => e.status === "running") ? POLL_MS : false),
+  });
+  const tenant: Tenant | null = detail.data ?? null;
+  const exports: TenantExport[] = exportsQ.data?.items ?? [];
+  const loading = detail.isFetching || exportsQ.isFetching;
+  const failed = detail.error ?? exportsQ.error;
+  const loadError = failed ? errorText(failed, t) : null;
+  const load = () => queryClient.invalidateQueries({ queryKey: [...keys.tenants] });
 
   async function startExport() {
-    if (!base) return;
     setExporting(true);
     try {
-      const started = await api<{ exportId: string; status: TenantExportStatus }>(`${base}/export`, {
-        method: "POST",
-      });
+      const started = await ok(api.v1.platform.tenants[":id"].export.$post(param));
       await load();
       if (started.status === "completed") message.success(t.exportDone);
       else if (started.status === "failed") message.error(t.exportFailedMsg);
-      else {
-        message.info(t.exportStarted);
-        void follow(started.exportId).catch((e) => message.error(errorText(e, t)));
-      }
+      else message.info(t.exportStarted);
     } catch (e) {
       message.error(errorText(e, t));
     } finally {
-      if (alive.current) setExporting(false);
+      setExporting(false);
     }
   }
 
   async function deleteTenant() {
-    if (!base || !tenant) return;
+    if (!tenant) return;
     setDeleting(true);
     try {
-      const deleted = await api<Tenant>(base, { method: "DELETE" });
+      const deleted = await ok(api.v1.platform.tenants[":id"].$delete(param));
       message.success(t.deleted(deleted.name));
       setDeleteOpen(false);
       setTyped("");
@@ -150,7 +107,7 @@ export function TenantDetailDrawer({
     } catch (e) {
       message.error(errorText(e, t));
     } finally {
-      if (alive.current) setDeleting(false);
+      setDeleting(false);
     }
   }
 
@@ -159,9 +116,6 @@ export function TenantDetailDrawer({
   const exportedSinceSuspension = exports.some((e) => e.status === "completed" && e.startedAt >= suspendedAt);
   const canExport = tenant?.status === "active" || tenant?.status === "suspended";
   const canDelete = tenant?.status === "suspended" && exportedSinceSuspension;
-  const unitTypes = usage ? Object.keys(usage.units.byType) : [];
-  const unitTypeOrder = ["bureau", "office", "station", "point"] as const;
-  const unitStatuses = ["active", "planned", "closed"] as const;
 
   return (
     <Drawer
@@ -198,60 +152,7 @@ export function TenantDetailDrawer({
           )}
 
           <Divider titlePlacement="start">{t.usageTitle}</Divider>
-          {usage ? (
-            <div data-testid="tenant-usage">
-              <Flex wrap gap={32}>
-                <Statistic title={t.usageCasesTotal} value={usage.cases.total} />
-                <Statistic title={t.usageCasesOpen} value={usage.cases.open} />
-                <Statistic
-                  title={t.usageReceivedThisMonth(usage.cases.month)}
-                  value={usage.cases.receivedThisMonth}
-                />
-                <Statistic title={t.usageUnits} value={usage.units.total} />
-                <Statistic
-                  title={t.usageUsers}
-                  value={usage.users.total}
-                  suffix={
-                    usage.users.disabled > 0 ? (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t.usageUsersDisabled(usage.users.disabled)}
-                      </Typography.Text>
-                    ) : undefined
-                  }
-                />
-                <Statistic title={t.usageTableItems} value={usage.table.itemCount ?? "—"} />
-                <Statistic title={t.usageTableSize} value={size(usage.table.sizeBytes)} />
-              </Flex>
-              <Table
-                style={{ marginTop: 16 }}
-                size="small"
-                pagination={false}
-                rowKey="type"
-                title={() => t.usageUnitsByType}
-                dataSource={unitTypeOrder
-                  .filter((type) => unitTypes.includes(type))
-                  .map((type) => ({ type, ...usage.units.byType[type] }))}
-                columns={[
-                  {
-                    title: "",
-                    dataIndex: "type",
-                    render: (type: (typeof unitTypeOrder)[number]) => t.unitType[type],
-                  },
-                  ...unitStatuses.map((s) => ({
-                    title: t.unitStatus[s],
-                    dataIndex: s,
-                    align: "right" as const,
-                    render: (n?: number) => n ?? 0,
-                  })),
-                ]}
-              />
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
-                {t.usageTableNote} {t.usageMeasuredAt(at(usage.measuredAt))}
-              </Typography.Paragraph>
-            </div>
-          ) : (
-            <Typography.Text type="secondary">{t.usageNone}</Typography.Text>
-          )}
+          <TenantUsage usage={usage} />
 
           <Divider titlePlacement="start">{t.exportsTitle}</Divider>
           <Flex justify="space-between" align="center" gap={16} style={{ marginBottom: 12 }}>

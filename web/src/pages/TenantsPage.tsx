@@ -5,33 +5,28 @@ import {
   PlusOutlined,
   ReloadOutlined,
 } from "@ant-design/icons";
+import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import type { Tenant, TenantStatus } from "@weiquan/domain";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Popconfirm,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from "antd";
+import { App, Button, Card, Flex, Popconfirm, Space, type TableColumnsType, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useState } from "react";
-import { api } from "../api/client.ts";
+import { useState } from "react";
+import { api, ok, signalled } from "../api/client.ts";
+import { keys } from "../api/query.ts";
 import { errorText } from "../app/errors.ts";
+import { type PagedQuery, PagedTable } from "../app/PagedTable.tsx";
 import { useAlive } from "../app/useAlive.ts";
+import { useRowActions } from "../app/useRowActions.ts";
 import { useT } from "../i18n/messages.ts";
 import { OnboardTenantDrawer } from "./OnboardTenantDrawer.tsx";
 import { TenantDetailDrawer } from "./TenantDetailDrawer.tsx";
 
-interface TenantPage {
-  items: Tenant[];
-  nextCursor: string | null;
-}
+const tenantsQuery: PagedQuery<Tenant> = {
+  queryKey: [...keys.tenants, "list"],
+  fetchPage: (cursor, signal) =>
+    ok(api.v1.platform.tenants.$get({ query: { limit: "50", cursor } }, signalled(signal))),
+};
+
+const getTenant = (id: string) => ok(api.v1.platform.tenants[":id"].$get({ param: { id } }));
 
 const statusColor: Record<TenantStatus, string> = {
   provisioning: "processing",
@@ -46,65 +41,29 @@ const POLL_LIMIT = 90;
 export default function TenantsPage() {
   const t = useT();
   const { message } = App.useApp();
-  const [tenants, setTenants] = useState<Tenant[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const queryClient = useQueryClient();
+  const loading = useIsFetching({ queryKey: keys.tenants }) > 0;
+  const { busy, run } = useRowActions();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [detailId, setDetailId] = useState<string | null>(null);
   const alive = useAlive();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.tenants });
 
-  const upsert = useCallback((tenant: Tenant) => {
-    setTenants((list) =>
-      list.some((x) => x.id === tenant.id)
-        ? list.map((x) => (x.id === tenant.id ? tenant : x))
-        : [tenant, ...list],
+  const setStatus = (tenant: Tenant, action: "suspend" | "resume") =>
+    run(
+      tenant.id,
+      async () => {
+        const param = { param: { id: tenant.id } };
+        const updated = await ok(
+          action === "suspend"
+            ? api.v1.platform.tenants[":id"].suspend.$post(param)
+            : api.v1.platform.tenants[":id"].resume.$post(param),
+        );
+        refresh();
+        return updated;
+      },
+      (u) => (action === "suspend" ? t.suspended(u.name) : t.resumed(u.name)),
     );
-  }, []);
-
-  const load = useCallback(
-    async (cursor: string | null) => {
-      setLoading(true);
-      setLoadError(null);
-      try {
-        const query = new URLSearchParams({ limit: "50" });
-        if (cursor) query.set("cursor", cursor);
-        const page = await api<TenantPage>(`/v1/platform/tenants?${query}`);
-        if (!alive.current) return;
-        setTenants((list) => (cursor ? [...list, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        if (alive.current) setLoadError(errorText(e, t));
-      } finally {
-        if (alive.current) setLoading(false);
-      }
-    },
-    [alive, t],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-
-  async function setStatus(tenant: Tenant, action: "suspend" | "resume") {
-    setBusy((s) => new Set(s).add(tenant.id));
-    try {
-      const updated = await api<Tenant>(`/v1/platform/tenants/${encodeURIComponent(tenant.id)}/${action}`, {
-        method: "POST",
-      });
-      upsert(updated);
-      message.success(action === "suspend" ? t.suspended(updated.name) : t.resumed(updated.name));
-    } catch (e) {
-      message.error(errorText(e, t));
-    } finally {
-      setBusy((s) => {
-        const next = new Set(s);
-        next.delete(tenant.id);
-        return next;
-      });
-    }
-  }
 
   /** Provisioning is asynchronous in AWS: follow the tenant until it is active (or stops provisioning). */
   async function followProvisioning(tenant: Tenant) {
@@ -115,14 +74,14 @@ export default function TenantsPage() {
       for (let i = 0; i < POLL_LIMIT && current.status === "provisioning" && alive.current; i++) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         try {
-          current = await api<Tenant>(`/v1/platform/tenants/${encodeURIComponent(current.id)}`);
-          upsert(current);
+          current = await getTenant(current.id);
         } catch (e) {
           message.open({ key, type: "error", content: errorText(e, t) });
           return;
         }
       }
     }
+    refresh();
     if (current.status === "provisioning") {
       message.open({ key, type: "warning", content: t.onboardStillProvisioning(current.name) });
     } else {
@@ -174,7 +133,7 @@ export default function TenantsPage() {
   ];
 
   function statusAction(tenant: Tenant) {
-    const isBusy = busy.has(tenant.id);
+    const isBusy = busy(tenant.id);
     if (tenant.status === "active") {
       return (
         <Popconfirm
@@ -229,12 +188,7 @@ export default function TenantsPage() {
           <Typography.Text type="secondary">{t.tenantsIntro}</Typography.Text>
         </div>
         <Space>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => load(null)}
-            loading={loading}
-            data-testid="tenants-refresh"
-          >
+          <Button icon={<ReloadOutlined />} onClick={refresh} loading={loading} data-testid="tenants-refresh">
             {t.tenantsRefresh}
           </Button>
           <Button
@@ -247,41 +201,23 @@ export default function TenantsPage() {
           </Button>
         </Space>
       </Flex>
-      {loadError && (
-        <Alert
-          type="error"
-          showIcon
-          title={t.tenantsLoadFailed}
-          description={loadError}
-          style={{ marginBottom: 16 }}
-          data-testid="tenants-error"
-        />
-      )}
-      <Table<Tenant>
-        data-testid="tenants-table"
+      <PagedTable<Tenant>
+        query={tenantsQuery}
+        testId="tenants"
+        errorTitle={t.tenantsLoadFailed}
         rowKey="id"
         columns={columns}
-        dataSource={tenants}
-        loading={loading}
-        pagination={false}
         locale={{ emptyText: t.tenantsEmpty }}
-        onRow={(tenant) => ({ className: "tenant-row", "data-testid": `tenant-row-${tenant.countyCode}` })}
+        rowProps={(tenant) => ({ className: "tenant-row", "data-testid": `tenant-row-${tenant.countyCode}` })}
         scroll={{ x: 760 }}
       />
-      {nextCursor && (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => load(nextCursor)} loading={loading} data-testid="tenants-load-more">
-            {t.tenantsLoadMore}
-          </Button>
-        </Flex>
-      )}
-      <TenantDetailDrawer tenantId={detailId} onClose={() => setDetailId(null)} onChanged={upsert} />
+      <TenantDetailDrawer tenantId={detailId} onClose={() => setDetailId(null)} onChanged={refresh} />
       <OnboardTenantDrawer
         open={drawerOpen}
         onClose={() => setDrawerOpen(false)}
         onCreated={(tenant) => {
           setDrawerOpen(false);
-          upsert(tenant);
+          refresh();
           void followProvisioning(tenant);
         }}
       />

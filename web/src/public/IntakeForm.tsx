@@ -1,3 +1,4 @@
+import type { RequestType } from "@weiquan/domain/cases/schema";
 import { checkField, type PublicField, type PublicKind, yuanToFen } from "@weiquan/domain/public/checks";
 import { type ReactNode, useMemo, useState } from "react";
 import { ApiError, type Directory, publicApi } from "./api.ts";
@@ -104,7 +105,7 @@ export function IntakeForm(props: {
   const steps = useMemo(() => stepsOf(kind), [kind]);
   const [step, setStep] = useState(0);
   const [values, setValues] = useState<Values>(empty);
-  const [types, setTypes] = useState<string[]>([]);
+  const [types, setTypes] = useState<RequestType[]>([]);
   const [touched, setTouched] = useState<Set<PublicField>>(new Set());
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [unitId, setUnitId] = useState(
@@ -159,14 +160,11 @@ export function IntakeForm(props: {
       category: values.category,
       subject: values.subject.trim(),
       description: values.description.trim(),
-      request:
-        v("request") ??
-        (types.length
-          ? types.map((t) => requestTypeLabels[t as keyof typeof requestTypeLabels]).join("、")
-          : undefined),
+      request: v("request") ?? (types.length ? types.map((t) => requestTypeLabels[t]).join("、") : undefined),
       requestTypes: types.length ? types : undefined,
       amountFen,
-      consent,
+      // The API takes only `true`; the button stays disabled until the box is ticked.
+      consent: consent as true,
       website: website || undefined,
     };
     setBusy(true);
@@ -236,7 +234,7 @@ export function IntakeForm(props: {
         </label>
         {f === "request" && (
           <div className="pub-chips" style={{ marginBottom: 8 }}>
-            {Object.entries(requestTypeLabels).map(([k, label]) => (
+            {(Object.entries(requestTypeLabels) as [RequestType, string][]).map(([k, label]) => (
               <button
                 type="button"
                 key={k}
@@ -265,7 +263,7 @@ export function IntakeForm(props: {
 
   const unitName = directory.units.find((u) => u.id === unitId)?.name ?? `${directory.name}（县局）`;
   const total = steps.length + 1;
-  const typeText = types.map((t) => requestTypeLabels[t as keyof typeof requestTypeLabels]).join("、");
+  const typeText = types.map((t) => requestTypeLabels[t]).join("、");
   const summary = (
     [
       ["事项", values.subject],

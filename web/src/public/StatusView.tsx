@@ -10,7 +10,7 @@ export function StatusView(props: {
   onChange: (s: PublicStatus) => void;
 }) {
   const { status: s } = props;
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<keyof typeof ratingLabels | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -67,7 +67,7 @@ export function StatusView(props: {
         <div className="pub-card" data-testid="public-rating">
           <h2>您对办理结果满意吗？</h2>
           <div className="pub-chips">
-            {Object.entries(ratingLabels).map(([k, label]) => (
+            {(Object.entries(ratingLabels) as [keyof typeof ratingLabels, string][]).map(([k, label]) => (
               <label key={k} className="pub-chip" data-testid={`rate-${k}`}>
                 <input
                   type="radio"

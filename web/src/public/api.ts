@@ -1,69 +1,41 @@
-import { config } from "../config.ts";
+import { type Answer, ApiError, guestApi, NETWORK_ERROR, ok } from "../api/client.ts";
 
-/** The public API with plain fetch: the page carries no client library. */
-export interface PublicUnit {
-  id: string;
-  name: string;
-  type: "station" | "point";
-  parentId: string | null;
-  address?: string;
-  phone?: string;
-  hours?: string;
-}
-export interface Directory {
-  name: string;
-  countyCode: string;
-  consentNotice: string;
-  units: PublicUnit[];
-}
-export interface PublicStatus {
-  trackingNo: string;
-  kind: "complaint" | "report" | "consultation";
-  status: string;
-  receivedAt: string;
-  timeline: { at: string; action: string }[];
-  rating: { result: string; at: string } | null;
-  canRate: boolean;
-}
+export { ApiError };
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+/** The public intake calls, through the console's typed client (no token) and its one error type. */
+const county = guestApi.v1.public[":countyCode"];
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
+export type Directory = Answer<typeof county.$get>;
+export type PublicUnit = Directory["units"][number];
+export type PublicStatus = Answer<(typeof county.cases)[":trackingNo"]["$get"]>;
+type FileBody = Parameters<typeof county.cases.$post>[0]["json"];
+type RateBody = Parameters<(typeof county.cases)[":trackingNo"]["rating"]["$post"]>[0]["json"];
+
+/** A consumer reads "check your network", not the browser's "Failed to fetch". */
+async function friendly<T>(call: Promise<T>): Promise<T> {
   try {
-    res = await fetch(`${config().apiBaseUrl}/v1/public/${path}`, {
-      method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK", "网络连接失败，请检查网络后重试");
+    return await call;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === NETWORK_ERROR)
+      throw new ApiError(0, NETWORK_ERROR, "网络连接失败，请检查网络后重试");
+    throw e;
   }
-  const data = await res.json().catch(() => null);
-  if (res.ok) return data as T;
-  const err = data?.error ?? {};
-  const fields: Record<string, string> = {};
-  for (const d of Array.isArray(err.details) ? err.details : []) if (d?.path) fields[d.path] = d.message;
-  let message: string = err.message ?? `请求失败（${res.status}）`;
-  if (res.status === 429) message = `${message}`;
-  throw new ApiError(res.status, err.code ?? "HTTP", message, fields);
 }
 
 export const publicApi = {
-  directory: (county: string) => call<Directory>("GET", county),
-  file: (county: string, body: unknown) =>
-    call<{ trackingNo: string; queryCode: string }>("POST", `${county}/cases`, body),
-  status: (county: string, trackingNo: string, code: string) =>
-    call<PublicStatus>("GET", `${county}/cases/${trackingNo}?code=${encodeURIComponent(code)}`),
-  rate: (county: string, trackingNo: string, code: string, body: { result: string; note?: string }) =>
-    call<PublicStatus>("POST", `${county}/cases/${trackingNo}/rating?code=${encodeURIComponent(code)}`, body),
+  directory: (countyCode: string) => friendly(ok(county.$get({ param: { countyCode } }))),
+  file: (countyCode: string, body: FileBody) =>
+    friendly(ok(county.cases.$post({ param: { countyCode }, json: body }))),
+  status: (countyCode: string, trackingNo: string, code: string) =>
+    friendly(ok(county.cases[":trackingNo"].$get({ param: { countyCode, trackingNo }, query: { code } }))),
+  rate: (countyCode: string, trackingNo: string, code: string, body: RateBody) =>
+    friendly(
+      ok(
+        county.cases[":trackingNo"].rating.$post({
+          param: { countyCode, trackingNo },
+          query: { code },
+          json: body,
+        }),
+      ),
+    ),
 };

@@ -1,27 +1,18 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Flex, Table, type TableColumnsType, Typography } from "antd";
+import { useIsFetching, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, DatePicker, Flex, type TableColumnsType, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { api } from "../../api/client.ts";
-import { errorText } from "../../app/errors.ts";
-import { useT } from "../../i18n/messages.ts";
+import { type Answer, api, ok, signalled } from "../../api/client.ts";
+import { keys } from "../../api/query.ts";
+import { Field } from "../../app/Field.tsx";
+import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
 import { casePath, formatTime } from "../cases/format.ts";
 import { unitName, useUnits } from "../cases/parts.tsx";
 import { useAuditT } from "./messages.ts";
 
-/** GET /v1/audit/personal-data item (functions/api/src/cases/audit-schema.ts). */
-interface AuditEntry {
-  id: string;
-  at: string;
-  userId: string;
-  username: string;
-  displayName: string;
-  unitId: string;
-  caseId: string;
-  trackingNo: string;
-  action: "read_personal_data";
-}
+type AuditEntry = Answer<(typeof api.v1.audit)["personal-data"]["$get"]>["items"][number];
 
 const PAGE = 50;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -34,44 +25,25 @@ function thisMonth(): string {
 /** 个人信息访问记录: the bureau admin reads who opened unmasked personal data, month by month. */
 export default function AuditPage() {
   const t = useAuditT();
-  const common = useT();
   const units = useUnits();
+  const queryClient = useQueryClient();
   const [search, setSearch] = useSearchParams();
   const param = search.get("month");
   const month = param && MONTH.test(param) ? param : thisMonth();
-  const [rows, setRows] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  // Only the latest request may set the rows: the month can change before an answer comes back.
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (from: string | null) => {
-      const mine = ++request.current;
-      setLoading(true);
-      setError(null);
-      try {
-        const q = new URLSearchParams({ month, limit: String(PAGE) });
-        if (from) q.set("cursor", from);
-        const page = await api<{ items: AuditEntry[]; nextCursor: string | null }>(
-          `/v1/audit/personal-data?${q}`,
-        );
-        if (mine !== request.current) return;
-        setRows((old) => (from ? [...old, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (e) {
-        if (mine === request.current) setError(errorText(e, common));
-      } finally {
-        if (mine === request.current) setLoading(false);
-      }
-    },
-    [month, common],
+  const query = useMemo<PagedQuery<AuditEntry>>(
+    () => ({
+      queryKey: [...keys.audit, month],
+      fetchPage: (cursor, signal) =>
+        ok(
+          api.v1.audit["personal-data"].$get(
+            { query: { month, limit: String(PAGE), cursor } },
+            signalled(signal),
+          ),
+        ),
+    }),
+    [month],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const loading = useIsFetching({ queryKey: query.queryKey }) > 0;
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t.colAt, dataIndex: "at", width: 160, render: (at: string) => formatTime(at) },
@@ -112,19 +84,23 @@ export default function AuditPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t.intro}</Typography.Text>
         </div>
-        <Flex gap={8} align="center">
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={dayjs(`${month}-01`)}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), "month")}
-            onChange={(d: Dayjs | null) => d && setSearch({ month: d.format("YYYY-MM") }, { replace: true })}
-            aria-label={t.month}
-            data-testid="audit-month"
-          />
+        <Flex gap={8} align="flex-end">
+          <Field label={t.month} htmlFor="audit-month">
+            <DatePicker
+              id="audit-month"
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${month}-01`)}
+              disabledDate={(d: Dayjs) => d.isAfter(dayjs(), "month")}
+              onChange={(d: Dayjs | null) =>
+                d && setSearch({ month: d.format("YYYY-MM") }, { replace: true })
+              }
+              data-testid="audit-month"
+            />
+          </Field>
           <Button
             icon={<ReloadOutlined />}
-            onClick={() => load(null)}
+            onClick={() => void queryClient.invalidateQueries({ queryKey: query.queryKey })}
             loading={loading}
             data-testid="audit-refresh"
           >
@@ -132,40 +108,17 @@ export default function AuditPage() {
           </Button>
         </Flex>
       </Flex>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={t.loadFailed}
-          description={error}
-          style={{ marginBottom: 16 }}
-          data-testid="audit-error"
-        />
-      )}
-      <Table<AuditEntry>
-        data-testid="audit-table"
+      <PagedTable<AuditEntry>
+        query={query}
+        testId="audit"
+        errorTitle={t.loadFailed}
+        count={t.count}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={loading}
-        pagination={false}
         locale={{ emptyText: t.empty }}
         scroll={{ x: 800 }}
-        onRow={(row) =>
-          ({ "data-testid": `audit-row-${row.trackingNo}` }) as React.HTMLAttributes<HTMLElement>
-        }
+        rowProps={(row) => ({ "data-testid": `audit-row-${row.trackingNo}` })}
       />
-      <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-        <Typography.Text type="secondary" data-testid="audit-count">
-          {t.count(rows.length, cursor !== null)}
-        </Typography.Text>
-        {cursor && (
-          <Button onClick={() => load(cursor)} loading={loading} data-testid="audit-more">
-            {t.loadMore}
-          </Button>
-        )}
-      </Flex>
     </Card>
   );
 }

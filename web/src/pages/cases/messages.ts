@@ -192,10 +192,6 @@ const zh = {
   docUnavailable: "此案件没有这份文书",
   docMasked: "只有承办单位的工作人员可以打印文书",
 
-  homeDueTitle: "待办提醒",
-  homeOverdue: (n: string) => `已超期 ${n} 件`,
-  homeDueSoon: (n: string) => `即将到期 ${n} 件`,
-
   kind: labels(caseKindLabels),
   channel: labels(channelLabels),
   status: labels(caseStatusLabels),
@@ -414,10 +410,6 @@ const en: CaseMessages = {
   docBack: "Back to the case",
   docUnavailable: "This case has no such document",
   docMasked: "Only staff of the handling unit may print documents",
-
-  homeDueTitle: "Deadlines",
-  homeOverdue: (n: string) => `${n} overdue`,
-  homeDueSoon: (n: string) => `${n} due soon`,
 
   kind: { complaint: "Complaint", report: "Report", consultation: "Consultation" },
   channel: {

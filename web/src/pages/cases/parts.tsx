@@ -1,9 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import type { Role, Unit } from "@weiquan/domain";
 import type { Case } from "@weiquan/domain/cases/schema";
 import { Space, Tag, Tooltip } from "antd";
-import { useEffect, useMemo, useState } from "react";
-import { api } from "../../api/client.ts";
-import { useAlive } from "../../app/useAlive.ts";
+import { useMemo } from "react";
+import { unitsQuery } from "../../api/queries.ts";
 import { buildTree, type UnitNode } from "../network/units.ts";
 import { formatTime, statusColor } from "./format.ts";
 import { type CaseMessages, useCaseT } from "./messages.ts";
@@ -56,23 +56,16 @@ export interface UnitsState {
 
 /** The units the caller may see (for names, filters and pickers); empty on failure (ids show instead). */
 export function useUnits(): UnitsState {
-  const alive = useAlive();
-  const [units, setUnits] = useState<Unit[] | null>(null);
-  useEffect(() => {
-    api<{ items: Unit[] }>("/v1/units").then(
-      (r) => alive.current && setUnits(r.items),
-      () => alive.current && setUnits([]),
-    );
-  }, [alive]);
+  const { data, isError } = useQuery(unitsQuery);
   return useMemo(() => {
-    const list = units ?? [];
+    const list: Unit[] = data?.items ?? [];
     return {
       units: list,
       byId: new Map(list.map((u) => [u.id, u])),
       tree: buildTree(list),
-      loaded: units !== null,
+      loaded: data !== undefined || isError,
     };
-  }, [units]);
+  }, [data, isError]);
 }
 
 export interface TreeOption {

@@ -1,17 +1,20 @@
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import type { Unit } from "@weiquan/domain";
 import { namedPeriod } from "@weiquan/domain/figures/period";
 import { Alert, Button, DatePicker, Flex, Select, Spin } from "antd";
 import dayjs from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { api } from "../../api/client.ts";
+import { api, ok, signalled } from "../../api/client.ts";
+import { keys } from "../../api/query.ts";
 import { errorText } from "../../app/errors.ts";
 import { useSession } from "../../console/session.tsx";
 import { useT } from "../../i18n/messages.ts";
 import {
   type CategoryCount,
   currentMonth,
+  figures,
   percent,
   previousOf,
   type StatsSummary,
@@ -88,32 +91,23 @@ export default function ReportPage() {
   const name = search.get("period") ?? nameFor("quarter", currentMonth());
   const unitId = search.get("unitId") ?? undefined;
   const period = useMemo(() => namedPeriod(name), [name]);
-  const [data, setData] = useState<ReportData | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!period) return;
-    const ctrl = new AbortController();
-    const q = (p: { from: string; to: string }, extra = "") =>
-      `from=${p.from}&to=${p.to}${unitId ? `&unitId=${unitId}` : ""}${extra}`;
-    const signal = ctrl.signal;
-    setData(null);
-    setError(null);
-    Promise.all([
-      api<StatsSummary>(`/v1/stats/summary?${q(period)}`, { signal }),
-      api<StatsSummary>(`/v1/stats/summary?${q(previousOf(period))}`, { signal }),
-      api<CategoryCount[]>(`/v1/stats/categories?${q(period, "&kind=complaint&limit=10")}`, { signal }),
-      api<{ items: UnitFiguresRow[] }>(`/v1/stats/units?from=${period.from}&to=${period.to}`, { signal }),
-      api<{ items: Unit[] }>("/v1/units", { signal }),
-    ]).then(
-      ([summary, previous, categories, units, network]) =>
-        setData({ summary, previous, categories, units: units.items, network: network.items }),
-      (e: unknown) => {
-        if (!signal.aborted) setError(e);
-      },
-    );
-    return () => ctrl.abort();
-  }, [period, unitId]);
+  const report = useQuery({
+    queryKey: [...keys.figures, "report", name, unitId],
+    enabled: period !== null,
+    queryFn: async ({ signal }): Promise<ReportData> => {
+      const p = period!;
+      const [summary, previous, categories, units, network] = await Promise.all([
+        figures.summary(p, unitId, signal),
+        figures.summary(previousOf(p), unitId, signal),
+        figures.categories(p, unitId, signal),
+        figures.units(p, signal),
+        ok(api.v1.units.$get({}, signalled(signal))),
+      ]);
+      return { summary, previous, categories, units: units.items, network: network.items };
+    },
+  });
+  const data = report.data ?? null;
+  const error = report.error;
 
   const kind = kindOf(name);
   const unitName = useMemo(() => {

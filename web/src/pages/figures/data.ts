@@ -1,7 +1,7 @@
 import type { CategoryCount, Period, StatsSummary, UnitFiguresRow } from "@weiquan/domain";
-import { api } from "../../api/client.ts";
-import { getToken } from "../../api/session.ts";
-import { config } from "../../config.ts";
+import { api, ok } from "../../api/client.ts";
+
+export { download } from "../../api/download.ts";
 
 export type { CategoryCount, StatsSummary, UnitFiguresRow };
 
@@ -57,20 +57,32 @@ export interface Dashboard {
   units: UnitFiguresRow[];
 }
 
-/** Everything the dashboard shows: four requests, each reading O(months) rollup items. */
+/** The figure reads, each O(months) rollup items. `unitId` undefined: the caller's own unit. */
+export const figures = {
+  summary: (p: Period, unitId: string | undefined, signal?: AbortSignal) =>
+    ok(api.v1.stats.summary.$get({ query: { ...p, unitId } }, { init: { signal } })),
+  categories: (p: Period, unitId: string | undefined, signal?: AbortSignal) =>
+    ok(
+      api.v1.stats.categories.$get(
+        { query: { ...p, unitId, kind: "complaint", limit: "10" } },
+        { init: { signal } },
+      ),
+    ),
+  units: (p: Period, signal?: AbortSignal) =>
+    ok(api.v1.stats.units.$get({ query: { ...p } }, { init: { signal } })),
+};
+
+/** Everything the dashboard shows: four requests. */
 export async function loadDashboard(
   p: Period,
   unitId: string | undefined,
   signal: AbortSignal,
 ): Promise<Dashboard> {
-  const prev = previousOf(p);
   const [summary, previous, categories, units] = await Promise.all([
-    api<StatsSummary>(`/v1/stats/summary?${query({ ...p, unitId })}`, { signal }),
-    api<StatsSummary>(`/v1/stats/summary?${query({ ...prev, unitId })}`, { signal }),
-    api<CategoryCount[]>(`/v1/stats/categories?${query({ ...p, unitId, kind: "complaint", limit: 10 })}`, {
-      signal,
-    }),
-    api<{ items: UnitFiguresRow[] }>(`/v1/stats/units?${query(p)}`, { signal }),
+    figures.summary(p, unitId, signal),
+    figures.summary(previousOf(p), unitId, signal),
+    figures.categories(p, unitId, signal),
+    figures.units(p, signal),
   ]);
   return { summary, previous, categories, units: units.items };
 }
@@ -108,27 +120,6 @@ export function ledgerLink(p: Period, unitId: string, d: Drill = {}): string {
 export const summaryXlsx = (p: Period, unitId?: string) =>
   `/v1/reports/summary.xlsx?${query({ ...p, unitId })}`;
 export const unitsXlsx = (p: Period) => `/v1/reports/units.xlsx?${query(p)}`;
-
-/** Downloads a workbook with the bearer token and saves it under the name the API gives. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const token = getToken();
-  const res = await fetch(`${config().apiBaseUrl}${path}`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const blob = await res.blob();
-  const disposition = res.headers.get("content-disposition") ?? "";
-  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const name = utf8 ? decodeURIComponent(utf8) : fallbackName;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export const yuan = (fen: number) =>
   (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

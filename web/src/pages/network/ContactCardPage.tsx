@@ -1,11 +1,10 @@
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import type { Settings, Unit } from "@weiquan/domain";
 import { Alert, Button, Checkbox, Flex, QRCode, Result, Spin, Typography } from "antd";
-import { useEffect, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { api } from "../../api/client.ts";
+import { settingsQuery, unitsQuery } from "../../api/queries.ts";
 import { errorText } from "../../app/errors.ts";
-import { useAlive } from "../../app/useAlive.ts";
 import { useSession } from "../../console/session.tsx";
 import { type Messages, useT } from "../../i18n/messages.ts";
 import { subtreeOf } from "./units.ts";
@@ -54,22 +53,12 @@ export default function ContactCardPage() {
   const withSubtree = search.get("subtree") === "1";
   const navigate = useNavigate();
   const { me } = useSession();
-  const alive = useAlive();
-  const [units, setUnits] = useState<Unit[] | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setError(null);
-    Promise.all([api<{ items: Unit[] }>("/v1/units"), api<Settings>("/v1/settings")]).then(
-      ([list, s]) => {
-        if (!alive.current) return;
-        setUnits(list.items);
-        setSettings(s);
-      },
-      (e: unknown) => alive.current && setError(errorText(e, t)),
-    );
-  }, [alive, t]);
+  const unitsQ = useQuery(unitsQuery);
+  const settingsQ = useQuery(settingsQuery);
+  const units = unitsQ.data?.items ?? null;
+  const settings = settingsQ.data ?? null;
+  const failed = unitsQ.error ?? settingsQ.error;
+  const error = failed ? errorText(failed, t) : null;
 
   const countyCode = me.tenant?.countyCode ?? "";
   const cards = units ? (withSubtree ? subtreeOf(units, id) : units.filter((u) => u.id === id)) : [];

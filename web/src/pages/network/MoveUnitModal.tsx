@@ -1,9 +1,10 @@
 import type { Unit } from "@weiquan/domain";
 import { Alert, Form, Modal, TreeSelect, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { ApiError, api } from "../../api/client.ts";
+import { ApiError } from "../../api/client.ts";
 import { errorText } from "../../app/errors.ts";
 import { useT } from "../../i18n/messages.ts";
+import { getUnit, patchUnit } from "./api.ts";
 import { buildTree, type UnitNode } from "./units.ts";
 
 interface TreeOption {
@@ -61,16 +62,13 @@ export function MoveUnitModal({
     setSaving(true);
     setError(null);
     try {
-      const moved = await api<Unit>(`/v1/units/${encodeURIComponent(unit.id)}`, {
-        method: "PATCH",
-        body: { version: unit.version, parentId },
-      });
+      const moved = await patchUnit(unit.id, { version: unit.version, parentId });
       setParentId(undefined);
       onMoved(moved);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         try {
-          onConflict(await api<Unit>(`/v1/units/${encodeURIComponent(unit.id)}`));
+          onConflict(await getUnit(unit.id));
         } catch {
           // The drawer's own reload button cures it.
         }

@@ -1,37 +1,29 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { allowedChildren, type Unit, type UnitStatus, type UnitType } from "@weiquan/domain";
 import {
-  allowedChildren,
-  type ComplianceSummary,
-  type Unit,
-  type UnitStatus,
-  type UnitType,
-} from "@weiquan/domain";
-import {
-  Alert,
   App,
   Button,
   Card,
-  Col,
   Empty,
   Flex,
   Input,
-  Row,
   Select,
   Space,
-  Statistic,
   Table,
   type TableColumnsType,
   Tag,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { api } from "../../api/client.ts";
-import { errorText } from "../../app/errors.ts";
-import { useAlive } from "../../app/useAlive.ts";
+import { useMemo, useState } from "react";
+import { complianceQuery, unitsQuery } from "../../api/queries.ts";
+import { keys } from "../../api/query.ts";
+import { ErrorAlert } from "../../app/ErrorAlert.tsx";
 import { useSession } from "../../console/session.tsx";
 import { useT } from "../../i18n/messages.ts";
+import { ComplianceCard } from "./ComplianceCard.tsx";
 import { CreateUnitDrawer } from "./CreateUnitDrawer.tsx";
-import { FourOnesBadge, fourOnesKeys } from "./FourOnes.tsx";
+import { FourOnesBadge } from "./FourOnes.tsx";
 import { UnitDrawer } from "./UnitDrawer.tsx";
 import {
   buildTree,
@@ -50,10 +42,11 @@ export default function NetworkPage() {
   const t = useT();
   const { message } = App.useApp();
   const { me } = useSession();
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [summary, setSummary] = useState<ComplianceSummary | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const unitsQ = useQuery(unitsQuery);
+  const summary = useQuery(complianceQuery).data ?? null;
+  const units = useMemo(() => unitsQ.data?.items ?? [], [unitsQ.data]);
+  const loading = unitsQ.isFetching;
   const [search, setSearch] = useState("");
   const [typeFilter, setTypeFilter] = useState<UnitType | undefined>();
   const [statusFilter, setStatusFilter] = useState<UnitStatus | undefined>();
@@ -61,29 +54,8 @@ export default function NetworkPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [createUnder, setCreateUnder] = useState<Unit | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const alive = useAlive();
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setLoadError(null);
-    try {
-      const [list, compliance] = await Promise.all([
-        api<{ items: Unit[] }>("/v1/units"),
-        api<ComplianceSummary>("/v1/units/compliance"),
-      ]);
-      if (!alive.current) return;
-      setUnits(list.items);
-      setSummary(compliance);
-    } catch (e) {
-      if (alive.current) setLoadError(errorText(e, t));
-    } finally {
-      if (alive.current) setLoading(false);
-    }
-  }, [alive, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Reload after a move or a new unit: the API answers in tree order and recounts compliance.
+  const load = () => void queryClient.invalidateQueries({ queryKey: keys.units });
 
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const canEdit = useMemo(() => editorOf(units, me.user.role, me.unit?.id), [units, me]);
@@ -110,17 +82,10 @@ export default function NetworkPage() {
   const bureauRole = me.user.role === "bureau_admin" || me.user.role === "bureau_staff";
 
   function replace(unit: Unit) {
-    setUnits((list) => list.map((u) => (u.id === unit.id ? unit : u)));
-    void refreshSummary();
-  }
-
-  async function refreshSummary() {
-    try {
-      const compliance = await api<ComplianceSummary>("/v1/units/compliance");
-      if (alive.current) setSummary(compliance);
-    } catch {
-      // The tree is what matters here; the summary catches up on the next refresh.
-    }
+    queryClient.setQueryData(unitsQuery.queryKey, (old) =>
+      old ? { ...old, items: old.items.map((u) => (u.id === unit.id ? unit : u)) } : old,
+    );
+    void queryClient.invalidateQueries({ queryKey: keys.compliance });
   }
 
   const columns: TableColumnsType<UnitNode> = [
@@ -237,16 +202,7 @@ export default function NetworkPage() {
             data-testid="network-filter-compliance"
           />
         </Flex>
-        {loadError && (
-          <Alert
-            type="error"
-            showIcon
-            title={t.networkLoadFailed}
-            description={loadError}
-            style={{ marginBottom: 16 }}
-            data-testid="network-error"
-          />
-        )}
+        <ErrorAlert error={unitsQ.error} title={t.networkLoadFailed} testId="network-error" />
         <Table<UnitNode>
           data-testid="network-tree"
           rowKey="id"
@@ -302,97 +258,5 @@ export default function NetworkPage() {
         }}
       />
     </Space>
-  );
-}
-
-function ComplianceCard({
-  summary,
-  showCoverage,
-  onOpen,
-}: {
-  summary: ComplianceSummary | null;
-  /** Coverage of villages and townships is the bureau's figure. */
-  showCoverage: boolean;
-  onOpen: (unitId: string) => void;
-}) {
-  const t = useT();
-  const typeCount = (type: "station" | "point") => summary?.byType[type] ?? { total: 0, compliant: 0 };
-  return (
-    <Card title={t.complianceTitle} loading={!summary} data-testid="compliance-card">
-      {summary && (
-        <>
-          <Row gutter={[24, 16]}>
-            <Col xs={24} sm={showCoverage ? 6 : 8}>
-              <Statistic
-                title={t.complianceRate}
-                value={summary.rate === null ? "—" : (summary.rate * 100).toFixed(1)}
-                suffix={summary.rate === null ? undefined : "%"}
-                data-testid="compliance-rate"
-              />
-              <Typography.Text type="secondary">
-                {t.complianceCount(summary.compliant, summary.total)} · {t.complianceHint}
-              </Typography.Text>
-            </Col>
-            {showCoverage && (
-              <Col xs={24} sm={6} data-testid="coverage">
-                <Statistic
-                  title={t.coverageRate}
-                  value={summary.coverage.rate === null ? "—" : (summary.coverage.rate * 100).toFixed(1)}
-                  suffix={summary.coverage.rate === null ? undefined : "%"}
-                  data-testid="coverage-rate"
-                />
-                <Typography.Text type="secondary" data-testid="coverage-count">
-                  {t.coverageCount(summary.coverage.activePoints, summary.coverage.points)}
-                </Typography.Text>
-                <br />
-                <Typography.Text type="secondary">
-                  {t.coverageStations(summary.coverage.activeStations, summary.coverage.stations)}
-                </Typography.Text>
-              </Col>
-            )}
-            {(["station", "point"] as const).map((type) => (
-              <Col xs={12} sm={showCoverage ? 6 : 8} key={type}>
-                <Statistic
-                  title={t.unitType[type]}
-                  value={typeCount(type).compliant}
-                  suffix={`/ ${typeCount(type).total}`}
-                  data-testid={`compliance-${type}`}
-                />
-              </Col>
-            ))}
-          </Row>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t.complianceShortfalls}
-          </Typography.Title>
-          {summary.shortfalls.length === 0 ? (
-            <Typography.Text type="success">{t.complianceNoShortfalls}</Typography.Text>
-          ) : (
-            <Flex
-              vertical
-              gap={6}
-              data-testid="compliance-shortfalls"
-              style={{ maxHeight: 220, overflow: "auto" }}
-            >
-              {summary.shortfalls.map((s) => (
-                <Flex key={s.unitId} gap={8} align="center" wrap data-testid={`shortfall-${s.unitId}`}>
-                  <Typography.Link onClick={() => onOpen(s.unitId)}>{s.name}</Typography.Link>
-                  <Tag color={typeColor[s.type]} bordered={false}>
-                    {t.unitType[s.type]}
-                  </Tag>
-                  <span>{t.complianceMissing}</span>
-                  {fourOnesKeys
-                    .filter((k) => s.missing.includes(k))
-                    .map((k) => (
-                      <Tag key={k} color="orange" bordered={false}>
-                        {t.fourOnesItem[k]}
-                      </Tag>
-                    ))}
-                </Flex>
-              ))}
-            </Flex>
-          )}
-        </>
-      )}
-    </Card>
   );
 }

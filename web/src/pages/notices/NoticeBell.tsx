@@ -1,31 +1,17 @@
 import { BellOutlined, ReloadOutlined, WarningOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Badge, Button, Empty, Flex, Popover, Spin, Typography } from "antd";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiError, api } from "../../api/client.ts";
+import { type Answer, ApiError, api, ok, signalled } from "../../api/client.ts";
+import { keys } from "../../api/query.ts";
 import { errorText } from "../../app/errors.ts";
-import { useAlive } from "../../app/useAlive.ts";
 import { useT } from "../../i18n/messages.ts";
 import { casePath, formatTime } from "../cases/format.ts";
 import { useNoticeT } from "./messages.ts";
 
-/** GET /v1/notices item (functions/api/src/notices/routes.ts). */
-interface Notice {
-  id: string;
-  kind: "overdue";
-  unitId: string;
-  at: string;
-  caseId: string;
-  trackingNo: string;
-  subject: string;
-  dueBy: string;
-  read: boolean;
-}
-interface NoticePage {
-  items: Notice[];
-  nextCursor: string | null;
-  unread: number;
-}
+type NoticePage = Answer<typeof api.v1.notices.$get>;
+type Notice = NoticePage["items"][number];
 
 const LIMIT = 20;
 const POLL_MS = 60_000;
@@ -38,63 +24,40 @@ export function NoticeBell({ color }: { color: string }) {
   const t = useNoticeT();
   const common = useT();
   const navigate = useNavigate();
-  const alive = useAlive();
-  const [page, setPage] = useState<NoticePage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const inFlight = useRef(false);
+  const notices = useQuery({
+    queryKey: keys.notices,
+    queryFn: ({ signal }) => ok(api.v1.notices.$get({ query: { limit: String(LIMIT) } }, signalled(signal))),
+    refetchInterval: POLL_MS,
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+  });
+  const page = notices.data ?? null;
+  const loading = notices.isFetching;
+  const load = () => void notices.refetch();
+  // A 401 has already sent the person to the login page; anything else shows in the list.
+  const failed = notices.error instanceof ApiError && notices.error.status === 401 ? null : notices.error;
+  const error = failed ? errorText(failed, common) : null;
 
-  const load = useCallback(async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setLoading(true);
-    try {
-      const next = await api<NoticePage>(`/v1/notices?limit=${LIMIT}`);
-      if (!alive.current) return;
-      setPage(next);
-      setError(null);
-    } catch (e) {
-      // A 401 has already sent the person to the login page; anything else shows in the list.
-      if (alive.current && !(e instanceof ApiError && e.status === 401)) setError(errorText(e, common));
-    } finally {
-      inFlight.current = false;
-      if (alive.current) setLoading(false);
-    }
-  }, [alive, common]);
-
-  useEffect(() => {
-    void load();
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible") void load();
-    }, POLL_MS);
-    const onFocus = () => void load();
-    const onVisible = () => document.visibilityState === "visible" && void load();
-    window.addEventListener("focus", onFocus);
-    document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener("focus", onFocus);
-      document.removeEventListener("visibilitychange", onVisible);
-    };
-  }, [load]);
-
-  const markRead = useCallback(async (ids: string[]) => {
-    if (ids.length === 0) return;
-    setPage((p) =>
-      p
-        ? {
-            ...p,
-            items: p.items.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)),
-            unread: Math.max(0, p.unread - ids.length),
-          }
-        : p,
-    );
-    // Marking is best effort: the next poll shows the truth.
-    await Promise.allSettled(
-      ids.map((id) => api(`/v1/notices/${encodeURIComponent(id)}/read`, { method: "POST" })),
-    );
-  }, []);
+  const markRead = useCallback(
+    async (ids: string[]) => {
+      if (ids.length === 0) return;
+      queryClient.setQueryData<NoticePage>(keys.notices, (p) =>
+        p
+          ? {
+              ...p,
+              items: p.items.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)),
+              unread: Math.max(0, p.unread - ids.length),
+            }
+          : p,
+      );
+      // Marking is best effort: the next poll shows the truth.
+      await Promise.allSettled(ids.map((id) => api.v1.notices[":id"].read.$post({ param: { id } })));
+    },
+    [queryClient],
+  );
 
   const openNotice = (n: Notice) => {
     setOpen(false);

@@ -1,14 +1,16 @@
 import { ReloadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { defaultConsentNotice, type Settings, UnifiedTemplates } from "@weiquan/domain";
 import { Alert, App, Button, Card, Flex, Form, Input, Space, Spin, Typography } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useState } from "react";
-import { ApiError, api } from "../../api/client.ts";
-import { errorText } from "../../app/errors.ts";
-import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
-import { useAlive } from "../../app/useAlive.ts";
+import { useEffect, useState } from "react";
+import { settingsQuery } from "../../api/queries.ts";
+import { ErrorAlert } from "../../app/ErrorAlert.tsx";
+import { zodRule } from "../../app/form-rules.ts";
+import { useFormSubmit } from "../../app/useFormSubmit.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { type Messages, useT } from "../../i18n/messages.ts";
+import { putSettings } from "./api.ts";
 import { CalendarOverrides } from "./CalendarOverrides.tsx";
 import { CalendarOverridesBanner } from "./CalendarOverridesBanner.tsx";
 
@@ -29,68 +31,34 @@ export default function SettingsPage() {
   const { lang } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnifiedTemplates>();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = useQuery(settingsQuery);
+  const settings: Settings | null = loaded.data ?? null;
+  const loading = loaded.isFetching;
   // The public page's personal-information notice; empty means the default.
   const [notice, setNotice] = useState("");
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const alive = useAlive();
+  const setSettings = (saved: Settings) => queryClient.setQueryData(settingsQuery.queryKey, saved);
+  const load = () => void loaded.refetch().then(() => setConflict(false));
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setLoadError(null);
-    try {
-      const s = await api<Settings>("/v1/settings");
-      if (!alive.current) return;
-      setSettings(s);
-      setConflict(false);
-      setError(null);
-      form.setFieldsValue(s.templates);
-      setNotice(s.consentNotice ?? "");
-    } catch (e) {
-      if (alive.current) setLoadError(errorText(e, t));
-    } finally {
-      if (alive.current) setLoading(false);
-    }
-  }, [alive, form, t]);
-
+  // What was read (or saved) is what the form shows.
   useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function save() {
     if (!settings) return;
-    setError(null);
-    setConflict(false);
-    let templates: UnifiedTemplates;
-    try {
-      templates = UnifiedTemplates.parse(await form.validateFields());
-    } catch {
-      setError(t.formHasErrors);
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved = await api<Settings>("/v1/settings", {
-        method: "PUT",
-        body: { version: settings.version, templates, consentNotice: notice.trim() },
-      });
-      setSettings(saved);
-      form.setFieldsValue(saved.templates);
+    form.setFieldsValue(settings.templates);
+    setNotice(settings.consentNotice ?? "");
+  }, [settings, form]);
+
+  const { submit, saving, error } = useFormSubmit(
+    form,
+    async (values) => {
+      if (!settings) return;
+      setConflict(false);
+      const templates = UnifiedTemplates.parse(values);
+      setSettings(await putSettings({ version: settings.version, templates, consentNotice: notice.trim() }));
       message.success(t.settingsSaved);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(true);
-      else {
-        setError(errorText(e, t));
-        showFieldErrors(form, e);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+    { onConflict: () => setConflict(true) },
+  );
 
   const shape = UnifiedTemplates.shape;
   return (
@@ -107,16 +75,7 @@ export default function SettingsPage() {
         </Button>
       </Flex>
       <CalendarOverridesBanner />
-      {loadError && (
-        <Alert
-          type="error"
-          showIcon
-          title={t.settingsLoadFailed}
-          description={loadError}
-          style={{ marginBottom: 16 }}
-          data-testid="settings-error"
-        />
-      )}
+      <ErrorAlert error={loaded.error} title={t.settingsLoadFailed} testId="settings-error" />
       {conflict && (
         <Alert
           type="warning"
@@ -131,17 +90,8 @@ export default function SettingsPage() {
           }
         />
       )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={t.settingsSaveFailed}
-          description={error}
-          style={{ marginBottom: 16 }}
-          data-testid="settings-save-error"
-        />
-      )}
-      {!settings && !loadError ? (
+      <ErrorAlert error={error} title={t.settingsSaveFailed} testId="settings-save-error" />
+      {!settings && !loaded.error ? (
         <Spin />
       ) : (
         <Form<UnifiedTemplates>
@@ -149,7 +99,7 @@ export default function SettingsPage() {
           name="settings"
           layout="vertical"
           disabled={saving || !settings}
-          onFinish={save}
+          onFinish={() => void submit()}
         >
           {settings && (
             <Typography.Paragraph type="secondary" data-testid="settings-version">

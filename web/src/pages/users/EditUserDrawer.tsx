@@ -2,13 +2,14 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { PatchUserInput, type TenantRole, type Unit, type User } from "@weiquan/domain";
 import { Alert, Button, Drawer, Form, Input, Select, Space } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "../../api/client.ts";
-import { errorText } from "../../app/errors.ts";
-import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
+import { ErrorAlert } from "../../app/ErrorAlert.tsx";
+import { zodRule } from "../../app/form-rules.ts";
+import { useFormSubmit } from "../../app/useFormSubmit.ts";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { roleLabel } from "../../i18n/roles.ts";
+import { getUser, patchUser } from "./api.ts";
 import { rolesFor, unitOptions } from "./CreateUserDrawer.tsx";
 
 interface EditValues {
@@ -68,8 +69,6 @@ function EditUserForm({
   const { me } = useSession();
   const self = me.user.id === user.id;
   const [form] = Form.useForm<EditValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const unitId = Form.useWatch("unitId", form) ?? user.unitId;
   const roles = rolesFor(units.find((u) => u.id === unitId));
@@ -90,38 +89,26 @@ function EditUserForm({
       form.setFieldValue("role", fitting.length === 1 ? fitting[0] : undefined);
   }
 
-  async function save() {
-    setError(null);
-    setConflict(false);
-    let v: EditValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      setError(t.formHasErrors);
-      return;
-    }
-    const body: PatchUserInput = { version: user.version, displayName: v.displayName.trim() };
-    if (v.unitId !== user.unitId) body.unitId = v.unitId;
-    if (v.role !== user.role) body.role = v.role;
-    setSaving(true);
-    try {
-      onSaved(await api<User>(`/v1/users/${encodeURIComponent(user.id)}`, { method: "PATCH", body }));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(true);
-      else {
-        setError(errorText(e, t));
-        showFieldErrors(form, e, { ROLE_UNIT_MISMATCH: ["role"], UNIT_CLOSED: ["unitId"] });
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { submit, saving, error, setError } = useFormSubmit(
+    form,
+    async (v) => {
+      setConflict(false);
+      const body: PatchUserInput = { version: user.version, displayName: v.displayName.trim() };
+      if (v.unitId !== user.unitId) body.unitId = v.unitId;
+      if (v.role !== user.role) body.role = v.role;
+      onSaved(await patchUser(user.id, body));
+    },
+    {
+      fieldOfCode: { ROLE_UNIT_MISMATCH: ["role"], UNIT_CLOSED: ["unitId"] },
+      onConflict: () => setConflict(true),
+    },
+  );
 
   async function reload() {
     try {
-      onSaved(await api<User>(`/v1/users/${encodeURIComponent(user.id)}`), true);
+      onSaved(await getUser(user.id), true);
     } catch (e) {
-      setError(errorText(e, t));
+      setError(e);
     }
   }
 
@@ -141,16 +128,7 @@ function EditUserForm({
           }
         />
       )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={t.userSaveFailed}
-          description={error}
-          style={{ marginBottom: 16 }}
-          data-testid="user-edit-error"
-        />
-      )}
+      <ErrorAlert error={error} title={t.userSaveFailed} testId="user-edit-error" />
       {self && <Alert type="info" showIcon title={t.userSelfRole} style={{ marginBottom: 16 }} />}
       <Form<EditValues>
         form={form}
@@ -158,7 +136,7 @@ function EditUserForm({
         layout="vertical"
         disabled={saving}
         initialValues={{ displayName: user.displayName, unitId: user.unitId, role: user.role }}
-        onFinish={save}
+        onFinish={() => void submit()}
       >
         <Form.Item label={t.fieldUsername}>
           <Input value={user.username} disabled />

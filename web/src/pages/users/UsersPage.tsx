@@ -7,140 +7,53 @@ import {
   ReloadOutlined,
   StopOutlined,
 } from "@ant-design/icons";
-import { PatchUserInput, type TenantRole, type Unit, type User } from "@weiquan/domain";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { api } from "../../api/client.ts";
-import { errorText } from "../../app/errors.ts";
-import { showFieldErrors, zodRule } from "../../app/form-rules.ts";
-import { useAlive } from "../../app/useAlive.ts";
+import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TenantRole, User } from "@weiquan/domain";
+import { App, Button, Card, Flex, Popconfirm, Space, type TableColumnsType, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { api, ok, signalled } from "../../api/client.ts";
+import { unitsQuery } from "../../api/queries.ts";
+import { keys } from "../../api/query.ts";
+import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
+import { useRowActions } from "../../app/useRowActions.ts";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { roleLabel } from "../../i18n/roles.ts";
+import { patchUser } from "./api.ts";
 import { CreateUserDrawer } from "./CreateUserDrawer.tsx";
 import { EditUserDrawer } from "./EditUserDrawer.tsx";
+import { ResetPasswordModal } from "./ResetPasswordModal.tsx";
 
-interface UserPage {
-  items: User[];
-  nextCursor: string | null;
-}
+const usersQuery: PagedQuery<User> = {
+  queryKey: [...keys.users, "list"],
+  fetchPage: (cursor, signal) =>
+    ok(api.v1.users.$get({ query: { limit: "100", cursor } }, signalled(signal))),
+};
 
+/** 用户管理 (bureau_admin): accounts, their unit and role, disable, reset a password or a second factor. */
 export default function UsersPage() {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const [users, setUsers] = useState<User[]>([]);
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const queryClient = useQueryClient();
+  const unitsData = useQuery(unitsQuery).data;
+  const units = useMemo(() => unitsData?.items ?? [], [unitsData]);
+  const loading = useIsFetching({ queryKey: keys.users }) > 0;
+  const { busy, run } = useRowActions();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const [editing, setEditing] = useState<User | null>(null);
   const { me } = useSession();
-  const alive = useAlive();
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setLoadError(null);
-    try {
-      const unitsP = api<{ items: Unit[] }>("/v1/units");
-      const all: User[] = [];
-      let cursor: string | null = null;
-      do {
-        const query = new URLSearchParams({ limit: "200" });
-        if (cursor) query.set("cursor", cursor);
-        const page: UserPage = await api<UserPage>(`/v1/users?${query}`);
-        all.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      const unitList = await unitsP;
-      if (!alive.current) return;
-      setUsers(all);
-      setUnits(unitList.items);
-    } catch (e) {
-      if (alive.current) setLoadError(errorText(e, t));
-    } finally {
-      if (alive.current) setLoading(false);
-    }
-  }, [alive, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const unitName = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
 
-  const upsert = (user: User) =>
-    setUsers((list) =>
-      list.some((x) => x.id === user.id) ? list.map((x) => (x.id === user.id ? user : x)) : [...list, user],
-    );
-
-  async function patch(user: User, body: Omit<PatchUserInput, "version">): Promise<User | null> {
-    setBusy((s) => new Set(s).add(user.id));
-    try {
-      const updated = await api<User>(`/v1/users/${encodeURIComponent(user.id)}`, {
-        method: "PATCH",
-        body: { version: user.version, ...body },
-      });
-      upsert(updated);
-      return updated;
-    } catch (e) {
-      message.error(errorText(e, t));
-      throw e;
-    } finally {
-      setBusy((s) => {
-        const next = new Set(s);
-        next.delete(user.id);
-        return next;
-      });
-    }
-  }
-
-  async function setDisabled(user: User, disabled: boolean) {
-    try {
-      const updated = await patch(user, { disabled });
-      if (updated)
-        message.success(disabled ? t.userDisabled(updated.displayName) : t.userEnabled(updated.displayName));
-    } catch {
-      // Shown by patch(); a conflict is cured by refreshing the list.
-    }
-  }
-
-  async function resetTotp(user: User) {
-    setBusy((s) => new Set(s).add(user.id));
-    try {
-      const updated = await api<User>(`/v1/users/${encodeURIComponent(user.id)}/totp/reset`, {
-        method: "POST",
-      });
-      upsert(updated);
-      message.success(t.userTotpResetDone(updated.displayName));
-    } catch (e) {
-      message.error(errorText(e, t));
-    } finally {
-      setBusy((s) => {
-        const next = new Set(s);
-        next.delete(user.id);
-        return next;
-      });
-    }
-  }
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.users });
+  /** A row's write: the list reads again, the answer (the user as saved) goes to the toast. */
+  const save = async (write: Promise<User>) => {
+    const user = await write;
+    refresh();
+    return user;
+  };
 
   const columns: TableColumnsType<User> = [
     { title: t.fieldUsername, dataIndex: "username", width: 160 },
@@ -206,13 +119,19 @@ export default function UsersPage() {
             okText={t.confirmOk}
             cancelText={t.confirmCancel}
             okButtonProps={{ danger: !user.disabled, "data-testid": "confirm-ok" }}
-            onConfirm={() => setDisabled(user, !user.disabled)}
+            onConfirm={() =>
+              run(
+                user.id,
+                () => save(patchUser(user.id, { version: user.version, disabled: !user.disabled })),
+                (u) => (u.disabled ? t.userDisabled(u.displayName) : t.userEnabled(u.displayName)),
+              )
+            }
           >
             <Button
               size="small"
               danger={!user.disabled}
               icon={user.disabled ? <CheckCircleOutlined /> : <StopOutlined />}
-              loading={busy.has(user.id)}
+              loading={busy(user.id)}
               data-testid={`user-toggle-${user.username}`}
             >
               {user.disabled ? t.userEnable : t.userDisable}
@@ -232,12 +151,18 @@ export default function UsersPage() {
               okText={t.confirmOk}
               cancelText={t.confirmCancel}
               okButtonProps={{ danger: true, "data-testid": "confirm-ok" }}
-              onConfirm={() => resetTotp(user)}
+              onConfirm={() =>
+                run(
+                  user.id,
+                  () => save(ok(api.v1.users[":id"].totp.reset.$post({ param: { id: user.id } }))),
+                  (u) => t.userTotpResetDone(u.displayName),
+                )
+              }
             >
               <Button
                 size="small"
                 icon={<MobileOutlined />}
-                loading={busy.has(user.id)}
+                loading={busy(user.id)}
                 data-testid={`user-totp-reset-${user.username}`}
               >
                 {t.userTotpReset}
@@ -259,7 +184,7 @@ export default function UsersPage() {
           <Typography.Text type="secondary">{t.usersIntro}</Typography.Text>
         </div>
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={load} loading={loading} data-testid="users-refresh">
+          <Button icon={<ReloadOutlined />} onClick={refresh} loading={loading} data-testid="users-refresh">
             {t.tenantsRefresh}
           </Button>
           <Button
@@ -272,27 +197,14 @@ export default function UsersPage() {
           </Button>
         </Space>
       </Flex>
-      {loadError && (
-        <Alert
-          type="error"
-          showIcon
-          title={t.usersLoadFailed}
-          description={loadError}
-          style={{ marginBottom: 16 }}
-          data-testid="users-error"
-        />
-      )}
-      <Table<User>
-        data-testid="users-table"
+      <PagedTable<User>
+        query={usersQuery}
+        testId="users"
+        errorTitle={t.usersLoadFailed}
         rowKey="id"
         columns={columns}
-        dataSource={users}
-        loading={loading}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t.usersEmpty }}
-        onRow={(user) =>
-          ({ "data-testid": `user-row-${user.username}` }) as React.HTMLAttributes<HTMLElement>
-        }
+        rowProps={(user) => ({ "data-testid": `user-row-${user.username}` })}
         scroll={{ x: 1400 }}
       />
       <CreateUserDrawer
@@ -301,7 +213,7 @@ export default function UsersPage() {
         onClose={() => setDrawerOpen(false)}
         onCreated={(user) => {
           setDrawerOpen(false);
-          upsert(user);
+          refresh();
           message.success(t.userCreated(user.displayName));
         }}
       />
@@ -310,7 +222,7 @@ export default function UsersPage() {
         units={units}
         onClose={() => setEditing(null)}
         onSaved={(user, reloaded) => {
-          upsert(user);
+          refresh();
           if (reloaded) setEditing(user);
           else {
             setEditing(null);
@@ -323,81 +235,10 @@ export default function UsersPage() {
         onClose={() => setResetting(null)}
         onDone={(user) => {
           setResetting(null);
-          upsert(user);
+          refresh();
           message.success(t.userPasswordReset(user.displayName));
         }}
       />
     </Card>
-  );
-}
-
-function ResetPasswordModal({
-  user,
-  onClose,
-  onDone,
-}: {
-  user: User | null;
-  onClose: () => void;
-  onDone: (user: User) => void;
-}) {
-  const t = useT();
-  const { lang } = useLang();
-  const [form] = Form.useForm<{ password: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit() {
-    if (!user) return;
-    setError(null);
-    let values: { password: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const updated = await api<User>(`/v1/users/${encodeURIComponent(user.id)}`, {
-        method: "PATCH",
-        body: { version: user.version, password: values.password },
-      });
-      form.resetFields();
-      onDone(updated);
-    } catch (e) {
-      setError(errorText(e, t));
-      showFieldErrors(form, e);
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <Modal
-      open={user !== null}
-      title={user ? t.userResetPasswordTitle(user.displayName) : ""}
-      okText={t.confirmOk}
-      cancelText={t.confirmCancel}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={() => {
-        form.resetFields();
-        setError(null);
-        onClose();
-      }}
-      okButtonProps={{ "data-testid": "user-reset-submit" }}
-      forceRender
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} name="resetPassword" layout="vertical" disabled={saving}>
-        <Form.Item
-          name="password"
-          label={t.userNewPassword}
-          rules={[zodRule(PatchUserInput.shape.password.unwrap(), t.userPasswordInvalid, lang)]}
-          required
-        >
-          <Input.Password maxLength={128} autoComplete="new-password" data-testid="user-reset-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -1,0 +1,47 @@
+import { useLang } from "../../i18n/lang.tsx";
+
+/** The 工作台's labels, Chinese first; English has exactly the same keys (the type enforces it). */
+const zh = {
+  title: "工作台",
+  intro: "需要您现在处理的事项。数据每分钟自动刷新。",
+  refresh: "刷新",
+  viewAll: "查看全部",
+  nothing: "暂无",
+  more: (n: number) => `${n}+`,
+  unavailable: "部分事项暂时无法读取，请稍后刷新",
+  loadFailed: "工作台加载失败",
+  dueBy: (at: string) => `期限 ${at}`,
+  figuresTitle: "本年概况",
+  figuresMore: "统计分析",
+  contactCard: "打印本服务点联系卡（含网上投诉二维码）",
+  sections: {
+    "cases.toReceive": "待接收（上级或下级移交）",
+    "cases.toDecide": "待受理（含网上投诉）",
+    "cases.dueSoon": "即将到期",
+    "cases.overdue": "已超期",
+  } as Record<string, string>,
+};
+export type HomeMessages = typeof zh;
+
+const en: HomeMessages = {
+  title: "Workbench",
+  intro: "What needs you now. Refreshed every minute.",
+  refresh: "Refresh",
+  viewAll: "View all",
+  nothing: "Nothing",
+  more: (n: number) => `${n}+`,
+  unavailable: "Some items cannot be read just now; refresh in a moment",
+  loadFailed: "Could not load the workbench",
+  dueBy: (at: string) => `Due ${at}`,
+  figuresTitle: "This year",
+  figuresMore: "Figures",
+  contactCard: "Print this point's contact card (with the QR code for online complaints)",
+  sections: {
+    "cases.toReceive": "To take over (passed on to you)",
+    "cases.toDecide": "To accept or reject (online filings included)",
+    "cases.dueSoon": "Due soon",
+    "cases.overdue": "Overdue",
+  },
+};
+
+export const useHomeT = (): HomeMessages => (useLang().lang === "zh" ? zh : en);
