@@ -16,7 +16,8 @@ type Json = any;
 
 beforeAll(async () => {
   api = await startApi({ demo: true, now: () => clock, tokenTtlSeconds: 400 * 86400 });
-  for (const who of ["admin", "viewer", "station1", "point1", "point2"]) t[who] = await api.login(county, who);
+  for (const who of ["admin", "viewer", "station1", "point1", "point2"])
+    t[who] = await api.login(county, who);
 });
 afterAll(() => api.close());
 

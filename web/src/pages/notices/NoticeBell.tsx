@@ -1,4 +1,4 @@
-import { BellOutlined, ReloadOutlined, WarningOutlined } from "@ant-design/icons";
+import { BellOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Badge, Button, Empty, Flex, Popover, Spin, Typography } from "antd";
 import { useCallback, useState } from "react";
@@ -7,11 +7,10 @@ import { type Answer, ApiError, api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
 import { errorText } from "../../app/errors.ts";
 import { useT } from "../../i18n/messages.ts";
-import { casePath, formatTime } from "../cases/format.ts";
 import { useNoticeT } from "./messages.ts";
+import { type Notice, NoticeItem } from "./NoticeItem.tsx";
 
 type NoticePage = Answer<typeof api.v1.notices.$get>;
-type Notice = NoticePage["items"][number];
 
 const LIMIT = 20;
 const POLL_MS = 60_000;
@@ -59,10 +58,10 @@ export function NoticeBell({ color }: { color: string }) {
     [queryClient],
   );
 
-  const openNotice = (n: Notice) => {
+  const openNotice = (n: Notice, href: string | null) => {
     setOpen(false);
     if (!n.read) void markRead([n.id]);
-    navigate(casePath(n.caseId));
+    if (href) navigate(href);
   };
 
   const unread = page?.unread ?? 0;
@@ -102,37 +101,7 @@ export function NoticeBell({ color }: { color: string }) {
       {page && page.items.length > 0 && (
         <Flex vertical style={{ maxHeight: 420, overflowY: "auto" }} data-testid="notices-list">
           {page.items.map((n) => (
-            <a
-              key={n.id}
-              href={casePath(n.caseId)}
-              onClick={(e) => {
-                e.preventDefault();
-                openNotice(n);
-              }}
-              data-testid={`notice-${n.trackingNo}`}
-              data-read={String(n.read)}
-              style={{
-                display: "block",
-                padding: "8px 6px",
-                borderTop: "1px solid #f0f0f0",
-                color: "inherit",
-                background: n.read ? undefined : "#fff7e6",
-              }}
-            >
-              <Flex gap={8} align="flex-start">
-                <WarningOutlined style={{ color: "#cf1322", marginTop: 4 }} />
-                <Flex vertical style={{ minWidth: 0 }}>
-                  <Typography.Text strong={!n.read}>
-                    {t.overdueTitle}
-                    {!n.read && <Badge status="error" style={{ marginInlineStart: 6 }} />}
-                  </Typography.Text>
-                  <Typography.Text ellipsis>{t.overdueBody(n.trackingNo, n.subject)}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t.dueBy(formatTime(n.dueBy))}
-                  </Typography.Text>
-                </Flex>
-              </Flex>
-            </a>
+            <NoticeItem key={n.id} n={n} onOpen={openNotice} />
           ))}
           {page.nextCursor && (
             <Typography.Text type="secondary" style={{ fontSize: 12, paddingTop: 6 }}>
