@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/**/src/**/*.test.ts", "functions/**/src/**/*.test.ts"],
+          include: ["packages/**/src/**/*.test.ts", "functions/**/src/**/*.test.ts", "web/src/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
       },

@@ -89,12 +89,17 @@ describe("onboarding with prepopulate: true", () => {
     const { stations, points } = await expectCountyTree(BAODI);
     expect(stations).toHaveLength(26);
     expect(points).toHaveLength(822);
-    const haibin = stations.find((s) => s.name === "海滨街道");
+    // 四统一 · 统一名称: the tenant's patterns, filled with the place each unit serves.
+    const haibin = stations.find((s) => s.name === "海滨街道消费维权服务站");
     expect(haibin).toMatchObject({ type: "station", code: "120115001000", status: "planned" });
     expect(haibin!.standards.compliant).toBe(false);
-    expect(stations.find((s) => s.name === "大口屯镇")?.code).toBe("120115101000");
+    expect(stations.find((s) => s.name === "大口屯镇消费维权服务站")?.code).toBe("120115101000");
     const village = points.find((p) => p.code === "120115001001");
-    expect(village).toMatchObject({ name: "石幢南社区居委会", parentId: haibin!.id, status: "planned" });
+    expect(village).toMatchObject({
+      name: "石幢南社区消费维权服务点",
+      parentId: haibin!.id,
+      status: "planned",
+    });
   });
 
   it(`prepopulates a large county (${LARGE} 滕州市, 1,180 villages) and reports how long it took`, async () => {

@@ -142,7 +142,8 @@ describe("network, users and settings", () => {
     await worker.goto(`${baseUrl}/network`);
     await worker.getByTestId("forbidden").waitFor();
     await worker.context().close();
-  });
+    // A long flow: generous on a busy machine (the suite-wide limit is 120 s).
+  }, 240_000);
 
   it("lets the bureau admin edit the 四统一 templates, with version handling", async () => {
     const page = await freshPage();
@@ -195,6 +196,8 @@ describe("contact card and user edits", () => {
     const page = await freshPage();
     await login(page, DEMO_TENANT, "admin", PASSWORD);
     await page.getByTestId("nav-network").click();
+    // The tree opens collapsed to the bureau's direct children; a search opens the path to a match.
+    await page.locator("#network-search").fill(station);
     await unitRow(page, station).locator('[data-testid^="unit-open-"]').click();
     const drawer = page.getByTestId("unit-drawer");
     await drawer.waitFor();
@@ -353,6 +356,7 @@ describe("moving a unit", () => {
     const pointId = await create({ parentId: fromId, type: "point", name: point });
 
     await page.getByTestId("nav-network").click();
+    await page.locator("#network-search").fill(point);
     await unitRow(page, point).locator('[data-testid^="unit-open-"]').click();
     const drawer = page.getByTestId("unit-drawer");
     await drawer.getByTestId("unit-drawer-move").click();

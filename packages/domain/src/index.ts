@@ -24,6 +24,7 @@ export * from "./settings/schema.ts";
 export * from "./supervision/index.ts";
 export * from "./tenants/lifecycle.ts";
 export * from "./tenants/schema.ts";
+export * from "./units/naming.ts";
 export * from "./units/path.ts";
 export * from "./units/rules.ts";
 export * from "./units/schema.ts";

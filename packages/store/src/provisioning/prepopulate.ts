@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { CountyDivisions } from "@weiquan/divisions";
-import { fourOnesOf } from "@weiquan/domain";
+import {
+  defaultTemplates,
+  fourOnesOf,
+  placeName,
+  type UnifiedTemplates,
+  unitNameFrom,
+} from "@weiquan/domain";
 import { T } from "../keys.ts";
 import type { UnitRecord } from "../tenant/units.ts";
 import type { TenantTable } from "../tenant-access.ts";
@@ -27,13 +33,15 @@ export function divisionUnitId(tenantId: string, divisionCode: string): string {
 
 /**
  * Townships / streets become planned stations under the bureau, villages / communities planned points
- * under their township's station; names and 12-digit codes from the division data, 四个一 all unmet.
+ * under their township's station; named by the tenant's 统一名称 patterns from the places in the division
+ * data, with its 12-digit codes; 四个一 all unmet.
  */
 export function divisionUnits(
   tenantId: string,
   root: Pick<UnitRecord, "id" | "path">,
   divisions: CountyDivisions,
   at: string,
+  templates: Pick<UnifiedTemplates, "stationNamePattern" | "pointNamePattern"> = defaultTemplates,
 ): UnitRecord[] {
   const facts = { staff: undefined, plaque: false, phone: undefined, ledger: null };
   const standards = fourOnesOf(facts);
@@ -61,9 +69,15 @@ export function divisionUnits(
   };
   const units: UnitRecord[] = [];
   for (const t of divisions.townships) {
-    const station = unit(root, "station", t.code, t.name);
+    const station = unit(
+      root,
+      "station",
+      t.code,
+      unitNameFrom(templates.stationNamePattern, placeName(t.name)),
+    );
     units.push(station);
-    for (const v of t.villages) units.push(unit(station, "point", v.code, v.name));
+    for (const v of t.villages)
+      units.push(unit(station, "point", v.code, unitNameFrom(templates.pointNamePattern, placeName(v.name))));
   }
   return units;
 }

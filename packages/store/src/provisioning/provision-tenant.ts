@@ -1,9 +1,10 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { loadCountyDivisions } from "@weiquan/divisions";
-import { fourOnesOf } from "@weiquan/domain";
+import { defaultTemplates, fourOnesOf, type Settings } from "@weiquan/domain";
 import { documentClient } from "../client.ts";
 import type { TenantRecord, TenantsRepository } from "../control/tenants.ts";
 import { tenantTableDefinition } from "../table-definition.ts";
+import { SettingsRepository } from "../tenant/settings.ts";
 import { UnitsRepository } from "../tenant/units.ts";
 import { UsersRepository } from "../tenant/users.ts";
 import { configureTable, ensureTable } from "./create-table.ts";
@@ -61,7 +62,10 @@ export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Pr
     if (tenant.prepopulate && !tenant.provisioning.done.includes("prepopulate")) {
       const divisions = await (deps.divisions ?? loadCountyDivisions)(tenant.countyCode);
       if (!divisions) throw new Error(`no division data for county ${tenant.countyCode}`);
-      const units = divisionUnits(tenant.id, { id: tenant.rootUnitId, path: rootPath }, divisions, at);
+      const settings = await new SettingsRepository(table).get<Settings>();
+      const templates = settings?.templates ?? defaultTemplates;
+      const root = { id: tenant.rootUnitId, path: rootPath };
+      const units = divisionUnits(tenant.id, root, divisions, at, templates);
       await writeUnitsInBatches(table, units);
       await deps.tenants.markStepDone(tenantId, "prepopulate", stamp());
     }

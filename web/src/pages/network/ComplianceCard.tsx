@@ -1,19 +1,25 @@
 import type { ComplianceSummary } from "@weiquan/domain";
-import { Card, Col, Flex, Row, Statistic, Tag, Typography } from "antd";
+import { Button, Card, Col, Flex, Row, Statistic, Tag, Typography } from "antd";
 import { useT } from "../../i18n/messages.ts";
 import { fourOnesKeys } from "./FourOnes.tsx";
 import { typeColor } from "./units.ts";
+
+/** Shortfalls listed in the card; the rest are a click away, as a filter of the tree. */
+const SHOWN = 50;
 
 /** 四个一 compliance of stations and points, coverage of villages, and the units that fall short. */
 export function ComplianceCard({
   summary,
   showCoverage,
   onOpen,
+  onShowShortfalls,
 }: {
   summary: ComplianceSummary | null;
   /** Coverage of villages and townships is the bureau's figure. */
   showCoverage: boolean;
   onOpen: (unitId: string) => void;
+  /** Filters the tree to the units that fall short. */
+  onShowShortfalls: () => void;
 }) {
   const t = useT();
   const typeCount = (type: "station" | "point") => summary?.byType[type] ?? { total: 0, compliant: 0 };
@@ -64,7 +70,11 @@ export function ComplianceCard({
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t.complianceShortfalls}
           </Typography.Title>
-          {summary.shortfalls.length === 0 ? (
+          {summary.total === 0 ? (
+            <Typography.Text type="secondary" data-testid="compliance-none-active">
+              {t.complianceNoneActive}
+            </Typography.Text>
+          ) : summary.shortfalls.length === 0 ? (
             <Typography.Text type="success">{t.complianceNoShortfalls}</Typography.Text>
           ) : (
             <Flex
@@ -73,7 +83,7 @@ export function ComplianceCard({
               data-testid="compliance-shortfalls"
               style={{ maxHeight: 220, overflow: "auto" }}
             >
-              {summary.shortfalls.map((s) => (
+              {summary.shortfalls.slice(0, SHOWN).map((s) => (
                 <Flex key={s.unitId} gap={8} align="center" wrap data-testid={`shortfall-${s.unitId}`}>
                   <Typography.Link onClick={() => onOpen(s.unitId)}>{s.name}</Typography.Link>
                   <Tag color={typeColor[s.type]} bordered={false}>
@@ -89,6 +99,15 @@ export function ComplianceCard({
                     ))}
                 </Flex>
               ))}
+              {summary.shortfalls.length > SHOWN && (
+                <Button
+                  type="link"
+                  style={{ alignSelf: "flex-start", padding: 0 }}
+                  onClick={onShowShortfalls}
+                >
+                  {t.complianceShowAll(summary.shortfalls.length)}
+                </Button>
+              )}
             </Flex>
           )}
         </>

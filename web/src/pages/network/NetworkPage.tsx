@@ -1,21 +1,8 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { ReloadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { allowedChildren, type Unit, type UnitStatus, type UnitType } from "@weiquan/domain";
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from "antd";
-import { useMemo, useState } from "react";
+import { allowedChildren, type Unit } from "@weiquan/domain";
+import { App, Button, Card, Empty, Flex, Space, Table, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
 import { complianceQuery, unitsQuery } from "../../api/queries.ts";
 import { keys } from "../../api/query.ts";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
@@ -23,21 +10,19 @@ import { useSession } from "../../console/session.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { ComplianceCard } from "./ComplianceCard.tsx";
 import { CreateUnitDrawer } from "./CreateUnitDrawer.tsx";
-import { FourOnesBadge } from "./FourOnes.tsx";
+import { networkColumns } from "./columns.tsx";
+import { type NetworkFilter, NetworkFilters } from "./NetworkFilters.tsx";
+import { ancestorsOf, initiallyExpanded, type TreeRow, visibleRows } from "./tree-rows.ts";
 import { UnitDrawer } from "./UnitDrawer.tsx";
-import {
-  buildTree,
-  editorOf,
-  hasFourOnes,
-  moveTargets,
-  parentKeys,
-  statusColor,
-  typeColor,
-  type UnitNode,
-} from "./units.ts";
+import { editorOf, hasFourOnes, moveTargets } from "./units.ts";
 
-type ComplianceFilter = "compliant" | "notCompliant";
+/** Above this many rows the table renders only the rows on screen. */
+const VIRTUAL_FROM = 150;
 
+/**
+ * 维权网络: the unit tree, collapsed to the bureau and its direct children; expand a unit to see its own,
+ * or search — a match opens the path down to it. A thousand villages stay a page of a few dozen rows.
+ */
 export default function NetworkPage() {
   const t = useT();
   const { message } = App.useApp();
@@ -47,32 +32,38 @@ export default function NetworkPage() {
   const summary = useQuery(complianceQuery).data ?? null;
   const units = useMemo(() => unitsQ.data?.items ?? [], [unitsQ.data]);
   const loading = unitsQ.isFetching;
-  const [search, setSearch] = useState("");
-  const [typeFilter, setTypeFilter] = useState<UnitType | undefined>();
-  const [statusFilter, setStatusFilter] = useState<UnitStatus | undefined>();
-  const [complianceFilter, setComplianceFilter] = useState<ComplianceFilter | undefined>();
+  const [filter, setFilter] = useState<NetworkFilter>({ search: "" });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [createUnder, setCreateUnder] = useState<Unit | null>(null);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string> | null>(null);
   // Reload after a move or a new unit: the API answers in tree order and recounts compliance.
   const load = () => void queryClient.invalidateQueries({ queryKey: keys.units });
+
+  // The first load opens the top of the tree; later loads keep what the person opened.
+  useEffect(() => {
+    if (expanded === null && units.length > 0) setExpanded(initiallyExpanded(units));
+  }, [units, expanded]);
+  /** Opens the path to a unit (after creating or moving it, it shows where it now is). */
+  const reveal = (id: string, within: readonly Unit[] = units) =>
+    setExpanded((s) => new Set([...(s ?? []), ...ancestorsOf(within, id)]));
 
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const canEdit = useMemo(() => editorOf(units, me.user.role, me.unit?.id), [units, me]);
   const canAddUnder = (u: Unit) => canEdit(u) && u.status !== "closed" && allowedChildren[u.type].length > 0;
 
-  const filtering = Boolean(search.trim() || typeFilter || statusFilter || complianceFilter);
-  const tree = useMemo(() => {
-    const q = search.trim().toLowerCase();
+  const rows = useMemo(() => {
+    const q = filter.search.trim().toLowerCase();
+    const filtering = Boolean(q || filter.type || filter.status || filter.compliance);
     const matches = (u: Unit) =>
       (!q || u.name.toLowerCase().includes(q)) &&
-      (!typeFilter || u.type === typeFilter) &&
-      (!statusFilter || u.status === statusFilter) &&
-      (!complianceFilter ||
-        (hasFourOnes(u.type) && u.standards.compliant === (complianceFilter === "compliant")));
-    return buildTree(units, filtering ? matches : undefined);
-  }, [units, search, typeFilter, statusFilter, complianceFilter, filtering]);
-  const expanded = useMemo(() => parentKeys(tree).filter((k) => !collapsed.has(k)), [tree, collapsed]);
+      (!filter.type || u.type === filter.type) &&
+      (!filter.status || u.status === filter.status) &&
+      (!filter.compliance ||
+        (hasFourOnes(u.type) &&
+          u.status === "active" &&
+          u.standards.compliant === (filter.compliance === "compliant")));
+    return visibleRows(units, expanded ?? new Set(), filtering ? matches : undefined);
+  }, [units, expanded, filter]);
 
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const targets = useMemo(
@@ -88,62 +79,33 @@ export default function NetworkPage() {
     void queryClient.invalidateQueries({ queryKey: keys.compliance });
   }
 
-  const columns: TableColumnsType<UnitNode> = [
-    {
-      title: t.colName,
-      dataIndex: "name",
-      render: (name: string, unit) => (
-        <Typography.Link onClick={() => setSelectedId(unit.id)} data-testid={`unit-open-${unit.id}`}>
-          {name}
-        </Typography.Link>
-      ),
-    },
-    {
-      title: t.colType,
-      dataIndex: "type",
-      width: 150,
-      render: (type: UnitType) => <Tag color={typeColor[type]}>{t.unitType[type]}</Tag>,
-    },
-    {
-      title: t.colStatus,
-      dataIndex: "status",
-      width: 100,
-      render: (status: UnitStatus, unit) => (
-        <Tag color={statusColor[status]} data-testid={`unit-status-${unit.id}`} data-status={status}>
-          {t.unitStatus[status]}
-        </Tag>
-      ),
-    },
-    {
-      title: t.colFourOnes,
-      key: "fourOnes",
-      width: 110,
-      render: (_: unknown, unit) =>
-        hasFourOnes(unit.type) ? (
-          <FourOnesBadge compliant={unit.standards.compliant} testId={`unit-fourones-${unit.id}`} />
-        ) : null,
-    },
-    {
-      title: t.colActions,
-      key: "actions",
-      width: 150,
-      render: (_: unknown, unit) =>
-        canAddUnder(unit) ? (
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={() => setCreateUnder(unit)}
-            data-testid={`unit-add-child-${unit.id}`}
-          >
-            {t.networkAddChild}
-          </Button>
-        ) : null,
-    },
-  ];
+  /** Reads the list again and opens the path to `id` in the fresh tree. */
+  async function reloadShowing(id: string) {
+    await queryClient.invalidateQueries({ queryKey: keys.units });
+    reveal(id, queryClient.getQueryData(unitsQuery.queryKey)?.items ?? units);
+  }
+
+  const columns = networkColumns(t, {
+    toggle: (row: TreeRow) =>
+      setExpanded((s) => {
+        const next = new Set(s ?? []);
+        if (row.expanded) next.delete(row.id);
+        else next.add(row.id);
+        return next;
+      }),
+    open: setSelectedId,
+    addUnder: setCreateUnder,
+    canAddUnder,
+  });
 
   return (
     <Space orientation="vertical" size={16} style={{ display: "flex" }} data-testid="network-page">
-      <ComplianceCard summary={summary} showCoverage={bureauRole} onOpen={(id) => setSelectedId(id)} />
+      <ComplianceCard
+        summary={summary}
+        showCoverage={bureauRole}
+        onOpen={(id) => setSelectedId(id)}
+        onShowShortfalls={() => setFilter({ search: "", compliance: "notCompliant" })}
+      />
       <Card>
         <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
           <div>
@@ -156,80 +118,33 @@ export default function NetworkPage() {
             {t.networkRefresh}
           </Button>
         </Flex>
-        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            placeholder={t.networkSearch}
-            style={{ width: 240 }}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="network-search"
-          />
-          <Select<UnitType>
-            allowClear
-            placeholder={t.networkFilterType}
-            style={{ width: 170 }}
-            value={typeFilter}
-            onChange={setTypeFilter}
-            options={(["bureau", "office", "station", "point"] as const).map((x) => ({
-              value: x,
-              label: t.unitType[x],
-            }))}
-            data-testid="network-filter-type"
-          />
-          <Select<UnitStatus>
-            allowClear
-            placeholder={t.networkFilterStatus}
-            style={{ width: 130 }}
-            value={statusFilter}
-            onChange={setStatusFilter}
-            options={(["planned", "active", "closed"] as const).map((x) => ({
-              value: x,
-              label: t.unitStatus[x],
-            }))}
-            data-testid="network-filter-status"
-          />
-          <Select<ComplianceFilter>
-            allowClear
-            placeholder={t.networkFilterCompliance}
-            style={{ width: 130 }}
-            value={complianceFilter}
-            onChange={setComplianceFilter}
-            options={[
-              { value: "compliant", label: t.fourOnesBadge.compliant },
-              { value: "notCompliant", label: t.fourOnesBadge.notCompliant },
-            ]}
-            data-testid="network-filter-compliance"
-          />
-        </Flex>
+        <NetworkFilters t={t} value={filter} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
         <ErrorAlert error={unitsQ.error} title={t.networkLoadFailed} testId="network-error" />
-        <Table<UnitNode>
+        <Table<TreeRow>
           data-testid="network-tree"
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={tree}
+          dataSource={rows}
           loading={loading}
           pagination={false}
+          virtual={rows.length >= VIRTUAL_FROM}
           locale={{ emptyText: <Empty description={t.networkEmpty} /> }}
-          expandable={{
-            expandedRowKeys: expanded,
-            onExpand: (open, unit) =>
-              setCollapsed((s) => {
-                const next = new Set(s);
-                if (open) next.delete(unit.id);
-                else next.add(unit.id);
-                return next;
-              }),
-          }}
           onRow={(unit) =>
             ({
               "data-testid": `unit-row-${unit.id}`,
               "data-unit-name": unit.name,
             }) as React.HTMLAttributes<HTMLElement>
           }
-          scroll={{ x: 760 }}
+          scroll={rows.length >= VIRTUAL_FROM ? { x: 760, y: 640 } : { x: 760 }}
         />
+        <Typography.Text
+          type="secondary"
+          style={{ display: "block", marginTop: 8 }}
+          data-testid="network-count"
+        >
+          {t.networkRows(rows.length, units.length)}
+        </Typography.Text>
       </Card>
       <UnitDrawer
         unit={selected}
@@ -242,8 +157,8 @@ export default function NetworkPage() {
         onMoved={(unit) => {
           const parent = unit.parentId ? byId.get(unit.parentId)?.name : undefined;
           message.success(t.unitMoved(unit.name, parent ?? ""));
-          // Reload: the subtree's paths and the tree order changed.
-          void load();
+          // Reload: the subtree's paths and the tree order changed; show it under its new parent.
+          void reloadShowing(unit.id);
         }}
         onAddChild={(parent) => setCreateUnder(parent)}
       />
@@ -253,8 +168,7 @@ export default function NetworkPage() {
         onCreated={(unit) => {
           setCreateUnder(null);
           message.success(t.unitCreated(unit.name));
-          // Reload: the API answers in tree order and recounts compliance.
-          void load();
+          void reloadShowing(unit.id);
         }}
       />
     </Space>
