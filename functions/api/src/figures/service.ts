@@ -102,18 +102,23 @@ export async function categories(
 const UNIT_CONCURRENCY = 16;
 
 /**
- * One row per unit the caller may see, each with its subtree's figures: one Query per unit, run
- * `UNIT_CONCURRENCY` at a time, so the cost is (visible units × months) items — bounded by the size of
- * the network, never by the number of cases — plus one read of the overdue cases for `overdueNow`.
+ * One row per unit the caller may see (or of a slice: `unitId` and `depth` levels below it), each with its
+ * subtree's figures: one Query per row's unit, run `UNIT_CONCURRENCY` at a time, so the cost is (rows ×
+ * months) items — a slice of a 1,200-unit county reads a few dozen units — never the number of cases; plus
+ * one read of the overdue cases for `overdueNow`.
  */
 export async function unitTable(
   scope: Scope,
-  q: { from?: string; to?: string },
+  q: { from?: string; to?: string; unitId?: string; depth?: number },
   now: Date,
   rollups = new RollupsRepository(scope.table),
 ): Promise<{ from: string; to: string; items: UnitFiguresRow[] }> {
   const period = resolvePeriod(q, now);
-  const units = await scope.units.listByPath(visiblePrefix(scope.viewer));
+  const top = q.unitId ? await visibleUnit(scope, q.unitId) : undefined;
+  const all = await scope.units.listByPath(top ? top.path : visiblePrefix(scope.viewer));
+  const levelOf = (u: { path: string }) => u.path.split("/").length;
+  const topDepth = Math.min(...all.map(levelOf));
+  const units = q.depth === undefined ? all : all.filter((u) => levelOf(u) - topDepth <= q.depth!);
   const overdue = await overdueCounter(scope, rollups, now);
   const totals = new Map<string, Counters>();
   let next = 0;
@@ -127,25 +132,32 @@ export async function unitTable(
   };
   await Promise.all(Array.from({ length: Math.min(UNIT_CONCURRENCY, units.length) }, worker));
 
-  const topDepth = Math.min(...units.map((u) => u.path.split("/").length));
-  const childrenReceived = new Map<string, number>();
+  const childCount = new Map<string, number>();
+  for (const u of all) if (u.parentId) childCount.set(u.parentId, (childCount.get(u.parentId) ?? 0) + 1);
+  const childrenReceived = new Map<string, { received: number; rows: number }>();
   for (const u of units) {
     if (!u.parentId) continue;
-    const received = totals.get(u.id)?.received ?? 0;
-    childrenReceived.set(u.parentId, (childrenReceived.get(u.parentId) ?? 0) + received);
+    const c = childrenReceived.get(u.parentId) ?? { received: 0, rows: 0 };
+    c.received += totals.get(u.id)?.received ?? 0;
+    c.rows++;
+    childrenReceived.set(u.parentId, c);
   }
   const items = units.map((u) => {
     const f = figuresOf(totals.get(u.id) ?? {});
+    const children = childCount.get(u.id) ?? 0;
+    const inSlice = childrenReceived.get(u.id) ?? { received: 0, rows: 0 };
     return {
       unitId: u.id,
       parentId: u.parentId ?? null,
       name: u.name,
       type: u.type,
       status: u.status,
-      depth: u.path.split("/").length - topDepth,
+      depth: levelOf(u) - topDepth,
       ...f,
-      ownReceived: f.received - (childrenReceived.get(u.id) ?? 0),
+      // Known only when every child's subtree was read.
+      ownReceived: inSlice.rows === children ? f.received - inSlice.received : null,
       overdueNow: overdue(u.path),
+      childCount: children,
     };
   });
   return { from: period.from, to: period.to, items };

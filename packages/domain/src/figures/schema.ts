@@ -19,7 +19,13 @@ export const CategoriesQuery = StatsQuery.extend({
 });
 export type CategoriesQuery = z.infer<typeof CategoriesQuery>;
 
-export const UnitsStatsQuery = StatsQuery.omit({ unitId: true });
+/**
+ * `?from=&to=` and, to read a slice of a large network, `unitId` (the slice's top unit, default the
+ * caller's) and `depth` (how many levels below it: 1 = the unit and its direct children; default all).
+ */
+export const UnitsStatsQuery = StatsQuery.extend({
+  depth: z.coerce.number().int().min(0).max(10).optional(),
+});
 
 const count = z.number().int().min(0);
 const rateValue = z.number().min(0).max(1).nullable();
@@ -99,8 +105,10 @@ export const UnitFiguresRow = PeriodFiguresSchema.extend({
   status: z.string(),
   /** Depth below the caller's top visible unit (0 = that unit), for indenting the table. */
   depth: z.number().int().min(0),
-  /** Cases received by the unit itself, not by the units below it. */
-  ownReceived: count,
+  /** Cases received by the unit itself, not by the units below it (null when its children are outside the slice). */
+  ownReceived: count.nullable(),
   overdueNow: count,
+  /** Units directly below it (whether or not the slice includes them): a row to drill into. */
+  childCount: count,
 });
 export type UnitFiguresRow = z.infer<typeof UnitFiguresRow>;

@@ -78,9 +78,10 @@ export default function FiguresPage() {
     queryKey: [...scope, "categories"],
     queryFn: ({ signal }) => figures.categories(period, unitParam, signal),
   });
+  // The chosen unit and the units directly below it: a few dozen rows, not the whole county.
   const units = useQuery({
-    queryKey: [...keys.figures, period, "units"],
-    queryFn: ({ signal }) => figures.units(period, signal),
+    queryKey: [...scope, "units"],
+    queryFn: ({ signal }) => figures.units(period, signal, { unitId: unitParam, depth: 1 }),
   });
   const loading = useIsFetching({ queryKey: keys.figures }) > 0;
 
@@ -234,6 +235,7 @@ export default function FiguresPage() {
             period={period}
             m={m}
             label={label}
+            onOpen={(id) => setParams({ unitId: id })}
           />
         </Card>
       )}

@@ -1,6 +1,6 @@
 import type { Period } from "@weiquan/domain";
 import type { FigureDefinition } from "@weiquan/domain/figures/definitions";
-import { Table, type TableColumnsType } from "antd";
+import { Button, Flex, Table, type TableColumnsType } from "antd";
 import { Link } from "react-router-dom";
 import { ledgerLink, type UnitFiguresRow } from "./data.ts";
 import { defOf, formatValue } from "./Headline.tsx";
@@ -23,19 +23,31 @@ function columnsOf(
   period: Period,
   m: FigureMessages,
   label: (d: FigureDefinition) => string,
+  onOpen: (unitId: string) => void,
 ): TableColumnsType<UnitFiguresRow> {
   return [
     {
       title: m.colUnit,
       dataIndex: "name",
       fixed: "left",
-      width: 240,
+      width: 260,
       render: (name: string, u) => (
-        <span style={{ paddingLeft: u.depth * 16 }}>
+        <Flex gap={6} align="center" style={{ paddingLeft: u.depth * 16 }}>
           <Link to={ledgerLink(period, u.unitId)} title={m.drillHint}>
             {name}
           </Link>
-        </span>
+          {u.depth > 0 && u.childCount > 0 && (
+            <Button
+              size="small"
+              type="link"
+              onClick={() => onOpen(u.unitId)}
+              aria-label={m.openUnit(name)}
+              data-testid={`figures-open-${u.unitId}`}
+            >
+              {m.childUnits(u.childCount)}
+            </Button>
+          )}
+        </Flex>
       ),
     },
     ...figureColumns.flatMap((k) => {
@@ -58,16 +70,20 @@ function columnsOf(
           key: "ownReceived",
           width: 110,
           align: "right" as const,
-          sorter: (a: UnitFiguresRow, b: UnitFiguresRow) => a.ownReceived - b.ownReceived,
+          sorter: (a: UnitFiguresRow, b: UnitFiguresRow) => (a.ownReceived ?? -1) - (b.ownReceived ?? -1),
+          render: (v: number | null) => (v === null ? "—" : v.toLocaleString("zh-CN")),
         },
       ];
     }),
   ];
 }
 
+/** Above this many rows the table renders only the rows on screen. */
+const VIRTUAL_FROM = 100;
+
 /**
- * The per-unit figures. A county has a thousand rows and more: the table is virtual (only the rows on
- * screen are in the page), inside a fixed-height scroll area.
+ * The per-unit figures of a slice: the chosen unit and the units directly below it; a row with units
+ * below opens its own slice (the page's unit). Long slices (a township of 80 villages) are virtual.
  */
 export function UnitsTable({
   rows,
@@ -75,23 +91,26 @@ export function UnitsTable({
   m,
   label,
   loading,
+  onOpen,
 }: {
   rows: UnitFiguresRow[];
   period: Period;
   m: FigureMessages;
   label: (d: FigureDefinition) => string;
   loading: boolean;
+  onOpen: (unitId: string) => void;
 }) {
+  const virtual = rows.length >= VIRTUAL_FROM;
   return (
     <Table<UnitFiguresRow>
       rowKey="unitId"
       size="small"
-      columns={columnsOf(period, m, label)}
+      columns={columnsOf(period, m, label, onOpen)}
       dataSource={rows}
       loading={loading}
       pagination={false}
-      virtual
-      scroll={{ x: 1450, y: 520 }}
+      virtual={virtual}
+      scroll={virtual ? { x: 1470, y: 520 } : { x: 1470 }}
       data-testid="figures-units"
     />
   );

@@ -66,10 +66,11 @@ export function trendOption(s: StatsSummary, names: [string, string]) {
   };
 }
 
-/** Stations rank against each other (points for a station's own view); the top 15. */
+/** The units below the chosen one rank against each other (stations of a bureau, points of a station); the top 15. */
 export function rankedUnits(rows: UnitFiguresRow[], rankBy: RankKey): UnitFiguresRow[] {
-  const type = rows.some((u) => u.type === "station" && u.depth > 0) ? "station" : "point";
-  return rows
+  const below = rows.filter((u) => u.depth > 0);
+  const type = below.some((u) => u.type === "station") ? "station" : "point";
+  return below
     .filter((u) => u.type === type && u.status !== "closed")
     .sort((a, b) => (b[rankBy] ?? -1) - (a[rankBy] ?? -1))
     .slice(0, 15);

@@ -68,8 +68,14 @@ export const figures = {
         { init: { signal } },
       ),
     ),
-  units: (p: Period, signal?: AbortSignal) =>
-    ok(api.v1.stats.units.$get({ query: { ...p } }, { init: { signal } })),
+  /** A slice of the per-unit table: the unit (default the caller's) and `depth` levels below it. */
+  units: (p: Period, signal?: AbortSignal, slice?: { unitId?: string; depth: number }) =>
+    ok(
+      api.v1.stats.units.$get(
+        { query: { ...p, unitId: slice?.unitId, depth: slice ? String(slice.depth) : undefined } },
+        { init: { signal } },
+      ),
+    ),
 };
 
 /** Everything the dashboard shows: four requests. */

@@ -10,6 +10,8 @@ const zh = {
   intro:
     "全网（或所选单位及其下级）在所选期间的办理情况。数字均来自逐月统计，点击数字或图表可查看对应的案件台账。",
   unit: "统计单位",
+  childUnits: (n: number) => `下级 ${n} 个`,
+  openUnit: (name: string) => `查看 ${name} 及其下级单位的统计`,
   period: "统计期间",
   presetYear: "本年",
   presetQuarter: "本季度",
@@ -61,6 +63,8 @@ const en: FigureMessages = {
   intro:
     "How the network (or the chosen unit and everything under it) did in the chosen period. Every number comes from the monthly figures; click a number or a chart to open the matching ledger.",
   unit: "Unit",
+  childUnits: (n: number) => `${n} below`,
+  openUnit: (name: string) => `Figures of ${name} and the units below it`,
   period: "Period",
   presetYear: "This year",
   presetQuarter: "This quarter",
