@@ -358,6 +358,25 @@ describe("categories and the per-unit table", () => {
       "宝平街道消费维权服务站",
     );
   });
+
+  it("slices the table by subtree for a large network: a unit and `depth` levels below it", async () => {
+    const all = (await get(t.viewer, `/v1/stats/units?${PERIOD}`)).body.items as Record<string, unknown>[];
+    const office = all.find((u) => String(u.name).startsWith("宝平市场监管所"))!;
+    const slice = await get(t.viewer, `/v1/stats/units?${PERIOD}&unitId=${office.unitId}&depth=1`);
+    expect(slice.status).toBe(200);
+    const rows = slice.body.items as Record<string, unknown>[];
+    expect(rows[0]).toMatchObject({ unitId: office.unitId, depth: 0, received: 5, ownReceived: 0 });
+    expect(rows.slice(1).every((r) => r.depth === 1 && r.parentId === office.unitId)).toBe(true);
+    // A station whose points are outside the slice: its figures, but its own share unknown.
+    const baoping = rows.find((r) => String(r.name).startsWith("宝平街道"))!;
+    expect(baoping).toMatchObject({ received: 5, ownReceived: null });
+    expect(baoping.childCount).toBeGreaterThan(0);
+    // Depth 0 is the unit alone; a unit outside the caller's subtree is 404.
+    const alone = await get(t.viewer, `/v1/stats/units?${PERIOD}&unitId=${office.unitId}&depth=0`);
+    expect(alone.body.items).toHaveLength(1);
+    const other = all.find((u) => String(u.name).startsWith("大口屯镇"))!;
+    expect((await get(t.station1, `/v1/stats/units?${PERIOD}&unitId=${other.unitId}`)).status).toBe(404);
+  });
 });
 
 describe("Excel workbooks", () => {

@@ -112,3 +112,18 @@ describe("the worklist", () => {
     expect((await api.call("GET", "/v1/worklist")).status).toBe(401);
   });
 });
+
+describe("answers on the wire", () => {
+  it("compresses a large answer for a client that accepts gzip, and not for one that does not", async () => {
+    const gz = await api.call("GET", "/v1/units", { token: t.admin, headers: { "accept-encoding": "gzip" } });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gz.body.items.length).toBeGreaterThan(5);
+    const plain = await api.call("GET", "/v1/units", {
+      token: t.admin,
+      headers: { "accept-encoding": "identity" },
+    });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.body).toEqual(gz.body);
+  });
+});

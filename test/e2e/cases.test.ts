@@ -7,6 +7,7 @@ import {
   freshPage,
   login,
   PASSWORD,
+  printedPages,
   screenshot,
   text,
   tokenOf,
@@ -138,6 +139,8 @@ describe("cases in the console", () => {
     expect(await text(page, "doc-amount-figures")).toBe("2,899.50");
     expect(await doc.textContent()).toContain(trackingNo);
     expect(await doc.textContent()).toContain("调解人（签字）");
+    // Every 文书 of a typical case fits one A4 page, signatures and seal included.
+    expect(await printedPages(page)).toBe(1);
     await screenshot(page, "case-mediation-agreement");
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
@@ -153,6 +156,12 @@ describe("cases in the console", () => {
     expect(await page.getByTestId("nav-ledger").count()).toBe(0);
     expect(await doc.isVisible()).toBe(true);
     await page.emulateMedia({ media: "screen" });
+    const caseUrl = new URL(page.url()).pathname.replace(/\/documents\/mediation$/, "");
+    for (const kind of ["registration", "acceptance"]) {
+      await page.goto(`${baseUrl}${caseUrl}/documents/${kind}`);
+      await page.getByTestId(`doc-${kind}`).waitFor();
+      expect(await printedPages(page), kind).toBe(1);
+    }
     await page.getByTestId("doc-back").click();
     await page.getByTestId("case-page").waitFor();
     await page.context().close();
@@ -263,6 +272,7 @@ describe("cases in the console", () => {
     await page.goto(`${baseUrl}/cases/${rejected.id}`);
     await page.getByTestId("case-doc-rejection").click();
     expect(await text(page, "doc-title")).toBe("不予受理决定书");
+    expect(await printedPages(page)).toBe(1);
     expect(await text(page, "doc-reason")).toBe("投诉人知道或者应当知道权益受到侵害之日起超过三年");
     expect(await text(page, "doc-basis")).toMatch(/^《市场监督管理投诉举报处理(暂行)?办法》第十[五六]条$/);
 
@@ -270,6 +280,7 @@ describe("cases in the console", () => {
     await page.goto(`${baseUrl}/cases/${failed.id}`);
     await page.getByTestId("case-doc-termination").click();
     expect(await text(page, "doc-title")).toBe("终止调解告知书");
+    expect(await printedPages(page)).toBe(1);
     const advice = await text(page, "doc-advice");
     expect(advice).toContain("《中华人民共和国消费者权益保护法》第三十九条");
     expect(advice).toContain("仲裁");
@@ -283,6 +294,7 @@ describe("cases in the console", () => {
     await waitForText(page, "case-status", "已移交");
     await page.getByTestId("case-doc-handover").click();
     expect(await text(page, "doc-title")).toBe("举报移交单");
+    expect(await printedPages(page)).toBe(1);
     expect(await text(page, "doc-handover-to")).toBe("宝坻区市场监管综合执法大队");
     expect(await page.getByTestId("doc-handover").textContent()).toContain("匿名");
     await page.context().close();

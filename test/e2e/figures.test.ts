@@ -49,8 +49,11 @@ describe("figures dashboard", () => {
       expect(box?.width).toBeGreaterThan(100);
       expect(box?.height).toBeGreaterThan(100);
     }
-    // The units table lists the network, sortable.
+    // The units table lists the units right below the bureau; a row with units below opens their figures.
+    const office = page.getByTestId("figures-units").locator("tr", { hasText: "宝平市场监管所" });
+    await office.locator('[data-testid^="figures-open-"]').click();
     await page.getByTestId("figures-units").getByText("宝平街道消费维权服务站").first().waitFor();
+    expect(new URL(page.url()).searchParams.get("unitId")).toBeTruthy();
     await screenshot(page, "figures-dashboard");
     // The help drawer explains every figure.
     await page.getByTestId("figures-help").click();

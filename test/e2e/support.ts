@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -115,4 +116,16 @@ export async function call(token: string, method: string, path: string, body?: u
   const json = await res.json();
   expect(res.status, JSON.stringify(json)).toBeLessThan(300);
   return json;
+}
+
+/**
+ * How many A4 pages the open page prints on: Chromium's own print to PDF (the CSS `@page` rules), counted
+ * from the PDF's page objects. Chinese text must be set in a Chinese font to be measured as users see it.
+ */
+export async function printedPages(page: Page): Promise<number> {
+  const cjk = execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).trim();
+  if (!cjk) throw new Error("no Chinese font installed: apt-get install fonts-noto-cjk (.ci/run does)");
+  await page.evaluate(() => document.fonts.ready);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }

@@ -69,7 +69,7 @@ export function HandOver({ c, issuer }: DocProps) {
       <p className="note">
         注：举报人的个人信息依法保密，不得向被举报人透露。请接收单位依法核查处理，并将处理结果反馈移交单位。
       </p>
-      <div className="signs">
+      <div className="signs sign-block">
         <div>
           移交人（签字）：
           <Blank />

@@ -50,22 +50,24 @@ export function Mediation({ c, issuer }: DocProps) {
       <p>
         本协议经双方当事人签字（盖章）后生效，双方应当自觉履行。本调解书一式三份，投诉人、被投诉人及调解单位各执一份。
       </p>
-      <div className="signs" data-testid="doc-signatures">
-        <div>
-          投诉人（签字）：
-          <Blank />
+      <div className="sign-block">
+        <div className="signs" data-testid="doc-signatures">
+          <div>
+            投诉人（签字）：
+            <Blank />
+          </div>
+          <div>
+            被投诉人（签字或盖章）：
+            <Blank />
+          </div>
+          <div>
+            调解人（签字）：
+            <Blank />
+          </div>
+          <div>日期：{at ? chineseDate(at) : "　　年　　月　　日"}</div>
         </div>
-        <div>
-          被投诉人（签字或盖章）：
-          <Blank />
-        </div>
-        <div>
-          调解人（签字）：
-          <Blank />
-        </div>
-        <div>日期：{at ? chineseDate(at) : "　　年　　月　　日"}</div>
+        <Seal issuer={issuer} at={at} />
       </div>
-      <Seal issuer={issuer} at={at} />
     </>
   );
 }

@@ -113,21 +113,23 @@ export function Registration({ c, issuer }: DocProps) {
           </tr>
         </tbody>
       </table>
-      <div className="signs">
-        <div>
-          {who}（签字）：
-          <Blank />
+      <div className="sign-block">
+        <div className="signs">
+          <div>
+            {who}（签字）：
+            <Blank />
+          </div>
+          <div>
+            登记人（签字）：
+            <Blank />
+          </div>
         </div>
-        <div>
-          登记人（签字）：
-          <Blank />
-        </div>
+        {c.kind === "complaint" && (
+          <p className="note">
+            本表所填个人信息仅用于处理本投诉。投诉人应当如实提供投诉材料，并对其真实性负责。
+          </p>
+        )}
       </div>
-      {c.kind === "complaint" && (
-        <p className="note">
-          本表所填个人信息仅用于处理本投诉。投诉人应当如实提供投诉材料，并对其真实性负责。
-        </p>
-      )}
     </>
   );
 }
