@@ -25,6 +25,8 @@ export interface StageConfig {
   logRetentionDays: number;
   /** A second region to copy the daily backups to (its vault must exist, see docs/deploy.md). */
   backupCopyRegion?: string;
+  /** Raised after the origin secret was rotated, so the api and CloudFront re-read it (default 1). */
+  originSecretVersion?: number;
 }
 
 /** Retention values CloudWatch Logs accepts from 180 days up. */
@@ -37,6 +39,12 @@ function optional(app: App, key: string): string | undefined {
   const value: unknown = app.node.tryGetContext(key);
   if (value === undefined || value === null || value === "") return undefined;
   return String(value);
+}
+
+function positiveInteger(value: string | undefined, key: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new Error(`-c ${key} must be a positive whole number`);
+  return Number(value);
 }
 
 export function readStageConfig(app: App): StageConfig {
@@ -61,6 +69,7 @@ export function readStageConfig(app: App): StageConfig {
     alarmEmail: optional(app, "alarmEmail"),
     logRetentionDays,
     backupCopyRegion: optional(app, "backupCopyRegion"),
+    originSecretVersion: positiveInteger(optional(app, "originSecretVersion"), "originSecretVersion"),
   };
   assertDomainConfig(config);
   return config;

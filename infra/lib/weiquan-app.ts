@@ -1,7 +1,7 @@
 import type { App } from "aws-cdk-lib";
 import { assertDomainConfig, assertWebAssets, type StageConfig } from "./config.ts";
 import type { Bundles } from "./functions.ts";
-import { ApiStack } from "./stacks/api-stack.ts";
+import { ApiStack, originSecretReference } from "./stacks/api-stack.ts";
 import { ControlPlaneStack } from "./stacks/control-plane-stack.ts";
 import { WebContentStack } from "./stacks/web-content-stack.ts";
 import { WebStack } from "./stacks/web-stack.ts";
@@ -36,6 +36,7 @@ export function createWeiquanStacks(app: App, config: StageConfig, bundles: Bund
     alarmEmail: config.alarmEmail,
     domainName: config.domainName,
     backupCopyRegion: config.backupCopyRegion,
+    originSecretVersion: config.originSecretVersion,
   });
   // The API names the control table by its stage name rather than by reference: no export to pin it.
   api.addStackDependency(control);
@@ -44,6 +45,8 @@ export function createWeiquanStacks(app: App, config: StageConfig, bundles: Bund
     env,
     tags,
     apiDomain: api.apiDomain,
+    originSecret: originSecretReference(stage),
+    originSecretVersion: config.originSecretVersion,
     // Presigned attachment URLs go straight to the bucket: the one other origin the console connects to.
     connectSources: [`https://${api.attachments.bucket.bucketRegionalDomainName}`],
     domainName: config.domainName,

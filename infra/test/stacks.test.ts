@@ -88,6 +88,33 @@ const asArray = (value: unknown) => (Array.isArray(value) ? value : [value]);
 const roleOf = (fn: { Properties: Record<string, unknown> }) =>
   (fn.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
 
+/**
+ * The api origin carries x-weiquan-origin-verify with the stage's generated secret, and the api function
+ * reads the same secret: both as a deploy-time dynamic reference, never the value in a template.
+ */
+function expectOriginSecret(synth: Synthesized, stage: string) {
+  const reference = `{{resolve:secretsmanager:${stage}-weiquan-origin-secret:SecretString:::}}`;
+  synth.templates.api.hasResourceProperties("AWS::SecretsManager::Secret", {
+    Name: `${stage}-weiquan-origin-secret`,
+    GenerateSecretString: Match.objectLike({ PasswordLength: 40 }),
+  });
+  const [distribution] = Object.values(resourcesOf(synth.templates.web, "AWS::CloudFront::Distribution"));
+  const origins = (distribution!.Properties.DistributionConfig as { Origins: Array<Record<string, unknown>> })
+    .Origins;
+  const apiOrigin = origins.find((o) => o.CustomOriginConfig)!;
+  expect(apiOrigin.OriginCustomHeaders).toEqual(
+    expect.arrayContaining([{ HeaderName: "x-weiquan-origin-verify", HeaderValue: reference }]),
+  );
+  const [id, api] = apiFunction(synth.templates.api);
+  expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+    WEIQUAN_ORIGIN_SECRET: reference,
+    WEIQUAN_ORIGIN_SECRET_VERSION: "1",
+  });
+  // The function is created after the secret it names.
+  const dependsOn = synth.templates.api.toJSON().Resources[id].DependsOn as string[];
+  expect(dependsOn.some((d) => d.startsWith("OriginSecret"))).toBe(true);
+}
+
 describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
   let synth: Synthesized;
   beforeAll(async () => {
@@ -564,7 +591,8 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
         TargetOriginId: apiOrigin.Id,
         AllowedMethods: expect.arrayContaining(["POST", "PUT", "PATCH", "DELETE"]),
         CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", // CachingDisabled
-        OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac", // AllViewerExceptHostHeader
+        // AllViewerExceptHostHeader: the viewer's headers but Host, plus CloudFront's (CloudFront-Viewer-Address).
+        OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
         ResponseHeadersPolicyId: expect.anything(),
       });
     }
@@ -577,6 +605,10 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
         }),
       }),
     });
+  });
+
+  it("forwards the viewer's address to the API with a secret header proving the request came through CloudFront", () => {
+    expectOriginSecret(synth, "test");
   });
 
   it("sends a content security policy that lets the console connect only to its own origin and the files bucket", () => {
@@ -718,6 +750,13 @@ describe("the Weiquan CDK app in an AWS China region (cn-north-1, partition aws-
     expect((api.Properties.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
       WEIQUAN_CONSOLE_PAGE: "/var/task/console/index.html",
     });
+  });
+
+  it("proves requests came through CloudFront there too; the api reads the viewer from X-Forwarded-For", () => {
+    // Legacy behaviours cannot forward CloudFront-Viewer-Address; CloudFront appends the viewer to
+    // X-Forwarded-For on every origin request, which http/client-address.ts reads once the secret matches.
+    synth.templates.web.resourceCountIs("AWS::CloudFront::OriginRequestPolicy", 0);
+    expectOriginSecret(synth, "prod");
   });
 
   it("runs the functions without X-Ray (the China regions have none)", () => {

@@ -44,6 +44,7 @@ export async function startApi(
     now?: () => Date;
     requireTotpFor?: readonly Role[];
     requirePasswordChange?: boolean;
+    originSecret?: string;
     tokenTtlSeconds?: number;
     /** Another DynamoDB endpoint (a fault-injecting proxy in front of the suite's DynamoDB Local). */
     endpoint?: string;
@@ -59,6 +60,7 @@ export async function startApi(
     now: opts.now,
     requireTotpFor: opts.requireTotpFor,
     requirePasswordChange: opts.requirePasswordChange,
+    originSecret: opts.originSecret,
     tokenTtlSeconds: opts.tokenTtlSeconds,
     timeouts: opts.timeouts,
     budget: opts.budget,

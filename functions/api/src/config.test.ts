@@ -10,6 +10,7 @@ const aws = {
   WEIQUAN_PROVISIONER_FUNCTION: "prod-provisioner",
   WEIQUAN_EXPORT_BUCKET: "prod-exports",
   WEIQUAN_FILES_BUCKET: "prod-files",
+  WEIQUAN_ORIGIN_SECRET: "0123456789abcdef0123",
 };
 
 describe("the api's configuration", () => {
@@ -23,6 +24,7 @@ describe("the api's configuration", () => {
       provisionerFunction: "prod-provisioner",
       exportBucket: "prod-exports",
       filesBucket: "prod-files",
+      originSecret: aws.WEIQUAN_ORIGIN_SECRET,
       requireTotp: true,
       requirePasswordChange: true,
     });

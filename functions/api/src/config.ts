@@ -22,6 +22,10 @@ export const ENV = {
   requirePasswordChange: "WEIQUAN_REQUIRE_PASSWORD_CHANGE",
   /** The console's page shipped next to the bundle, served by the api (China regions only). */
   consolePage: "WEIQUAN_CONSOLE_PAGE",
+  /** The secret CloudFront's origin-verify header carries (proof that a request came through it). */
+  originSecret: "WEIQUAN_ORIGIN_SECRET",
+  /** Which rotation of the origin secret is deployed (only makes CloudFormation re-resolve it). */
+  originSecretVersion: "WEIQUAN_ORIGIN_SECRET_VERSION",
   /** The queue the scheduler fans the daily sweep out to, one message per tenant. */
   sweepQueue: "WEIQUAN_SWEEP_QUEUE_URL",
   /** Local mode: DynamoDB endpoint, or the port of DynamoDB Local on 127.0.0.1. */
@@ -43,6 +47,7 @@ const Aws = z.object({
   [ENV.provisioner]: Text,
   [ENV.exportBucket]: Text,
   [ENV.filesBucket]: Text,
+  [ENV.originSecret]: z.string().min(16, "at least 16 characters"),
   [ENV.requireTotp]: Flag.default(true),
   [ENV.requirePasswordChange]: Flag.default(true),
   [ENV.consolePage]: Text.optional(),
@@ -68,6 +73,7 @@ export type ApiConfig =
       provisionerFunction: string;
       exportBucket: string;
       filesBucket: string;
+      originSecret: string;
       requireTotp: boolean;
       requirePasswordChange: boolean;
       consolePage?: string;
@@ -96,6 +102,7 @@ export function apiConfig(env: Record<string, string | undefined> = process.env)
       provisionerFunction: e[ENV.provisioner],
       exportBucket: e[ENV.exportBucket],
       filesBucket: e[ENV.filesBucket],
+      originSecret: e[ENV.originSecret],
       requireTotp: e[ENV.requireTotp],
       requirePasswordChange: e[ENV.requirePasswordChange],
       consolePage: e[ENV.consolePage],

@@ -56,6 +56,11 @@ export interface AppDeps {
    * which alone holds DeleteTable rights, invoked synchronously).
    */
   dropTenantTable: (tenantId: string) => Promise<void>;
+  /**
+   * The value CloudFront's origin-verify header carries (AWS): only requests with it are trusted to name
+   * the client's address in CloudFront's headers (http/client-address.ts). Absent locally.
+   */
+  originSecret?: string;
   /** Attachments' object store (S3 in AWS, the local S3-protocol server locally); absent → attachments 503. */
   files?: ObjectStore;
   /** The console's index.html, served by the api with the security headers (AWS China only). */

@@ -27,6 +27,8 @@ export function localDeps(opts: {
   now?: () => Date;
   /** Roles that must enroll TOTP; none by default, so the local demo logs in with passwords alone. */
   requireTotpFor?: readonly Role[];
+  /** CloudFront's origin secret, for tests of the client-address rule (none locally). */
+  originSecret?: string;
   /** Whether a password set by someone else must be changed at login; off by default (the demo). */
   requirePasswordChange?: boolean;
   /** Tests that move the clock by weeks keep their tokens alive with a longer life. */
@@ -51,6 +53,7 @@ export function localDeps(opts: {
     tokenTtlSeconds: opts.tokenTtlSeconds ?? TOKEN_TTL_SECONDS,
     requireTotpFor: opts.requireTotpFor ?? [],
     requirePasswordChange: opts.requirePasswordChange ?? false,
+    originSecret: opts.originSecret,
     now,
     budget: opts.budget ?? LOCAL_BUDGET,
     control,

@@ -44,6 +44,7 @@ export function awsDeps(config: Extract<ApiConfig, { mode: "aws" }>): AppDeps {
     tokenTtlSeconds: TOKEN_TTL_SECONDS,
     requireTotpFor: config.requireTotp ? PRODUCTION_TOTP_ROLES : [],
     requirePasswordChange: config.requirePasswordChange,
+    originSecret: config.originSecret,
     consolePage: config.consolePage
       ? { file: config.consolePage, connectSources: [bucketOrigin(config.filesBucket)] }
       : undefined,

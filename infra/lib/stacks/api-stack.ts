@@ -11,6 +11,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import * as logs from "aws-cdk-lib/aws-logs";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { isChinaRegion } from "../config.ts";
@@ -35,6 +36,8 @@ export interface ApiStackProps extends StackProps {
   domainName?: string;
   /** A second region the daily backups are copied to. */
   backupCopyRegion?: string;
+  /** Bumped after the origin secret was rotated, so the function and CloudFront re-read it. */
+  originSecretVersion?: number;
   /** Stage-wide backstop; per-tenant limits live in the application (architecture.md). */
   throttle?: { rateLimit: number; burstLimit: number };
 }
@@ -53,6 +56,13 @@ const ITEM_ACTIONS = [
 ];
 // TransactWriteItems / TransactGetItems are authorised per item as PutItem, UpdateItem, DeleteItem,
 // ConditionCheckItem and GetItem: there are no IAM actions of those names.
+
+/** The secret CloudFront's origin-verify header carries, by name (the web stack reads it without an export). */
+export const originSecretName = (stage: string) => `${stage}-weiquan-origin-secret`;
+
+/** A dynamic reference CloudFormation resolves at deploy time: the value never appears in a template. */
+export const originSecretReference = (stage: string) =>
+  `{{resolve:secretsmanager:${originSecretName(stage)}:SecretString:::}}`;
 
 /** Tag conditions of the data-access role's trust: exactly one session tag, TenantId, non-empty. */
 const TENANT_TAG_ONLY = {
@@ -75,6 +85,8 @@ export class ApiStack extends Stack {
   readonly sweeper: WeiquanFunction;
   readonly dataAccessRole: iam.Role;
   readonly signingKey: kms.Key;
+  /** Proves a request came through the stage's CloudFront (http/client-address.ts trusts its headers then). */
+  readonly originSecret: secretsmanager.Secret;
   readonly sweepQueue: sqs.Queue;
   readonly failureQueues: FailureQueue[];
   readonly tenantExports: TenantExports;
@@ -102,6 +114,22 @@ export class ApiStack extends Stack {
       keyUsage: kms.KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    this.originSecret = new secretsmanager.Secret(this, "OriginSecret", {
+      secretName: originSecretName(stage),
+      description:
+        `Weiquan ${stage}: the value CloudFront sends in x-weiquan-origin-verify, so the api trusts its ` +
+        "viewer-address headers (docs/deploy.md § Key and secret rotation)",
+      generateSecretString: { passwordLength: 40, excludePunctuation: true },
+    });
+    acknowledge(
+      this.originSecret,
+      "AwsSolutions-SMG4",
+      "Not a credential: it only tells the api that CloudFront's viewer-address headers can be believed (a " +
+        "leak lets a caller pick the address its rate limits count against). Rotated by hand with a " +
+        "redeploy (docs/deploy.md § Key and secret rotation); a rotation Lambda would have to redeploy " +
+        "CloudFront.",
+    );
 
     const provisionerFailures = new FailureQueue(this, "ProvisionerFailures", {
       what: "provisioner invocations (onboarding, export) that failed three times",
@@ -219,8 +247,13 @@ export class ApiStack extends Stack {
       [ENV.provisioner]: this.provisioner.function.functionName,
       [ENV.exportBucket]: this.tenantExports.bucket.bucketName,
       [ENV.filesBucket]: this.attachments.bucket.bucketName,
+      [ENV.originSecret]: originSecretReference(stage),
+      // Changed by -c originSecretVersion after a rotation: the function re-reads the secret on deploy.
+      [ENV.originSecretVersion]: String(props.originSecretVersion ?? 1),
     };
     for (const [name, value] of Object.entries(apiEnvironment)) this.api.function.addEnvironment(name, value);
+    // Named in the environment by a dynamic reference, not a token: the secret must exist first.
+    this.api.function.node.addDependency(this.originSecret);
     // China: CloudFront sends the console's pages here, the one place that can add the security headers.
     if (isChinaRegion(this.region))
       this.api.function.addEnvironment(ENV.consolePage, `/var/task/${CONSOLE_PAGE}`);

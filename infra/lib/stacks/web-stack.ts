@@ -1,3 +1,4 @@
+import { ORIGIN_VERIFY_HEADER } from "@weiquan/fn-api/http/client-address";
 import { type SecurityHeaders, securityHeaders } from "@weiquan/runtime/security-headers";
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as acm from "aws-cdk-lib/aws-certificatemanager";
@@ -14,7 +15,11 @@ export const consoleBucketName = (stage: string) => `weiquan-${stage}-web-${Aws.
 /** Paths CloudFront hands to the HTTP API; everything else is the console. */
 export const API_PATHS = ["/v1/*", "/.well-known/*"] as const;
 
-/** Request headers the API reads; China's legacy cache behaviours forward exactly these. */
+/**
+ * Request headers the API reads; China's legacy cache behaviours forward exactly these. They cannot forward
+ * CloudFront-Viewer-Address, but CloudFront appends the viewer to X-Forwarded-For on every origin request,
+ * which is what the api reads there (http/client-address.ts).
+ */
 const API_HEADERS = [
   "Authorization",
   "Content-Type",
@@ -28,6 +33,10 @@ export interface WebStackProps extends StackProps {
   stage: string;
   /** `{apiId}.execute-api.{region}.{suffix}`: the origin of `/v1/*` and `/.well-known/*`. */
   apiDomain: string;
+  /** `{{resolve:secretsmanager:…}}` of the origin secret CloudFront sends to the API in x-weiquan-origin-verify. */
+  originSecret: string;
+  /** Which rotation of the origin secret (a header of its own, so CloudFront re-reads the secret on change). */
+  originSecretVersion?: number;
   /** Origins besides its own the console connects to (the attachments bucket: presigned URLs). */
   connectSources?: string[];
   /** The stage's domain; CloudFront in the China regions serves only ICP-filed domains. */
@@ -92,6 +101,11 @@ export class WebStack extends Stack {
     const apiOrigin = new HttpOrigin(props.apiDomain, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      // The proof that a request came through here: only then does the api believe the viewer headers.
+      customHeaders: {
+        [ORIGIN_VERIFY_HEADER]: props.originSecret,
+        "x-weiquan-origin-version": String(props.originSecretVersion ?? 1),
+      },
     });
     const responseHeadersPolicy = china
       ? undefined
@@ -113,8 +127,9 @@ export class WebStack extends Stack {
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-      // Everything the viewer sent (Authorization included, with caching disabled) except Host, which
-      // must name the API's own domain.
+      // Everything the viewer sent (Authorization included, with caching disabled) except Host, which must
+      // name the API's own domain — and CloudFront's own headers, CloudFront-Viewer-Address among them (a
+      // custom policy cannot forward Authorization, so this managed one it is).
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy,
       compress: true,

@@ -3,12 +3,12 @@ import { NotFound } from "@weiquan/domain";
 import type { TenantRecord, TenantTable } from "@weiquan/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { clientAddress } from "../http/client-address.ts";
 import type { AppEnv } from "../http/env.ts";
 import { assertTenantServing } from "../http/tenant-status.ts";
 
-/** The county a public request is for, and the one piece of the API Gateway event it needs. */
+/** The county a public request is for, and its source for the rate limits. */
 export type PublicEnv = AppEnv & {
-  Bindings: { requestContext?: { http?: { sourceIp?: string } } };
   Variables: AppEnv["Variables"] & { county: { tenant: TenantRecord; table: TenantTable }; source: string };
 };
 
@@ -27,11 +27,8 @@ export const publicCounty = createMiddleware<PublicEnv>(async (c, next) => {
   await next();
 });
 
-/**
- * The client's address as API Gateway saw it (`requestContext.http.sourceIp`, which the local bridge fills
- * from the socket). Never X-Forwarded-For: a client writes that header itself. Stored only as a hash.
- */
+/** The client's address (http/client-address.ts: CloudFront's word only when provably from it), hashed. */
 function sourceOf(c: Context<PublicEnv>): string {
-  const ip = c.env?.requestContext?.http?.sourceIp ?? "unknown";
+  const ip = clientAddress(c, c.var.deps.originSecret);
   return createHash("sha256").update(`weiquan-public:${ip}`).digest("hex").slice(0, 20);
 }
