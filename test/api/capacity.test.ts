@@ -426,3 +426,39 @@ describe("volunteers", () => {
     );
   });
 });
+
+describe("figures", () => {
+  it("the dashboard counts trainings, publicity and warnings for each unit and every unit above it", async () => {
+    const year = "from=2026-01&to=2026-12";
+    const bureau = (await api.call("GET", `/v1/stats/summary?${year}`, { token: t.admin })).body;
+    expect(bureau).toMatchObject({
+      trainingsHeld: 0,
+      publicityEvents: 1,
+      peopleReached: 200,
+      materialsHandedOut: 0,
+    });
+    expect(bureau.warningsReceived).toBeGreaterThanOrEqual(2);
+    expect(bureau.warningsAcked).toBe(1);
+    const point = (await api.call("GET", `/v1/stats/summary?${year}`, { token: t.point1 })).body;
+    expect(point).toMatchObject({
+      warningsReceived: 1,
+      warningsAcked: 1,
+      warningAckRate: 1,
+      consumerRightsDayEvents: 1,
+    });
+    const other = (await api.call("GET", `/v1/stats/summary?${year}`, { token: t.point2 })).body;
+    expect(other).toMatchObject({
+      publicityEvents: 0,
+      warningsReceived: 1,
+      warningsAcked: 0,
+      warningAckRate: 0,
+    });
+    const station = await api.call("GET", `/v1/stats/summary?${year}&unitId=${unit("宝平街道")}`, {
+      token: t.station1,
+    });
+    const kinds = station.body.publicityByKind as { kind: string; events: number }[];
+    expect(kinds.map((k) => k.kind)).toContain("contest");
+    expect(kinds.find((k) => k.kind === "consultation_stall")?.events).toBe(1);
+    expect(kinds.filter((k) => k.kind !== "consultation_stall").every((k) => k.events === 0)).toBe(true);
+  });
+});

@@ -397,7 +397,14 @@ describe("Excel workbooks", () => {
     const wb = new ExcelJS.Workbook();
     // biome-ignore lint/suspicious/noExplicitAny: exceljs's load() is typed for an older Buffer
     await wb.xlsx.load(bytes as any);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "按月", "按类型", "投诉热点", "指标口径"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "汇总",
+      "按月",
+      "按类型",
+      "宣传活动",
+      "投诉热点",
+      "指标口径",
+    ]);
 
     const head = wb.getWorksheet("汇总")!;
     expect(head.getRow(1).values).toEqual([undefined, "指标", "数值", "口径"]);

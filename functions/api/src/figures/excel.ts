@@ -97,7 +97,7 @@ export interface SummaryWorkbookInput {
   categories: CategoryCount[];
 }
 
-/** The summary workbook: headline figures, figures by month, by kind, hot categories, definitions. */
+/** The summary workbook: headline figures, figures by month, by kind, publicity by kind, hot categories, definitions. */
 export async function summaryWorkbook(input: SummaryWorkbookInput): Promise<Buffer> {
   const { summary: s } = input;
   const wb = await newWorkbook();
@@ -126,6 +126,12 @@ export async function summaryWorkbook(input: SummaryWorkbookInput): Promise<Buff
   ]);
   for (const [k, v] of Object.entries(s.byKind))
     kinds.addRow([caseKindLabels[k as keyof typeof caseKindLabels], v.received, v.closed, v.escalated]);
+
+  const publicity = sheet(wb, "宣传活动", [
+    { header: "形式", width: 16 },
+    { header: "场次", width: 10, numFmt: NUM_FMT.count },
+  ]);
+  for (const p of s.publicityByKind) publicity.addRow([p.label, p.events]);
 
   const cats = sheet(wb, "投诉热点", [
     { header: "排名", width: 8, numFmt: NUM_FMT.count },

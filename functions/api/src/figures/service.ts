@@ -9,6 +9,7 @@ import {
   monthsOf,
   nationalCategories,
   type Period,
+  publicityByKindOf,
   resolvePeriod,
   type StatsSummary,
   shanghaiIso,
@@ -71,6 +72,7 @@ export async function summary(
     overdueNow: overdue(unit.path),
     overdueFindingsNow: findingsDue.filter((f) => inSubtree(f.unitPath, unit.path)).length,
     byKind: byKindOf(total),
+    publicityByKind: publicityByKindOf(total),
     byMonth: monthsOf(period).map((month) => ({ month, ...figuresOf(byMonth.get(month) ?? {}) })),
   };
 }

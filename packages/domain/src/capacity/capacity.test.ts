@@ -6,6 +6,7 @@ import {
   canWriteVolunteer,
   seesVolunteerPersonalData,
 } from "./access.ts";
+import { capacityCountersOf, capacityFiguresOf, publicityByKindOf } from "./figures.ts";
 import { publicityContribution } from "./publicity.ts";
 import { rollupChanges } from "./rollup.ts";
 import {
@@ -176,5 +177,37 @@ describe("who may write", () => {
       false,
     );
     expect(masked).toMatchObject({ name: "张**", phone: "138****5678", masked: true });
+  });
+});
+
+describe("capacity figures", () => {
+  const counters = {
+    received: 9,
+    "training.held": 1,
+    "training.attended": 3,
+    "publicity.events": 2,
+    "publicity.kind.lecture": 2,
+    "warnings.received": 4,
+    "warnings.acked": 1,
+  };
+
+  it("reads trainings, publicity and the acknowledgement rate from the rollup counters", () => {
+    expect(capacityFiguresOf(counters)).toMatchObject({
+      trainingsHeld: 1,
+      trainingAttendances: 3,
+      publicityEvents: 2,
+      warningAckRate: 0.25,
+    });
+    expect(capacityFiguresOf({}).warningAckRate).toBeNull();
+  });
+
+  it("lists every publicity kind, zero where nothing was held", () => {
+    const kinds = publicityByKindOf(counters);
+    expect(kinds.find((k) => k.kind === "lecture")).toMatchObject({ label: "宣传讲座", events: 2 });
+    expect(kinds.filter((k) => k.events === 0).length).toBe(kinds.length - 1);
+  });
+
+  it("keeps only its own counters when the rollups are rebuilt from cases", () => {
+    expect(Object.keys(capacityCountersOf(counters))).not.toContain("received");
   });
 });

@@ -1,4 +1,5 @@
 export * from "./access.ts";
+export * from "./figures.ts";
 export * from "./patch.ts";
 export * from "./publicity.ts";
 export * from "./rollup.ts";

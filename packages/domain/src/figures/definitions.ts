@@ -1,3 +1,4 @@
+import { capacityFigureDefinitions, capacityFiguresOf } from "../capacity/figures.ts";
 import { caseKinds } from "../cases/taxonomy.ts";
 import { supervisionFigureDefinitions, supervisionFiguresOf } from "../supervision/figures.ts";
 import type { Counters } from "./counters.ts";
@@ -62,6 +63,8 @@ export function figuresOf(c: Counters) {
     satisfactionRate: rate(satisfied, callbacks),
     // The bureau's verified callbacks and the inspections, beside the units' own figures.
     ...supervisionFiguresOf(c),
+    // Trainings, publicity and warnings (capacity/figures.ts documents their counters).
+    ...capacityFiguresOf(c),
   };
 }
 
@@ -234,6 +237,7 @@ export const figureDefinitions: readonly FigureDefinition[] = [
       "In the units' own (self-reported) callbacks: answered “satisfied” ÷ all callbacks (“basically satisfied” is listed separately).",
   },
   ...supervisionFigureDefinitions,
+  ...capacityFigureDefinitions,
 ];
 
 export const figureNotes = { subtree: SUBTREE_NOTE, subtreeEn: SUBTREE_NOTE_EN };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { CapacityFigures } from "../capacity/figures.ts";
+import { PublicityKind } from "../capacity/publicity.ts";
 import type { SupervisionFigures } from "../supervision/figures.ts";
 import { MONTH } from "./period.ts";
 
@@ -49,6 +51,20 @@ export const SupervisionFiguresSchema = z.object({
   findingsRectifiedRate: rateValue,
 }) satisfies z.ZodType<SupervisionFigures>;
 
+/** The capacity figures' schema (trainings, publicity, warnings), part of every period's figures. */
+export const CapacityFiguresSchema = z.object({
+  trainingsHeld: count,
+  trainingAttendances: count,
+  peopleTrained: count,
+  publicityEvents: count,
+  peopleReached: count,
+  materialsHandedOut: count,
+  consumerRightsDayEvents: count,
+  warningsReceived: count,
+  warningsAcked: count,
+  warningAckRate: rateValue,
+}) satisfies z.ZodType<CapacityFigures>;
+
 /** The figures of one period, as defined in `definitions.ts`. */
 export const PeriodFiguresSchema = z
   .object({
@@ -78,7 +94,8 @@ export const PeriodFiguresSchema = z
     unsatisfied: count,
     satisfactionRate: rateValue,
   })
-  .extend(SupervisionFiguresSchema.shape);
+  .extend(SupervisionFiguresSchema.shape)
+  .extend(CapacityFiguresSchema.shape);
 
 const KindFigures = z.object({ received: count, closed: count, escalated: count });
 
@@ -90,6 +107,8 @@ export const StatsSummary = PeriodFiguresSchema.extend({
   /** Inspection findings still open past their due date, now (the unit's subtree). */
   overdueFindingsNow: count,
   byKind: z.object({ complaint: KindFigures, report: KindFigures, consultation: KindFigures }),
+  /** Publicity events per kind in the period, every kind listed (display order). */
+  publicityByKind: z.array(z.object({ kind: PublicityKind, label: z.string(), events: count })),
   byMonth: z.array(PeriodFiguresSchema.extend({ month: z.string() })),
 });
 export type StatsSummary = z.infer<typeof StatsSummary>;

@@ -2,6 +2,7 @@ import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
   addCounters,
   type Counters,
+  capacityCountersOf,
   type ReplayDelta,
   replayCase,
   supervisionCountersOf,
@@ -165,13 +166,13 @@ export async function rebuildRollups(
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 
-  // Keep what cases do not replay (supervision's counters), remove what nothing supports any more, then
+  // Keep what cases do not replay (supervision's and capacity's counters), remove what nothing supports any more, then
   // write the fresh items whole.
   const stale: Record<string, string>[] = [];
   for (const u of units) {
     for (const m of await new RollupsRepository(t).months(u.id, "0000-01", "9999-12")) {
       const key = `${u.id}\u0000${m.month}`;
-      const kept = supervisionCountersOf(m.counters);
+      const kept = { ...supervisionCountersOf(m.counters), ...capacityCountersOf(m.counters) };
       if (Object.keys(kept).length) fresh.set(key, addCounters(fresh.get(key) ?? {}, kept));
       else if (!fresh.has(key)) stale.push(T.rollup(u.id, m.month));
     }
