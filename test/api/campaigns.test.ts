@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { DeleteCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { DEMO_COUNTY } from "@weiquan/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
@@ -104,7 +105,10 @@ describe("starting a campaign", () => {
   });
 
   it("enrols every active point by default, counted per station, with the 五个一 as the checklist", async () => {
-    const r = await call("POST", "/v1/campaigns", t.bureau, campaign);
+    const headers = { "idempotency-key": "campaign-1" };
+    const r = await api.call("POST", "/v1/campaigns", { token: t.bureau, body: campaign, headers });
+    const again = await api.call("POST", "/v1/campaigns", { token: t.bureau, body: campaign, headers });
+    expect(again.body.id).toBe(r.body.id);
     expect(r.status).toBe(201);
     id = r.body.id;
     expect(r.body).toMatchObject({
@@ -350,5 +354,47 @@ describe("editing and closing", () => {
     expect(enrolled.body.items.map((u: { unitName: string }) => u.unitName)).toEqual([
       "东老口村消费维权服务点",
     ]);
+  });
+});
+
+describe("a creation interrupted half-way", () => {
+  it("is finished by the retry with the same Idempotency-Key, its units and counts all written", async () => {
+    const body = { ...campaign, name: "中断后重试" };
+    const headers = { "idempotency-key": "campaign-interrupted" };
+    const first = await api.call("POST", "/v1/campaigns", { token: t.bureau, body, headers });
+    expect(first.status).toBe(201);
+    // what a crashed POST left: the campaign still "creating" with its roster, no stations or units yet
+    const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
+    const table = await api.deps.tenantAccess.forTenant(tenant.id);
+    const pk = `CAMP#${first.body.id}`;
+    const parts = await table.doc.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: "PK = :pk",
+        ExpressionAttributeValues: { ":pk": pk },
+      }),
+    );
+    for (const item of parts.Items ?? []) {
+      if (/^(STAT|UNIT)#/.test(item.SK))
+        await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: { PK: pk, SK: item.SK } }));
+    }
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { PK: pk, SK: "CAMP" },
+        UpdateExpression: "SET #s = :c",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: { ":c": "creating" },
+      }),
+    );
+    const half = await call("GET", `/v1/campaigns/${first.body.id}`, t.bureau);
+    expect(half.body.status).toBe("creating");
+
+    const retry = await api.call("POST", "/v1/campaigns", { token: t.bureau, body, headers });
+    expect(retry).toMatchObject({ status: 201, body: { id: first.body.id, status: "active" } });
+    const read = await call("GET", `/v1/campaigns/${first.body.id}`, t.bureau);
+    expect(read.body).toMatchObject({ status: "active", counts: { enrolled: 8 } });
+    const listed = await call("GET", `/v1/campaigns/${first.body.id}/units?limit=20`, t.bureau);
+    expect(listed.body.items).toHaveLength(8);
   });
 });

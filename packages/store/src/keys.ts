@@ -173,6 +173,8 @@ export const T = {
   /** A campaign's units in tree order by path at enrolment: a station's units are one query. */
   campaignUnitTree: (id: string, path: string) => ({ GSI1PK: `CAMP#${id}#UNITS`, GSI1SK: path }),
   campaignSample: (id: string) => ({ PK: `CAMP#${id}`, SK: "SAMPLE" }),
+  /** The units a campaign enrols, written with the campaign: what a half-finished creation resumes from. */
+  campaignRoster: (id: string) => ({ PK: `CAMP#${id}`, SK: "ROSTER" }),
   /** Once finalized: stations then points, each best rank first. */
   assessmentSheetRank: (id: string, type: string, rank: number, path: string) => ({
     GSI2PK: P.sheetRank(id),

@@ -14,7 +14,9 @@ import {
 import { AssessmentsRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
+import { createOnce } from "../capacity/commit.ts";
 import { doc } from "../http/docs.ts";
+import { IdempotencyHeader } from "../http/idempotency.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
@@ -45,8 +47,12 @@ export const assessmentRoutes = new Hono<ScopedEnv>()
       ok: { status: 201, schema: Template },
       errors: [400, 403, 422],
     }),
+    valid("header", IdempotencyHeader),
     valid("json", CreateTemplateInput),
-    async (c) => c.json(await createTemplate(c.var.scope, c.req.valid("json"), c.var.deps.now()), 201),
+    async (c) => {
+      const key = c.req.valid("header")["idempotency-key"];
+      return c.json(await createTemplate(c.var.scope, c.req.valid("json"), c.var.deps.now(), key), 201);
+    },
   )
   .get(
     "/v1/assessment-templates",
@@ -88,11 +94,22 @@ export const assessmentRoutes = new Hono<ScopedEnv>()
       ok: { status: 201, schema: Assessment },
       errors: [400, 403, 404, 409, 422],
     }),
+    valid("header", IdempotencyHeader),
     valid("json", CreateAssessmentInput),
     async (c) => {
       const { scope, deps } = c.var;
-      const header = await createAssessment(scope, c.req.valid("json"), deps.now());
-      return c.json(await readAssessment(scope, header.id, { limit: 50, order: "tree" }), 201);
+      const input = c.req.valid("json");
+      const made = await createOnce(
+        scope,
+        c.req.valid("header")["idempotency-key"],
+        input,
+        deps.now(),
+        async () => {
+          const header = await createAssessment(scope, input, deps.now());
+          return { items: [], body: await readAssessment(scope, header.id, { limit: 50, order: "tree" }) };
+        },
+      );
+      return c.json(made, 201);
     },
   )
   .get(

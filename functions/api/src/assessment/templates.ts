@@ -13,6 +13,7 @@ import {
 } from "@weiquan/domain";
 import { AssessmentsRepository, type TemplateRecord } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
+import { createOnce } from "../capacity/commit.ts";
 import { templateView } from "./view.ts";
 
 const mayManage = (scope: Scope) => {
@@ -23,25 +24,32 @@ const mayManage = (scope: Scope) => {
 const byThreshold = (stars: { atLeast: number; stars: number }[] = []) =>
   [...stars].sort((a, b) => b.atLeast - a.atLeast);
 
-export async function createTemplate(scope: Scope, input: CreateTemplateInput, now: Date): Promise<Template> {
+/** Creates a template (bureau admin), once per `Idempotency-Key`. */
+export async function createTemplate(
+  scope: Scope,
+  input: CreateTemplateInput,
+  now: Date,
+  idempotencyKey?: string,
+): Promise<Template> {
   mayManage(scope);
   const problem = templateProblem(input.items);
   if (problem) throw problem;
-  const at = shanghaiIso(now);
-  const tpl: TemplateRecord = {
-    id: newId(),
-    year: input.year,
-    name: input.name,
-    appliesTo: input.appliesTo,
-    items: input.items,
-    stars: byThreshold(input.stars),
-    version: 1,
-    createdAt: at,
-    createdBy: scope.caller.userId,
-    updatedAt: at,
-  };
-  await new AssessmentsRepository(scope.table).createTemplate(tpl);
-  return templateView(tpl);
+  return createOnce(scope, idempotencyKey, input, now, async () => {
+    const at = shanghaiIso(now);
+    const tpl: TemplateRecord = {
+      id: newId(),
+      year: input.year,
+      name: input.name,
+      appliesTo: input.appliesTo,
+      items: input.items,
+      stars: byThreshold(input.stars),
+      version: 1,
+      createdAt: at,
+      createdBy: scope.caller.userId,
+      updatedAt: at,
+    };
+    return { items: [new AssessmentsRepository(scope.table).newTemplate(tpl)], body: templateView(tpl) };
+  });
 }
 
 /** Templates carry no personal data: every tenant role reads them (the governance office included). */

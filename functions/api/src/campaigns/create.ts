@@ -18,6 +18,7 @@ import {
   type UnitRecord,
 } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
+import { createOnce } from "../capacity/commit.ts";
 
 /** The points a campaign enrols: those named (each a visible, active point), or every active point. */
 function enrolment(scope: Scope, units: UnitRecord[], unitIds: string[] | undefined): UnitRecord[] {
@@ -41,23 +42,74 @@ function enrolment(scope: Scope, units: UnitRecord[], unitIds: string[] | undefi
 }
 
 /**
- * Starts a campaign over the enrolled points, each under its station (the township of seed 003): the
- * campaign, one counts item per station and one item per point, written in batches.
+ * Starts a campaign over the enrolled points, each under its station (the township of seed 003). The
+ * campaign (`creating`) and its roster are written first, in one transaction with the `Idempotency-Key`'s
+ * record; the stations' counts and the units follow in batches and the campaign becomes `active`. A retry
+ * with the same key after a lost answer or a 503 finishes a creation that stopped half-way.
  */
-export async function createCampaign(scope: Scope, input: CreateCampaignInput, now: Date): Promise<Campaign> {
+export async function createCampaign(
+  scope: Scope,
+  input: CreateCampaignInput,
+  now: Date,
+  idempotencyKey?: string,
+): Promise<Campaign> {
   if (!canRunCampaigns(scope.viewer.role)) throw Forbidden("只有县局可以组织创建活动", "ROLE_FORBIDDEN");
   const problem = scoreSheetProblem(input.scoreSheet);
   if (problem) throw problem;
-  const units = await scope.units.listByPath();
-  const points = enrolment(scope, units, input.unitIds);
-  if (!points.length) throw Unprocessable("没有可纳入创建活动的服务点", "NO_POINTS");
+  const repo = new CampaignsRepository(scope.table);
+  let units: UnitRecord[] | undefined;
+  const made = await createOnce(scope, idempotencyKey, input, now, async () => {
+    units = await scope.units.listByPath();
+    const points = enrolment(scope, units, input.unitIds);
+    if (!points.length) throw Unprocessable("没有可纳入创建活动的服务点", "NO_POINTS");
+    const at = shanghaiIso(now);
+    const campaign: Campaign = {
+      id: newId(),
+      name: input.name,
+      kind: input.kind,
+      year: input.year,
+      deadline: input.deadline,
+      targets: input.targets,
+      scoreSheet: input.scoreSheet,
+      passMark: input.passMark,
+      sampleShare: input.sampleShare ?? 1 / 3,
+      checklist: input.checklist ?? defaultCampaignChecklist.map((c) => ({ ...c })),
+      status: "active",
+      counts: { enrolled: points.length, created: 0, inspected: 0, passed: 0, failed: 0 },
+      sample: null,
+      createdAt: at,
+      createdBy: scope.caller.userId,
+      updatedAt: at,
+      version: 1,
+    };
+    return {
+      items: repo.begin(
+        campaign,
+        points.map((p) => p.id),
+      ),
+      body: campaign,
+    };
+  });
+  const current = await repo.get(made.id);
+  if (current?.status !== "creating") return current ?? made;
+  const { stations, enrolled } = roster(
+    made.id,
+    await repo.roster(made.id),
+    units ?? (await scope.units.listByPath()),
+  );
+  await repo.fill(made.id, stations, enrolled);
+  return (await repo.activate(made.id)) ?? made;
+}
 
-  const id = newId();
-  const at = shanghaiIso(now);
+/** The enrolled points' records and their stations' counts (the township rows of the progress table). */
+function roster(campaignId: string, unitIds: string[], units: UnitRecord[]) {
   const byId = new Map(units.map((u) => [u.id, u]));
   const stations = new Map<string, CampaignStationRecord>();
-  const enrolled: CampaignUnitRecord[] = points.map((p) => {
-    const station = byId.get(p.parentId!)!;
+  const enrolled: CampaignUnitRecord[] = [];
+  for (const unitId of unitIds) {
+    const p = byId.get(unitId);
+    const station = p?.parentId ? byId.get(p.parentId) : undefined;
+    if (!p || !station) continue;
     const s = stations.get(station.id) ?? {
       stationId: station.id,
       stationName: station.name,
@@ -70,8 +122,8 @@ export async function createCampaign(scope: Scope, input: CreateCampaignInput, n
     };
     s.enrolled++;
     stations.set(station.id, s);
-    return {
-      campaignId: id,
+    enrolled.push({
+      campaignId,
       unitId: p.id,
       unitName: p.name,
       stationId: station.id,
@@ -81,26 +133,7 @@ export async function createCampaign(scope: Scope, input: CreateCampaignInput, n
       creation: null,
       inspection: null,
       version: 1,
-    };
-  });
-  const campaign: Campaign = {
-    id,
-    name: input.name,
-    kind: input.kind,
-    year: input.year,
-    deadline: input.deadline,
-    targets: input.targets,
-    scoreSheet: input.scoreSheet,
-    passMark: input.passMark,
-    sampleShare: input.sampleShare ?? 1 / 3,
-    checklist: input.checklist ?? defaultCampaignChecklist.map((c) => ({ ...c })),
-    status: "active",
-    counts: { enrolled: enrolled.length, created: 0, inspected: 0, passed: 0, failed: 0 },
-    sample: null,
-    createdAt: at,
-    createdBy: scope.caller.userId,
-    updatedAt: at,
-    version: 1,
-  };
-  return new CampaignsRepository(scope.table).create(campaign, [...stations.values()], enrolled);
+    });
+  }
+  return { stations: [...stations.values()], enrolled };
 }

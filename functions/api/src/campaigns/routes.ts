@@ -14,6 +14,7 @@ import { CampaignsRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
 import { doc } from "../http/docs.ts";
+import { IdempotencyHeader } from "../http/idempotency.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
@@ -42,18 +43,18 @@ export const campaignRoutes = new Hono<ScopedEnv>()
     "/v1/campaigns",
     doc({
       summary:
-        "Start a campaign over enrolled points (default every active point) with targets, a 100-point score sheet (422 SCORE_SHEET_NOT_100), a pass mark and the sample share (default 1/3); the bureau",
+        "Start a campaign over enrolled points (default every active point) with targets, a 100-point score sheet (422 SCORE_SHEET_NOT_100), a pass mark and the sample share (default 1/3); the bureau (Idempotency-Key supported)",
       tags,
       ok: { status: 201, schema: Campaign },
       errors: [400, 403, 404, 422],
     }),
+    valid("header", IdempotencyHeader),
     valid("json", CreateCampaignInput),
     async (c) => {
       const { scope, deps } = c.var;
-      return c.json(
-        await campaignView(scope, await createCampaign(scope, c.req.valid("json"), deps.now())),
-        201,
-      );
+      const key = c.req.valid("header")["idempotency-key"];
+      const made = await createCampaign(scope, c.req.valid("json"), deps.now(), key);
+      return c.json(await campaignView(scope, made), 201);
     },
   )
   .get(

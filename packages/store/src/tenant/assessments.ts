@@ -4,7 +4,7 @@ import { isConditionFailure } from "../client.ts";
 import { T, TQ, withoutKeys } from "../keys.ts";
 import { queryOf, queryPage, queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
-import { putIf, transact } from "../writes.ts";
+import { putIf, type TransactItem, transact } from "../writes.ts";
 import { batchWrite } from "./rollups.ts";
 
 /** A template as stored (`assessmentId` absent until an assessment uses it). */
@@ -26,8 +26,15 @@ export class AssessmentsRepository {
 
   // Templates
 
-  async createTemplate(tpl: TemplateRecord): Promise<boolean> {
-    return putIf(this.t.doc, this.t.tableName, this.templateItem(tpl), "attribute_not_exists(PK)");
+  /** The transaction item that writes a new template. */
+  newTemplate(tpl: TemplateRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.t.tableName,
+        Item: this.templateItem(tpl),
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    };
   }
 
   /** Replaces a template still at `expectedVersion` and unused; false otherwise (the caller re-reads why). */

@@ -1,10 +1,11 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Campaign, CampaignCounts, CampaignUnit, CampaignUnitStatus } from "@weiquan/domain";
+import { isConditionFailure } from "../client.ts";
 import { encodeCursor } from "../cursor.ts";
 import { T, TQ, withoutKeys } from "../keys.ts";
 import { queryOf, queryPage, queryPages, startOf } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
-import { transact, updateVersioned } from "../writes.ts";
+import { type TransactItem, transact, updateVersioned } from "../writes.ts";
 import { batchWrite } from "./rollups.ts";
 
 /** A campaign as stored. */
@@ -42,26 +43,57 @@ export class CampaignsRepository {
   });
 
   /**
-   * Writes a new campaign (`creating`), its stations and units in batches, then makes it `active`. The
-   * items of a campaign nobody else can see yet, so batches need no conditions.
+   * The first step of a new campaign, as transaction items: the campaign (`creating`, so no unit can
+   * change yet) and its roster, the ids of the enrolled units (compact: a county's 1,200 points stay far
+   * below an item's 400 KB). `fill` then writes the stations and units, `activate` opens the campaign.
    */
-  async create(
-    c: CampaignRecord,
-    stations: CampaignStationRecord[],
-    units: CampaignUnitRecord[],
-  ): Promise<CampaignRecord> {
-    await batchWrite(this.t, [{ PutRequest: { Item: this.header({ ...c, status: "creating" }) } }]);
+  begin(c: CampaignRecord, unitIds: readonly string[]): TransactItem[] {
+    const put = (Item: Record<string, unknown>): TransactItem => ({
+      Put: { TableName: this.t.tableName, Item, ConditionExpression: "attribute_not_exists(PK)" },
+    });
+    return [put(this.header({ ...c, status: "creating" })), put({ ...T.campaignRoster(c.id), unitIds })];
+  }
+
+  /** The ids of the units a campaign enrolled (empty for a campaign made before rosters were kept). */
+  roster = async (id: string): Promise<string[]> =>
+    (await this.getItem<{ unitIds: string[] }>(T.campaignRoster(id)))?.unitIds ?? [];
+
+  /**
+   * Writes a `creating` campaign's stations and units in parallel batches. Unconditional and so
+   * repeatable: nothing of a campaign changes while it is `creating`.
+   */
+  async fill(id: string, stations: CampaignStationRecord[], units: CampaignUnitRecord[]): Promise<void> {
     const rest = [
-      ...stations.map((s) => ({ PutRequest: { Item: { ...T.campaignStation(c.id, s.stationId), ...s } } })),
+      ...stations.map((s) => ({ PutRequest: { Item: { ...T.campaignStation(id, s.stationId), ...s } } })),
       ...units.map((u) => ({ PutRequest: { Item: this.unitItem(u) } })),
     ];
-    const chunks = Array.from({ length: Math.ceil(rest.length / 100) }, (_, i) =>
-      rest.slice(i * 100, i * 100 + 100),
-    );
-    for (const chunk of chunks) await batchWrite(this.t, chunk);
-    const active = { ...c, status: "active" as const };
-    await batchWrite(this.t, [{ PutRequest: { Item: this.header(active) } }]);
-    return active;
+    for (let i = 0; i < rest.length; i += 100)
+      await Promise.all(
+        [0, 25, 50, 75]
+          .filter((k) => i + k < rest.length)
+          .map((k) => batchWrite(this.t, rest.slice(i + k, Math.min(i + k + 25, i + 100)))),
+      );
+  }
+
+  /** Opens a `creating` campaign; answers the campaign as it is now (null if there is none). */
+  async activate(id: string): Promise<CampaignRecord | null> {
+    const out = await this.t.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.t.tableName,
+          Key: T.campaign(id),
+          UpdateExpression: "SET #status = :active",
+          ConditionExpression: "#status = :creating",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":active": "active", ":creating": "creating" },
+          ReturnValues: "ALL_NEW",
+        }),
+      )
+      .catch((e: unknown) => {
+        if (isConditionFailure(e)) return null;
+        throw e;
+      });
+    return out?.Attributes ? withoutKeys<CampaignRecord>(out.Attributes) : this.get(id);
   }
 
   private async getItem<R>(key: Record<string, string>): Promise<R | null> {
