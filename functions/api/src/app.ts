@@ -12,6 +12,7 @@ import type { AppDeps } from "./deps.ts";
 import { figureRoutes } from "./figures/routes.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
+import { apiHeaders } from "./http/headers.ts";
 import { observe } from "./http/observe.ts";
 import { inspectionRoutes } from "./inspections/routes.ts";
 import { noticeRoutes } from "./notices/routes.ts";
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
   let routePaths = (): string[] => [];
   const app = new Hono<AppEnv>()
     .use(observe(() => routePaths()))
+    .use(apiHeaders)
     // JSON answers gzip-compressed for clients that accept it (a county's 1,200 units: ≈ 600 KB → 60 KB).
     .use("/v1/*", compress({ threshold: 4096 }))
     .use(async (c, next) => {

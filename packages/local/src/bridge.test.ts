@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { securityHeaders } from "@weiquan/runtime/security-headers";
 import { describe, expect, it } from "vitest";
-import { toEvent } from "./bridge.ts";
+import { createBridgeServer, toEvent } from "./bridge.ts";
 
 const request = (o: Partial<IncomingMessage> & { headers: Record<string, string> }) =>
   ({ httpVersion: "1.1", socket: { remoteAddress: "127.0.0.1" }, ...o }) as unknown as IncomingMessage;
@@ -38,5 +42,25 @@ describe("API Gateway payload 2.0 bridge", () => {
     expect(e.isBase64Encoded).toBe(true);
     expect(e.body).toBe("/wA=");
     expect(e.queryStringParameters).toEqual({ tag: "a,b" });
+  });
+});
+
+describe("the local console", () => {
+  it("is served with the security headers CloudFront sets, from the same definition", async () => {
+    const root = mkdtempSync(join(tmpdir(), "console-"));
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>x</title>");
+    const server = createBridgeServer(async () => ({ statusCode: 204 }), { staticDir: root });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    try {
+      const { port } = server.address() as { port: number };
+      for (const path of ["/", "/cases/123"]) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        expect(res.status).toBe(200);
+        for (const [name, value] of Object.entries(securityHeaders()))
+          expect(res.headers.get(name)).toBe(value);
+      }
+    } finally {
+      server.close();
+    }
   });
 });

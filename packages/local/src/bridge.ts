@@ -8,6 +8,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
+import { securityHeaders } from "@weiquan/runtime/security-headers";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -112,6 +113,13 @@ const mime: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
+/**
+ * The console's security headers: the very definition CloudFront's response headers policy is built
+ * from, so the local console and the browser tests run under the production CSP. The local object
+ * store is reached through this origin, so `connect-src 'self'` covers it.
+ */
+const CONSOLE_HEADERS = securityHeaders();
+
 /** Serves the built console like CloudFront does: files, else index.html for client-side routes. */
 function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://localhost");
@@ -122,6 +130,7 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
   const type = mime[extname(file)] ?? "application/octet-stream";
   const immutable = file.includes(`${join(root, "assets")}`);
   res.writeHead(200, {
+    ...CONSOLE_HEADERS,
     "content-type": type,
     "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
   });
