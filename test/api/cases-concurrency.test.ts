@@ -221,6 +221,16 @@ describe("TransactionConflict from DynamoDB", () => {
     const list = await api.call("GET", "/v1/cases?q=始终冲突", { token: t.admin });
     expect(list.body.items).toEqual([]);
     expect(await partition(T.idempotency(point1UserId, "never-1").PK)).toEqual([]);
+    // The bureau's admin reads it in the month's voided numbers; nobody else may.
+    const voided = await api.call("GET", "/v1/audit/voided-numbers?month=2026-11", { token: t.admin });
+    expect(voided.body.items).toContainEqual(
+      expect.objectContaining({ trackingNo: `${county}202611260001`, reason: "write_failed" }),
+    );
+    expectError(
+      await api.call("GET", "/v1/audit/voided-numbers?month=2026-11", { token: t.point1 }),
+      403,
+      "ROLE_FORBIDDEN",
+    );
     // Once DynamoDB is back, the same request goes through with the day's next number.
     const retry = await create(t.point1, complaintBody({ subject: "始终冲突的登记" }), {
       "idempotency-key": "never-1",

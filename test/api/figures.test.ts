@@ -1,4 +1,5 @@
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { sweepOverdue } from "@weiquan/fn-api/cases/overdue";
 import { rebuildTenantFigures } from "@weiquan/fn-api/figures/rebuild";
 import { DEMO_COUNTY } from "@weiquan/local";
 import { RollupsRepository, rebuildRollups, T, type TenantTable } from "@weiquan/store";
@@ -108,6 +109,10 @@ beforeAll(async () => {
   await create(t.station2, complaintBody({ category: "goods.food" }));
   const H = await create(t.bureau, complaintBody({ category: "services.education" }));
 
+  // The daily sweep of 30 November counts G and H overdue (their 7 working days ended on the 25th) …
+  clock = new Date("2026-11-30T00:10:00+08:00");
+  await sweepOverdue(table, clock);
+  // … and H leaves the count when the bureau accepts it.
   clock = new Date("2026-11-30T10:00:00+08:00");
   await walk(t.bureau, H, { action: "accept" });
 }, 120_000);
@@ -458,8 +463,13 @@ describe("rebuilding the rollups from the cases", () => {
     return out;
   };
 
+  const gauges = async () =>
+    Object.fromEntries(await new RollupsRepository(table).gauges(units.map((u) => u.id)));
+
   it("recomputes exactly what the write path counted, replacing damaged and stray items", async () => {
     const incremental = await snapshot();
+    const incrementalGauges = await gauges();
+    expect(incrementalGauges[root]).toEqual({ open: 2, openOwn: 1, overdue: 1 });
     expect(Object.keys(incremental).length).toBeGreaterThan(10);
     // Damage: lose the bureau's October, inflate a point's November, invent a month nobody had.
     await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: T.rollup(root, "2026-10") }));
@@ -485,11 +495,19 @@ describe("rebuilding the rollups from the cases", () => {
         },
       }),
     );
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...T.gauges(root), unitId: root, open: 9, overdue: 4 },
+      }),
+    );
     expect(await snapshot()).not.toEqual(incremental);
+    expect(await gauges()).not.toEqual(incrementalGauges);
 
     const result = await rebuildRollups(table, { pageSize: 3 });
     expect(result).toMatchObject({ cases: 8, removed: 1 });
     expect(await snapshot()).toEqual(incremental);
+    expect(await gauges()).toEqual(incrementalGauges);
     // The job's entry point, by county code, finds nothing left to change.
     expect(await rebuildTenantFigures(api.deps, county)).toMatchObject({ cases: 8, removed: 0 });
     expect(await snapshot()).toEqual(incremental);

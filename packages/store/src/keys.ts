@@ -135,8 +135,14 @@ export const T = {
   rateWindow: (bucket: string, windowStart: number) => ({ PK: `RATE#${bucket}`, SK: `W#${windowStart}` }),
   /** The per-day sequence behind tracking numbers (yyyymmdd in Asia/Shanghai). */
   caseCounter: (day: string) => ({ PK: `COUNTER#CASES#${day}`, SK: "COUNTER" }),
-  /** A reserved tracking number no case took (作废), by month of its day, in number order. */
-  voidedNumber: (day: string, trackingNo: string) => ({ PK: P.voided(day.slice(0, 7)), SK: trackingNo }),
+  /**
+   * A reserved tracking number no case took (作废) is its pointer marked voided, indexed by the month of
+   * its day in number order (sparse: only voided pointers carry it).
+   */
+  voidedIndex: (day: string, trackingNo: string) => ({
+    GSI2PK: P.voided(day.slice(0, 7)),
+    GSI2SK: trackingNo,
+  }),
   /**
    * One ledger row per case in every unit that may list it (the handling units' ancestors and the
    * origin's): a unit's ledger, newest first, is one query whatever the tenant's size.
@@ -147,6 +153,8 @@ export const T = {
   }),
   /** Figures per unit and month, counted for the unit and every ancestor at write time. */
   rollup: (unitId: string, month: string) => ({ PK: P.rollup(unitId), SK: `M#${month}` }),
+  /** A unit's gauges of right now (open and overdue cases), beside its months (outside their sort-key range). */
+  gauges: (unitId: string) => ({ PK: P.rollup(unitId), SK: "NOW" }),
   idempotency: (userId: string, key: string) => ({ PK: `IDEM#${userId}#${key}`, SK: "IDEM" }),
   /** Reads of unmasked personal data, by month. */
   audit: (month: string, at: string, id: string) => ({ PK: P.audit(month), SK: `${at}#${id}` }),
@@ -291,7 +299,7 @@ export const TQ = {
   /** A unit's notices. */
   notices: (unitId: string) => pattern("table", P.notices(unitId)),
   /** A month's voided tracking numbers. */
-  voidedNumbers: (month: string) => pattern("table", P.voided(month)),
+  voidedNumbers: (month: string) => pattern("GSI2", P.voided(month)),
   /** Assessment templates, optionally of one year. */
   assessmentTemplates: (year?: string) =>
     pattern("GSI1", P.templates, year ? { beginsWith: `${year}#` } : undefined),

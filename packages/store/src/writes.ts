@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   PutCommand,
   TransactWriteCommand,
@@ -105,7 +106,9 @@ export async function transact(
   const base = opts.baseDelayMs ?? 20;
   for (let attempt = 1; ; attempt++) {
     try {
-      await doc.send(new TransactWriteCommand({ TransactItems: items }));
+      // The SDK's own retry of an attempt whose answer was lost (a timeout) carries the same token, so
+      // DynamoDB applies it once; each of our retries after a cancellation is a new transaction.
+      await doc.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: randomUUID() }));
       return { ok: true };
     } catch (e) {
       const conflict = isTransactionCanceled(e) && cancellationReasons(e).includes("TransactionConflict");

@@ -24,6 +24,7 @@ import {
   TrackingRepository,
   type TransactItem,
   type VoidedNumber,
+  withDeadline,
 } from "@weiquan/store";
 import { type Scope, staffActor, visibleUnit } from "../access/scope.ts";
 import { attachmentLinks, linkConflict } from "../attachments/link.ts";
@@ -137,20 +138,29 @@ export async function registerCase(
     unit: who.unit,
     eventData: opts.eventData,
   });
-  const voided = (reason: VoidedNumber["reason"], detail?: string) =>
-    tracking.void({ trackingNo, day, seq, at: shanghaiIso(now), reason, detail, by: who.actor.userId });
+  const settle = (reason: VoidedNumber["reason"], detail?: string) =>
+    // The request's own deadline may have run out: settling gets a short one of its own (inside the
+    // margin the request keeps back to answer), so the number is decided even for a request answering 503.
+    withDeadline({ at: Date.now() + SETTLE_MS }, () =>
+      tracking.settle({ trackingNo, day, seq, at: shanghaiIso(now), reason, detail, by: who.actor.userId }),
+    );
   let result: Awaited<ReturnType<CasesRepository["write"]>>;
   try {
     const extra = [tracking.pointer(trackingNo, id), ...(opts.extra?.(decision.next) ?? [])];
     result = await new CasesRepository(table).write(decision, { extra });
   } catch (e) {
-    await voided("write_failed", e instanceof Error ? e.name : undefined).catch(() => {});
+    // The write failed or its outcome is unknown: whichever of the case and the void holds the number.
+    const settled = await settle("write_failed", e instanceof Error ? e.name : undefined).catch(() => null);
+    if (settled === "taken") return { ok: true, record: decision.next };
     throw e;
   }
   if (result.ok) return { ok: true, record: decision.next };
-  await voided("duplicate_request");
+  await settle("duplicate_request");
   return { ok: false, extraFailed: result.extraFailed.filter((i) => i >= 1).map((i) => i - 1) };
 }
+
+/** Time a failed registration may take to settle its number after its own deadline. */
+const SETTLE_MS = 1200;
 
 function answerReplay(replay: { bodyHash: string; response: string }, bodyHash: string) {
   if (replay.bodyHash !== bodyHash)

@@ -1,8 +1,7 @@
-import { type CaseRecord, shanghaiDate, shanghaiIso } from "@weiquan/domain";
+import { type CaseRecord, gaugeDeltas, shanghaiDate, shanghaiIso } from "@weiquan/domain";
 import {
   CasesRepository,
   NoticesRepository,
-  T,
   type TenantAccess,
   type TenantsRepository,
   type TenantTable,
@@ -38,18 +37,10 @@ export async function sweepOverdue(table: TenantTable, now: Date): Promise<Sweep
     // The index is eventually consistent: decide on the case itself.
     const c = await cases.get(hit.id);
     if (!c || !isNewlyOverdue(c, before)) continue;
-    const mark = {
-      Update: {
-        TableName: table.tableName,
-        Key: T.case(c.id),
-        UpdateExpression: "SET overdueNoticed = :due",
-        ConditionExpression:
-          "version = :v AND dueBy = :due AND (attribute_not_exists(overdueNoticed) OR overdueNoticed <> :due)",
-        ExpressionAttributeValues: { ":v": c.version, ":due": c.dueBy },
-      },
-    };
+    const marked = { ...c, overdueNoticed: c.dueBy! };
+    const mark = cases.overdueMark(c, gaugeDeltas(c, marked));
     const result = await transact(table.doc, [
-      mark,
+      ...mark,
       ...notices.overdueNotice({
         unitId: c.unitId,
         at: shanghaiIso(now),
@@ -60,9 +51,9 @@ export async function sweepOverdue(table: TenantTable, now: Date): Promise<Sweep
       }),
     ]);
     if (result.ok) noticed++;
-    // The notice of this very lapse exists but the mark does not: a transition that read the case
-    // before it was marked wrote it back without the mark. Mark it again; notify nobody twice.
-    else if (!result.failed.includes(0)) await transact(table.doc, [mark]);
+    // The notice of this very lapse exists but the mark does not (data from before transitions kept the
+    // mark): mark it again without counting or notifying twice — the rebuild recounts the gauges.
+    else if (!result.failed.includes(0)) await transact(table.doc, cases.overdueMark(c, []));
   }
   return { overdue: candidates.length, noticed };
 }

@@ -63,6 +63,12 @@ export async function browseAudit(scope: Scope, month: string, limit: number, cu
   return new AuditRepository(scope.table).list(month, limit, cursor);
 }
 
+/** The month's voided tracking numbers: with the cases, every number of a day is accounted for. */
+export async function browseVoidedNumbers(scope: Scope, month: string, limit: number, cursor?: string) {
+  if (!canBrowseAudit(scope.viewer.role)) throw Forbidden("只有县局管理员可以查看作废编号", "ROLE_FORBIDDEN");
+  return new TrackingRepository(scope.table).voided(month, limit, cursor);
+}
+
 /** Month (2026-11) or day (2026-11-22) → the first / last instant string of that period in Shanghai. */
 const periodStart = (p: string) => (p.length === 7 ? `${p}-01T00:00:00` : `${p}T00:00:00`);
 const periodEnd = (p: string) => (p.length === 7 ? `${p}-31T23:59:59.999` : `${p}T23:59:59.999`);

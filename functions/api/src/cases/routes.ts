@@ -17,7 +17,7 @@ import { valid } from "../http/validate.ts";
 import { AuditEntrySchema } from "./audit-schema.ts";
 import { createCase } from "./create.ts";
 import { escalationTargets } from "./escalation.ts";
-import { browseAudit, listCases, readByTrackingNo, readCase } from "./read.ts";
+import { browseAudit, browseVoidedNumbers, listCases, readByTrackingNo, readCase } from "./read.ts";
 import { transitionCase } from "./transition.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
@@ -29,6 +29,20 @@ const IdempotencyHeader = z.object({
     .optional(),
 });
 const tags = ["cases"];
+const MonthPage = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式为 2026-11"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+const VoidedNumberSchema = z.object({
+  trackingNo: z.string(),
+  day: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  reason: z.enum(["duplicate_request", "write_failed"]),
+  detail: z.string().optional(),
+  by: z.string(),
+});
 
 export const caseRoutes = new Hono<ScopedEnv>()
   .use("/v1/cases", ...tenantScoped)
@@ -133,16 +147,23 @@ export const caseRoutes = new Hono<ScopedEnv>()
       ok: { schema: page(AuditEntrySchema) },
       errors: [400, 403],
     }),
-    valid(
-      "query",
-      z.object({
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式为 2026-11"),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(2000).optional(),
-      }),
-    ),
+    valid("query", MonthPage),
     async (c) => {
       const { month, limit, cursor } = c.req.valid("query");
       return c.json(await browseAudit(c.var.scope, month, limit, cursor));
+    },
+  )
+  .get(
+    "/v1/audit/voided-numbers",
+    doc({
+      summary: "Tracking numbers reserved but taken by no case (作废), with why, by month (bureau_admin)",
+      tags: ["audit"],
+      ok: { schema: page(VoidedNumberSchema) },
+      errors: [400, 403],
+    }),
+    valid("query", MonthPage),
+    async (c) => {
+      const { month, limit, cursor } = c.req.valid("query");
+      return c.json(await browseVoidedNumbers(c.var.scope, month, limit, cursor));
     },
   );

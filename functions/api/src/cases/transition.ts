@@ -5,9 +5,13 @@ import { attachmentLinks, linkConflict } from "../attachments/link.ts";
 import type { AppDeps } from "../deps.ts";
 import { tenantCalendar } from "./calendar.ts";
 
+/** Decisions re-made when the overdue sweep marked the case between our read and our write. */
+const ATTEMPTS = 3;
+
 /**
  * One workflow action: read the case (and the unit it names), let the domain decide, write the decision
- * and its effects in one transaction guarded by the version the decision was made on.
+ * and its effects in one transaction guarded by the case as it was read. Another version meanwhile is a
+ * 409; the sweep's mark meanwhile (same version) only means deciding again on the marked case.
  */
 export async function transitionCase(
   deps: AppDeps,
@@ -16,7 +20,8 @@ export async function transitionCase(
   input: TransitionInput,
   now: Date,
 ): Promise<Case> {
-  const current = await visibleCase(scope, id);
+  const cases = new CasesRepository(scope.table);
+  let current = await visibleCase(scope, id);
   const [cal, target] = await Promise.all([
     tenantCalendar(scope),
     input.action === "escalate" ? scope.units.get(input.toUnitId) : undefined,
@@ -29,10 +34,14 @@ export async function transitionCase(
     now,
   );
   const actor = staffActor(scope);
-  const decision = applyAction(current, input, { now, cal, actor, target, attachments: files.refs });
-  const cases = new CasesRepository(scope.table);
-  const written = await cases.write(decision, { expectedVersion: current.version, extra: files.items });
-  if (!written.ok && written.stale) throw staleCase((await cases.get(id))!, scope.viewer, cal, now);
-  if (!written.ok) throw linkConflict();
-  return caseViewFor(decision.next, scope.viewer, cal, now);
+  for (let attempt = 1; ; attempt++) {
+    const decision = applyAction(current, input, { now, cal, actor, target, attachments: files.refs });
+    const written = await cases.write(decision, { expected: current, extra: files.items });
+    if (written.ok) return caseViewFor(decision.next, scope.viewer, cal, now);
+    if (!written.stale) throw linkConflict();
+    const fresh = (await cases.get(id))!;
+    if (fresh.version !== current.version || attempt === ATTEMPTS)
+      throw staleCase(fresh, scope.viewer, cal, now);
+    current = fresh;
+  }
 }

@@ -3,7 +3,7 @@ import {
   byKindOf,
   type CategoryCount,
   type Counters,
-  dueWindow,
+  depthOf,
   figuresOf,
   inSubtree,
   monthsOf,
@@ -18,7 +18,6 @@ import {
 } from "@weiquan/domain";
 import { InspectionsRepository, RollupsRepository, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
-import { tenantCalendar } from "../cases/calendar.ts";
 
 /**
  * The figures of a unit's subtree for a period, from the rollup items only: one Query per unit
@@ -42,13 +41,6 @@ export async function figuresTarget(
   return { unit, period };
 }
 
-/** Open cases past their running deadline now whose handling unit is `unitPath` or below it. */
-async function overdueCounter(scope: Scope, rollups: RollupsRepository, now: Date) {
-  const cal = await tenantCalendar(scope);
-  const paths = await rollups.overduePaths(dueWindow(cal, now).overdueBefore);
-  return (unitPath: string) => paths.filter((p) => p === unitPath || p.startsWith(`${unitPath}/`)).length;
-}
-
 export async function summary(
   scope: Scope,
   q: FiguresRequest,
@@ -56,9 +48,9 @@ export async function summary(
   rollups = new RollupsRepository(scope.table),
 ): Promise<StatsSummary> {
   const { unit, period } = await figuresTarget(scope, q, now);
-  const [months, overdue, findingsDue] = await Promise.all([
+  const [months, gauges, findingsDue] = await Promise.all([
     rollups.months(unit.id, period.from, period.to),
-    overdueCounter(scope, rollups, now),
+    rollups.gauges([unit.id]),
     new InspectionsRepository(scope.table).overdue(shanghaiIso(now)),
   ]);
   const total: Counters = {};
@@ -69,7 +61,8 @@ export async function summary(
     from: period.from,
     to: period.to,
     ...figuresOf(total),
-    overdueNow: overdue(unit.path),
+    // Open cases past their running deadline, as the overdue sweep counted them (see the case effects).
+    overdueNow: gauges.get(unit.id)!.overdue,
     overdueFindingsNow: findingsDue.filter((f) => inSubtree(f.unitPath, unit.path)).length,
     byKind: byKindOf(total),
     publicityByKind: publicityByKindOf(total),
@@ -107,7 +100,7 @@ const UNIT_CONCURRENCY = 16;
  * One row per unit the caller may see (or of a slice: `unitId` and `depth` levels below it), each with its
  * subtree's figures: one Query per row's unit, run `UNIT_CONCURRENCY` at a time, so the cost is (rows ×
  * months) items — a slice of a 1,200-unit county reads a few dozen units — never the number of cases; plus
- * one read of the overdue cases for `overdueNow`.
+ * the rows' units' gauges (BatchGet) for `overdueNow`.
  */
 export async function unitTable(
   scope: Scope,
@@ -118,10 +111,9 @@ export async function unitTable(
   const period = resolvePeriod(q, now);
   const top = q.unitId ? await visibleUnit(scope, q.unitId) : undefined;
   const all = await scope.units.listByPath(top ? top.path : visiblePrefix(scope.viewer));
-  const levelOf = (u: { path: string }) => u.path.split("/").length;
-  const topDepth = Math.min(...all.map(levelOf));
-  const units = q.depth === undefined ? all : all.filter((u) => levelOf(u) - topDepth <= q.depth!);
-  const overdue = await overdueCounter(scope, rollups, now);
+  const topDepth = Math.min(...all.map((u) => depthOf(u.path)));
+  const units = q.depth === undefined ? all : all.filter((u) => depthOf(u.path) - topDepth <= q.depth!);
+  const gauges = await rollups.gauges(units.map((u) => u.id));
   const totals = new Map<string, Counters>();
   let next = 0;
   const worker = async () => {
@@ -154,11 +146,11 @@ export async function unitTable(
       name: u.name,
       type: u.type,
       status: u.status,
-      depth: levelOf(u) - topDepth,
+      depth: depthOf(u.path) - topDepth,
       ...f,
       // Known only when every child's subtree was read.
       ownReceived: inSlice.rows === children ? f.received - inSlice.received : null,
-      overdueNow: overdue(u.path),
+      overdueNow: gauges.get(u.id)!.overdue,
       childCount: children,
     };
   });

@@ -56,7 +56,7 @@ export async function rateCase(county: County, caseId: string, input: RatingInpu
     const current = await cases.get(caseId);
     if (!current) throw NotFound("案件");
     const decision = applyRating(current, input, now);
-    if ((await cases.write(decision, { expectedVersion: current.version })).ok) return;
+    if ((await cases.write(decision, { expected: current })).ok) return;
   }
   throw Conflict("该事项正在被处理，请稍后重试", "VERSION_CONFLICT");
 }

@@ -18,7 +18,7 @@ import {
   Unprocessable,
   visiblePrefix,
 } from "@weiquan/domain";
-import { CasesRepository, type UnitMove, type UnitRecord } from "@weiquan/store";
+import { CasesRepository, RollupsRepository, type UnitMove, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 
 /** The API shape of a unit; staff contacts masked for callers who may not see personal data. */
@@ -167,7 +167,7 @@ async function assertNoCases(scope: Scope, unit: UnitRecord) {
 /** A unit with open cases or active children cannot be closed. */
 async function assertClosable(scope: Scope, unit: UnitRecord) {
   if (unit.type === "bureau") throw Unprocessable("县局是租户的根单位，不能撤销", "UNIT_NOT_CLOSABLE");
-  const openCases = await new CasesRepository(scope.table).openCount(unit.id);
+  const openCases = (await new RollupsRepository(scope.table).gauges([unit.id])).get(unit.id)!.openOwn;
   if (openCases > 0) {
     throw Unprocessable(
       `「${unit.name}」还有 ${openCases} 件未办结的案件，请先办结或提交上级后再撤销`,

@@ -3,6 +3,7 @@ import type { AppError } from "../common/errors.ts";
 import type { Actor, UnitFacts } from "./actions.ts";
 import { workCalendar } from "./clock/calendar.ts";
 import { applyAction, applyRating, newCase } from "./decide.ts";
+import { gaugeDeltas } from "./effects.ts";
 import type { CaseRecord } from "./record.ts";
 import type { CaseAction, CaseKind, CaseStatus, CreateCaseInput, TransitionInput } from "./schema.ts";
 import { workflowFactsOf } from "./view.ts";
@@ -375,4 +376,68 @@ describe("the consumer's rating", () => {
 it("labels every status the table can reach", () => {
   for (const kind of Object.keys(paths) as CaseKind[])
     for (const s of Object.keys(paths[kind])) expect(caseStatusLabels[s as CaseStatus]).toBeTruthy();
+});
+
+describe("the gauges of right now", () => {
+  const c = registered("complaint");
+
+  it("counts a new case open in its unit's subtree and the unit's own", () => {
+    const { effects } = newCase(complaint, pointStaff, {
+      now: registeredAt,
+      cal,
+      id: "C9",
+      trackingNo: "x",
+      unit: P,
+    });
+    expect(effects.gauges).toEqual([
+      { unitId: "B", counters: { open: 1 } },
+      { unitId: "S", counters: { open: 1 } },
+      { unitId: "P", counters: { open: 1, openOwn: 1 } },
+    ]);
+  });
+
+  it("leaves them alone when a case moves on but stays open and on time", () => {
+    expect(
+      applyAction(c, bodyOf("accept", 1), { now: later, cal, actor: pointStaff }).effects.gauges,
+    ).toEqual([]);
+  });
+
+  it("moves an open case from the point to the station when it is passed up", () => {
+    const { effects } = applyAction(c, bodyOf("escalate", 1), {
+      now: later,
+      cal,
+      actor: pointStaff,
+      target: S,
+    });
+    expect(effects.gauges).toEqual([
+      { unitId: "S", counters: { openOwn: 1 } },
+      { unitId: "P", counters: { open: -1, openOwn: -1 } },
+    ]);
+  });
+
+  it("takes a closed case out of the open count", () => {
+    const rejected = walk("complaint", ["reject"]);
+    const { effects } = applyAction(rejected, bodyOf("close", 2), { now: later, cal, actor: pointStaff });
+    expect(effects.gauges).toEqual([
+      { unitId: "B", counters: { open: -1 } },
+      { unitId: "S", counters: { open: -1 } },
+      { unitId: "P", counters: { open: -1, openOwn: -1 } },
+    ]);
+  });
+
+  it("counts a case overdue once the sweep noticed the lapse, until its running deadline changes", () => {
+    const noticed = { ...c, overdueNoticed: c.dueBy! };
+    expect(gaugeDeltas(c, noticed)).toEqual([
+      { unitId: "B", counters: { overdue: 1 } },
+      { unitId: "S", counters: { overdue: 1 } },
+      { unitId: "P", counters: { overdue: 1 } },
+    ]);
+    const late = new Date("2026-12-04T09:00:00+08:00");
+    const accepted = applyAction(noticed, bodyOf("accept", 1), { now: late, cal, actor: pointStaff });
+    expect(accepted.effects.gauges).toEqual([
+      { unitId: "B", counters: { overdue: -1 } },
+      { unitId: "S", counters: { overdue: -1 } },
+      { unitId: "P", counters: { overdue: -1 } },
+    ]);
+  });
 });

@@ -93,7 +93,7 @@ export function newCase(input: CreateCaseInput, actor: Actor, ctx: NewCaseContex
     data: { channel: input.channel, unitId: unit.id, ...ctx.eventData },
   };
   const figures = figuresAlong(unit.path, shanghaiMonth(receivedAt), countersForCreate(next));
-  return { next, event, effects: baseEffects(next, figures) };
+  return { next, event, effects: baseEffects(null, next, figures) };
 }
 
 export interface ActionContext {
@@ -171,7 +171,7 @@ export function applyAction(record: CaseRecord, input: TransitionInput, ctx: Act
       month: shanghaiMonth(record.receivedAt),
       counters: closedOfReceived,
     });
-  const effects = baseEffects(next, mergeFigures(figures));
+  const effects = baseEffects(record, next, mergeFigures(figures));
   // Closing is final: a complaint joins its month's sampling population once, when it closes.
   const closed = record.status !== "closed" ? closedComplaintOf(next) : null;
   if (closed) effects.sampling = closed;
@@ -217,7 +217,7 @@ export function applyRating(record: CaseRecord, input: RatingInput, now: Date): 
   return {
     next,
     event,
-    effects: baseEffects(next, figuresAlong(record.handlerPath, shanghaiMonth(at), counters)),
+    effects: baseEffects(record, next, figuresAlong(record.handlerPath, shanghaiMonth(at), counters)),
   };
 }
 

@@ -15,8 +15,52 @@ export interface CaseEffects {
   figures: FiguresDelta[];
   /** The deadline index entry: the running deadline of an open case, or none. */
   due: string | null;
+  /** Changes to the units' gauges of right now (open cases, overdue cases). */
+  gauges: GaugeDelta[];
   /** A complaint just closed: its entry in the month's population of the bureau's sampled callbacks. */
   sampling?: ClosedComplaint;
+}
+
+/**
+ * A unit's gauges of right now, kept as counters beside its figures so a dashboard or a closing check
+ * reads one item instead of counting cases: `open` and `overdue` count the cases handled in the unit's
+ * subtree, `openOwn` those the unit handles itself.
+ */
+export type Gauge = "open" | "openOwn" | "overdue";
+export interface GaugeDelta {
+  unitId: string;
+  counters: Partial<Record<Gauge, number>>;
+}
+
+/** What the gauges need of a case. */
+export type GaugeFacts = Pick<CaseRecord, "status" | "handlerPath" | "dueBy" | "overdueNoticed">;
+
+/** A case counts as overdue from the sweep's notice of its running deadline's lapse until that deadline changes. */
+export const countsOverdue = (c: GaugeFacts): boolean =>
+  c.status !== "closed" && c.dueBy !== null && c.overdueNoticed !== undefined && c.overdueNoticed === c.dueBy;
+
+function gaugesOf(c: GaugeFacts | null, sign: 1 | -1, into: Map<string, Partial<Record<Gauge, number>>>) {
+  if (!c || c.status === "closed") return;
+  const add = (unitId: string, g: Gauge) => {
+    const counters = into.get(unitId) ?? {};
+    counters[g] = (counters[g] ?? 0) + sign;
+    into.set(unitId, counters);
+  };
+  const chain = unitIdsOf(c.handlerPath);
+  for (const unitId of chain) add(unitId, "open");
+  add(chain.at(-1)!, "openOwn");
+  if (countsOverdue(c)) for (const unitId of chain) add(unitId, "overdue");
+}
+
+/** How the gauges move when a case goes from `before` (null: it is new) to `after`; nothing when unchanged. */
+export function gaugeDeltas(before: GaugeFacts | null, after: GaugeFacts): GaugeDelta[] {
+  const sums = new Map<string, Partial<Record<Gauge, number>>>();
+  gaugesOf(before, -1, sums);
+  gaugesOf(after, 1, sums);
+  return [...sums].flatMap(([unitId, counters]) => {
+    const moved = Object.fromEntries(Object.entries(counters).filter(([, v]) => v !== 0));
+    return Object.keys(moved).length ? [{ unitId, counters: moved }] : [];
+  });
 }
 
 /** Counters to add to the figures of these units' month. */
@@ -33,12 +77,17 @@ export interface CaseDecision {
   effects: CaseEffects;
 }
 
-/** The effects every decision shares: the case's ledger rows and its deadline index entry. */
-export function baseEffects(next: CaseRecord, figures: FiguresDelta[]): CaseEffects {
+/** The effects every decision shares: the case's ledger rows, its deadline index entry and the gauges. */
+export function baseEffects(
+  before: CaseRecord | null,
+  next: CaseRecord,
+  figures: FiguresDelta[],
+): CaseEffects {
   return {
     ledger: { unitIds: next.ledgerUnits, row: ledgerRowOf(next) },
     figures,
     due: next.status !== "closed" ? next.dueBy : null,
+    gauges: gaugeDeltas(before, next),
   };
 }
 

@@ -1,11 +1,18 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { CaseDecision, CaseRecord, FiguresDelta, LedgerRow, TimelineEvent } from "@weiquan/domain";
+import type {
+  CaseDecision,
+  CaseRecord,
+  FiguresDelta,
+  GaugeDelta,
+  LedgerRow,
+  TimelineEvent,
+} from "@weiquan/domain";
 import { encodeCursor } from "../cursor.ts";
 import { T, TQ, withoutKeys } from "../keys.ts";
 import { queryOf, queryPages, startOf } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
-import { rollupAdd } from "./figures-write.ts";
+import { gaugeAdd, rollupAdd } from "./figures-write.ts";
 
 /** Counters to add to a unit's month of figures (the domain's figures effect). */
 export type RollupDelta = FiguresDelta;
@@ -61,22 +68,13 @@ export class CasesRepository {
    */
   async write(
     d: CaseDecision,
-    opts: { expectedVersion?: number; extra?: TransactItem[] } = {},
+    opts: { expected?: Pick<CaseRecord, "version" | "overdueNoticed">; extra?: TransactItem[] } = {},
   ): Promise<CaseWriteResult> {
     const { next: record, event, effects } = d;
     const caseItem: Record<string, unknown> = { ...T.case(record.id), ...record };
     if (effects.due) Object.assign(caseItem, T.caseDueIndex(effects.due, record.id));
     const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.t.tableName,
-          Item: caseItem,
-          ConditionExpression:
-            opts.expectedVersion === undefined ? "attribute_not_exists(PK)" : "version = :v",
-          ExpressionAttributeValues:
-            opts.expectedVersion === undefined ? undefined : { ":v": opts.expectedVersion },
-        },
-      },
+      { Put: { TableName: this.t.tableName, Item: caseItem, ...asRead(opts.expected) } },
       {
         Put: {
           TableName: this.t.tableName,
@@ -105,6 +103,7 @@ export class CasesRepository {
       ...effects.figures.flatMap((r) =>
         r.unitIds.map((unitId) => this.rollupUpdate(unitId, r.month, r.counters)),
       ),
+      ...effects.gauges.map((g) => gaugeAdd(this.t.tableName, g.unitId, g.counters)),
     ];
     const extraStart = items.length;
     items.push(...(opts.extra ?? []));
@@ -182,29 +181,32 @@ export class CasesRepository {
     return out;
   }
 
+  /**
+   * The overdue sweep's mark of a lapse (without a new version: a console holding the case can still act)
+   * and the gauges it moves, as transaction items: conditional on the case as the sweep read it.
+   */
+  overdueMark(c: CaseRecord, gauges: readonly GaugeDelta[]): TransactItem[] {
+    return [
+      {
+        Update: {
+          TableName: this.t.tableName,
+          Key: T.case(c.id),
+          UpdateExpression: "SET overdueNoticed = :due",
+          ConditionExpression:
+            "version = :v AND dueBy = :due AND (attribute_not_exists(overdueNoticed) OR overdueNoticed <> :due)",
+          ExpressionAttributeValues: { ":v": c.version, ":due": c.dueBy },
+        },
+      },
+      ...gauges.map((g) => gaugeAdd(this.t.tableName, g.unitId, g.counters)),
+    ];
+  }
+
   /** Does any case list this unit in its ledger (held now or ever by it or a unit below it)? */
   async anyInLedger(unitId: string): Promise<boolean> {
     const out = await this.t.doc.send(
       new QueryCommand(queryOf(this.t.tableName, TQ.ledger(unitId), { Limit: 1 })),
     );
     return (out.Items ?? []).length > 0;
-  }
-
-  /** How many cases a unit handles now that are not closed (a unit with open cases cannot be closed). */
-  async openCount(unitId: string): Promise<number> {
-    let count = 0;
-    for await (const page of queryPages(
-      this.t.doc,
-      queryOf(this.t.tableName, TQ.ledger(unitId), {
-        FilterExpression: "unitId = :u AND #status <> :closed",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":u": unitId, ":closed": "closed" },
-        Select: "COUNT",
-      }),
-    )) {
-      count += page.Count ?? 0;
-    }
-    return count;
   }
 }
 
@@ -255,4 +257,20 @@ function ledgerFilterOf(filter: LedgerFilter) {
     conditions.push("contains(#search, :q)");
   }
   return { expression: conditions.length ? conditions.join(" AND ") : undefined, names, values };
+}
+
+/**
+ * The condition of a case's write: new, or still as the decision read it — its version and the overdue
+ * sweep's mark, which the sweep sets without a new version (a mark set meanwhile moved the gauges the
+ * decision computed from, so it must be decided again).
+ */
+function asRead(expected: Pick<CaseRecord, "version" | "overdueNoticed"> | undefined) {
+  if (!expected) return { ConditionExpression: "attribute_not_exists(PK)" };
+  const unmarked = expected.overdueNoticed === undefined;
+  return {
+    ConditionExpression: `version = :v AND ${unmarked ? "attribute_not_exists(overdueNoticed)" : "overdueNoticed = :noticed"}`,
+    ExpressionAttributeValues: unmarked
+      ? { ":v": expected.version }
+      : { ":v": expected.version, ":noticed": expected.overdueNoticed },
+  };
 }

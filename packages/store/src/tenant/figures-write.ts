@@ -15,8 +15,28 @@ export function rollupAdd(
   month: string,
   counters: Record<string, number>,
 ): TransactItem {
-  const names: Record<string, string> = { "#month": "month" };
-  const values: Record<string, unknown> = { ":u": unitId, ":m": month };
+  return counterAdd(tableName, T.rollup(unitId, month), { unitId, month }, counters);
+}
+
+/** The update that adds to a unit's gauges of right now (open / overdue cases; see the domain's effects). */
+export function gaugeAdd(tableName: string, unitId: string, counters: Record<string, number>): TransactItem {
+  return counterAdd(tableName, T.gauges(unitId), { unitId }, counters);
+}
+
+/** An update that sets the item's identifying attributes and adds to its counters (created if missing). */
+function counterAdd(
+  tableName: string,
+  Key: Record<string, string>,
+  set: Record<string, string>,
+  counters: Record<string, number>,
+): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
   const adds = Object.entries(counters).map(([k, v], i) => {
     names[`#c${i}`] = k;
     values[`:c${i}`] = v;
@@ -25,8 +45,8 @@ export function rollupAdd(
   return {
     Update: {
       TableName: tableName,
-      Key: T.rollup(unitId, month),
-      UpdateExpression: `SET unitId = :u, #month = :m${adds.length ? ` ADD ${adds.join(", ")}` : ""}`,
+      Key,
+      UpdateExpression: `SET ${sets.join(", ")}${adds.length ? ` ADD ${adds.join(", ")}` : ""}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },

@@ -1,8 +1,10 @@
-import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
   addCounters,
   type Counters,
   capacityCountersOf,
+  type Gauge,
+  gaugeDeltas,
   type ReplayDelta,
   replayCase,
   supervisionCountersOf,
@@ -89,24 +91,30 @@ export class RollupsRepository {
     return out;
   }
 
-  /**
-   * The handling units' paths of every open case whose running deadline is before `before`: the
-   * deadline index holds only open cases with a running clock, so this reads the overdue cases of the
-   * tenant (keys and one attribute each), never the closed or the punctual ones.
-   */
-  async overduePaths(before: string): Promise<string[]> {
-    const out: string[] = [];
-    for await (const page of queryPages(
-      this.t.doc,
-      queryOf(this.t.tableName, TQ.dueBefore(before), {
-        ProjectionExpression: "handlerPath",
-        ReturnConsumedCapacity: "TOTAL",
-      }),
-    )) {
-      this.cost.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
-      for (const item of page.Items ?? []) {
-        this.cost.items++;
-        if (typeof item.handlerPath === "string") out.push(item.handlerPath);
+  /** Units' gauges of right now (open and overdue cases of their subtree, open cases of their own). */
+  async gauges(unitIds: readonly string[]): Promise<Map<string, Record<Gauge, number>>> {
+    const out = new Map<string, Record<Gauge, number>>();
+    for (const id of unitIds) out.set(id, { open: 0, openOwn: 0, overdue: 0 });
+    for (let i = 0; i < unitIds.length; i += 100) {
+      let keys: Record<string, string>[] = unitIds.slice(i, i + 100).map((id) => T.gauges(id));
+      for (let attempt = 0; keys.length; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+        const page = await this.t.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.t.tableName]: { Keys: keys } },
+            ReturnConsumedCapacity: "TOTAL",
+          }),
+        );
+        for (const c of page.ConsumedCapacity ?? []) this.cost.capacityUnits += c.CapacityUnits ?? 0;
+        for (const item of page.Responses?.[this.t.tableName] ?? []) {
+          this.cost.items++;
+          out.set(item.unitId as string, {
+            open: Math.max(0, Number(item.open ?? 0)),
+            openOwn: Math.max(0, Number(item.openOwn ?? 0)),
+            overdue: Math.max(0, Number(item.overdue ?? 0)),
+          });
+        }
+        keys = (page.UnprocessedKeys?.[this.t.tableName]?.Keys ?? []) as Record<string, string>[];
       }
     }
     return out;
@@ -125,7 +133,8 @@ export interface RebuildResult {
 /**
  * Recomputes a tenant's rollups from its cases — offline (a job or a script, never a request): pages
  * through the root unit's ledger (every case is listed there), replays each case's timeline with the
- * same counter functions as the write path, and replaces every unit's rollup items with the result.
+ * same counter functions as the write path, and replaces every unit's rollup items with the result; the
+ * gauges of right now (open and overdue cases) are recounted from the cases as they stand.
  *
  * Attribution follows the unit tree as it is now: a unit moved under another parent has its whole
  * history counted under the new parents after a rebuild (the write path counted it under the parents of
@@ -150,6 +159,8 @@ export async function rebuildRollups(
     }
   };
 
+  // The gauges of right now, from each case as it stands (at its handling unit's place in the tree today).
+  const gauges = new Map<string, Counters>();
   const cases = new CasesRepository(t);
   let cursor: string | undefined;
   let caseCount = 0;
@@ -162,6 +173,11 @@ export async function rebuildRollups(
       caseCount++;
       eventCount += found.timeline.length;
       for (const d of replayCase(found.record, found.timeline)) add(d);
+      for (const g of gaugeDeltas(null, {
+        ...found.record,
+        handlerPath: pathOf.get(found.record.unitId) ?? found.record.handlerPath,
+      }))
+        gauges.set(g.unitId, addCounters(gauges.get(g.unitId) ?? {}, g.counters as Counters));
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -181,7 +197,12 @@ export async function rebuildRollups(
     const [unitId, month] = key.split("\u0000") as [string, string];
     return { PutRequest: { Item: { ...T.rollup(unitId, month), unitId, month, ...counters } } };
   });
-  await batchWrite(t, [...stale.map((Key) => ({ DeleteRequest: { Key } })), ...puts]);
+  const gaugePuts = units.map((u) => ({
+    PutRequest: {
+      Item: { ...T.gauges(u.id), unitId: u.id, open: 0, openOwn: 0, overdue: 0, ...gauges.get(u.id) },
+    },
+  }));
+  await batchWrite(t, [...stale.map((Key) => ({ DeleteRequest: { Key } })), ...puts, ...gaugePuts]);
   return { cases: caseCount, events: eventCount, written: puts.length, removed: stale.length };
 }
 

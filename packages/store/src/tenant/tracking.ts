@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { T, TQ } from "../keys.ts";
 import { queryPage } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
-import type { TransactItem } from "../writes.ts";
+import { putIf, type TransactItem } from "../writes.ts";
 
 /** A tracking number taken and then not used by any case, with why (作废). */
 export interface VoidedNumber {
@@ -21,7 +21,7 @@ export interface VoidedNumber {
  * The per-day sequence behind tracking numbers. A number is reserved with one atomic ADD outside the
  * case's transaction, so registrations never wait on each other for it; a reserved number whose case is
  * then not written is recorded as voided with its reason, so every number of the day is either a case or
- * a voided entry an auditor can read.
+ * a voided entry an auditor can read (the month's voided numbers are one query on a sparse index).
  */
 export class TrackingRepository {
   constructor(private readonly t: TenantTable) {}
@@ -66,19 +66,20 @@ export class TrackingRepository {
     return (out.Item?.caseId as string | undefined) ?? null;
   }
 
-  /** Records a reserved number as voided (once: a second record of the same number changes nothing). */
-  async void(v: VoidedNumber): Promise<void> {
-    await this.t.doc
-      .send(
-        new PutCommand({
-          TableName: this.t.tableName,
-          Item: { ...T.voidedNumber(v.day, v.trackingNo), ...v },
-          ConditionExpression: "attribute_not_exists(PK)",
-        }),
-      )
-      .catch((e: unknown) => {
-        if (!(e instanceof Error && e.name === "ConditionalCheckFailedException")) throw e;
-      });
+  /**
+   * Settles a reserved number whose case write failed or whose outcome is unknown (a timeout): the number's
+   * pointer is taken for the void, with its entry in the month's list, unless the case's transaction took
+   * it first. Whichever lands first wins — a case's transaction arriving late then fails its condition —
+   * so a number ends as exactly one case or one voided entry. "taken": the case was written after all.
+   */
+  async settle(v: VoidedNumber): Promise<"voided" | "taken"> {
+    const voided = await putIf(
+      this.t.doc,
+      this.t.tableName,
+      { ...T.tracking(v.trackingNo), ...T.voidedIndex(v.day, v.trackingNo), voided: true, ...v },
+      "attribute_not_exists(PK)",
+    );
+    return voided ? "voided" : "taken";
   }
 
   /** A month's voided numbers in number order, a page at a time. */
@@ -87,6 +88,14 @@ export class TrackingRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: VoidedNumber[]; nextCursor: string | null }> {
-    return queryPage<VoidedNumber>(this.t.doc, this.t.tableName, TQ.voidedNumbers(month), limit, cursor);
+    const p = TQ.voidedNumbers(month);
+    const page = await queryPage<VoidedNumber & { voided?: true }>(
+      this.t.doc,
+      this.t.tableName,
+      p,
+      limit,
+      cursor,
+    );
+    return { ...page, items: page.items.map(({ voided: _v, ...v }) => v) };
   }
 }
