@@ -71,6 +71,9 @@ async function expectCountyTree(countyCode: string) {
   return { bureau: bureau!, stations, points, data };
 }
 
+// Each test onboards a county of 800–1,200 units through DynamoDB Local: minutes on a loaded 2-core machine.
+const HEAVY = 240_000;
+
 describe("onboarding with prepopulate: true", () => {
   it(`builds ${BAODI} 宝坻区's network: 26 planned stations and 822 planned points under them`, async () => {
     const r = await onboard(BAODI);
@@ -100,7 +103,7 @@ describe("onboarding with prepopulate: true", () => {
       parentId: haibin!.id,
       status: "planned",
     });
-  });
+  }, HEAVY);
 
   it(`prepopulates a large county (${LARGE} 滕州市, 1,180 villages) and reports how long it took`, async () => {
     const started = performance.now();
@@ -111,7 +114,7 @@ describe("onboarding with prepopulate: true", () => {
     expect(stations).toHaveLength(21);
     expect(points).toHaveLength(1180);
     console.log(`onboarding ${LARGE} with ${stations.length + points.length} units took ${ms} ms`);
-  }, 60_000);
+  }, HEAVY);
 
   it("finishes a prepopulation that crashed half-way on retry, without duplicating a unit", async () => {
     const countyCode = "120114"; // 武清区
@@ -157,7 +160,7 @@ describe("onboarding with prepopulate: true", () => {
     );
     const { data } = await expectCountyTree(countyCode);
     expect(data.county.name).toBe("武清区");
-  });
+  }, HEAVY);
 
   it("answers 422 PREPOPULATE_UNAVAILABLE for a county the division data does not know, claiming nothing", async () => {
     const tablesBefore = (await tenantTables()).length;
