@@ -75,92 +75,104 @@ async function expectCountyTree(countyCode: string) {
 const HEAVY = 240_000;
 
 describe("onboarding with prepopulate: true", () => {
-  it(`builds ${BAODI} 宝坻区's network: 26 planned stations and 822 planned points under them`, async () => {
-    const r = await onboard(BAODI);
-    expect(r.status).toBe(201);
-    expect(r.body.status).toBe("active");
-    expect(r.body.provisioning.steps).toEqual([
-      "table",
-      "configure",
-      "root",
-      "prepopulate",
-      "admin",
-      "activate",
-    ]);
-    expect(r.body.provisioning.done).toEqual(r.body.provisioning.steps);
+  it(
+    `builds ${BAODI} 宝坻区's network: 26 planned stations and 822 planned points under them`,
+    async () => {
+      const r = await onboard(BAODI);
+      expect(r.status).toBe(201);
+      expect(r.body.status).toBe("active");
+      expect(r.body.provisioning.steps).toEqual([
+        "table",
+        "configure",
+        "root",
+        "prepopulate",
+        "admin",
+        "activate",
+      ]);
+      expect(r.body.provisioning.done).toEqual(r.body.provisioning.steps);
 
-    const { stations, points } = await expectCountyTree(BAODI);
-    expect(stations).toHaveLength(26);
-    expect(points).toHaveLength(822);
-    // 四统一 · 统一名称: the tenant's patterns, filled with the place each unit serves.
-    const haibin = stations.find((s) => s.name === "海滨街道消费维权服务站");
-    expect(haibin).toMatchObject({ type: "station", code: "120115001000", status: "planned" });
-    expect(haibin!.standards.compliant).toBe(false);
-    expect(stations.find((s) => s.name === "大口屯镇消费维权服务站")?.code).toBe("120115101000");
-    const village = points.find((p) => p.code === "120115001001");
-    expect(village).toMatchObject({
-      name: "石幢南社区消费维权服务点",
-      parentId: haibin!.id,
-      status: "planned",
-    });
-  }, HEAVY);
+      const { stations, points } = await expectCountyTree(BAODI);
+      expect(stations).toHaveLength(26);
+      expect(points).toHaveLength(822);
+      // 四统一 · 统一名称: the tenant's patterns, filled with the place each unit serves.
+      const haibin = stations.find((s) => s.name === "海滨街道消费维权服务站");
+      expect(haibin).toMatchObject({ type: "station", code: "120115001000", status: "planned" });
+      expect(haibin!.standards.compliant).toBe(false);
+      expect(stations.find((s) => s.name === "大口屯镇消费维权服务站")?.code).toBe("120115101000");
+      const village = points.find((p) => p.code === "120115001001");
+      expect(village).toMatchObject({
+        name: "石幢南社区消费维权服务点",
+        parentId: haibin!.id,
+        status: "planned",
+      });
+    },
+    HEAVY,
+  );
 
-  it(`prepopulates a large county (${LARGE} 滕州市, 1,180 villages) and reports how long it took`, async () => {
-    const started = performance.now();
-    const r = await onboard(LARGE);
-    const ms = Math.round(performance.now() - started);
-    expect(r.status).toBe(201);
-    const { stations, points } = await expectCountyTree(LARGE);
-    expect(stations).toHaveLength(21);
-    expect(points).toHaveLength(1180);
-    console.log(`onboarding ${LARGE} with ${stations.length + points.length} units took ${ms} ms`);
-  }, HEAVY);
+  it(
+    `prepopulates a large county (${LARGE} 滕州市, 1,180 villages) and reports how long it took`,
+    async () => {
+      const started = performance.now();
+      const r = await onboard(LARGE);
+      const ms = Math.round(performance.now() - started);
+      expect(r.status).toBe(201);
+      const { stations, points } = await expectCountyTree(LARGE);
+      expect(stations).toHaveLength(21);
+      expect(points).toHaveLength(1180);
+      console.log(`onboarding ${LARGE} with ${stations.length + points.length} units took ${ms} ms`);
+    },
+    HEAVY,
+  );
 
-  it("finishes a prepopulation that crashed half-way on retry, without duplicating a unit", async () => {
-    const countyCode = "120114"; // 武清区
-    const { onboardTenant } = await import("@weiquan/fn-api");
-    // A provisioner whose DynamoDB connection dies after 5 BatchWriteItem calls (125 units written).
-    let batches = 0;
-    const flaky = localDynamoClient(inject("dynamoEndpoint"));
-    flaky.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === "BatchWriteItemCommand" && ++batches > 5) throw new Error("crash");
-        return next(args);
-      },
-      { step: "initialize" },
-    );
-    const crashing = {
-      ...api.deps,
-      startProvisioning: async (tenantId: string) => {
-        await provisionTenant(
-          { client: flaky, tenants: api.deps.control.tenants, now: api.deps.now },
-          tenantId,
-        );
-        return "done" as const;
-      },
-    };
-    await expect(onboardTenant(crashing, body(countyCode))).rejects.toMatchObject({
-      code: "SERVICE_UNAVAILABLE",
-    });
-    const half = (await api.deps.control.tenants.getByCountyCode(countyCode))!;
-    expect(half.status).toBe("provisioning");
-    expect(half.provisioning.done).toEqual(["table", "configure", "root"]);
-    expect(half.provisioning.error).toBe("crash");
+  it(
+    "finishes a prepopulation that crashed half-way on retry, without duplicating a unit",
+    async () => {
+      const countyCode = "120114"; // 武清区
+      const { onboardTenant } = await import("@weiquan/fn-api");
+      // A provisioner whose DynamoDB connection dies after 5 BatchWriteItem calls (125 units written).
+      let batches = 0;
+      const flaky = localDynamoClient(inject("dynamoEndpoint"));
+      flaky.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === "BatchWriteItemCommand" && ++batches > 5) throw new Error("crash");
+          return next(args);
+        },
+        { step: "initialize" },
+      );
+      const crashing = {
+        ...api.deps,
+        startProvisioning: async (tenantId: string) => {
+          await provisionTenant(
+            { client: flaky, tenants: api.deps.control.tenants, now: api.deps.now },
+            tenantId,
+          );
+          return "done" as const;
+        },
+      };
+      await expect(onboardTenant(crashing, body(countyCode))).rejects.toMatchObject({
+        code: "SERVICE_UNAVAILABLE",
+      });
+      const half = (await api.deps.control.tenants.getByCountyCode(countyCode))!;
+      expect(half.status).toBe("provisioning");
+      expect(half.provisioning.done).toEqual(["table", "configure", "root"]);
+      expect(half.provisioning.error).toBe("crash");
 
-    const tablesBefore = (await tenantTables()).length;
-    const retry = await onboard(countyCode);
-    expect(retry.status).toBe(200);
-    expect(retry.body).toMatchObject({ id: half.id, status: "active" });
-    expect((await tenantTables()).length).toBe(tablesBefore);
+      const tablesBefore = (await tenantTables()).length;
+      const retry = await onboard(countyCode);
+      expect(retry.status).toBe(200);
+      expect(retry.body).toMatchObject({ id: half.id, status: "active" });
+      expect((await tenantTables()).length).toBe(tablesBefore);
 
-    // Running the whole provisioning again (a duplicate async invocation) changes nothing either.
-    await provisionTenant(
-      { client: api.deps.dynamo!, tenants: api.deps.control.tenants, now: api.deps.now },
-      half.id,
-    );
-    const { data } = await expectCountyTree(countyCode);
-    expect(data.county.name).toBe("武清区");
-  }, HEAVY);
+      // Running the whole provisioning again (a duplicate async invocation) changes nothing either.
+      await provisionTenant(
+        { client: api.deps.dynamo!, tenants: api.deps.control.tenants, now: api.deps.now },
+        half.id,
+      );
+      const { data } = await expectCountyTree(countyCode);
+      expect(data.county.name).toBe("武清区");
+    },
+    HEAVY,
+  );
 
   it("answers 422 PREPOPULATE_UNAVAILABLE for a county the division data does not know, claiming nothing", async () => {
     const tablesBefore = (await tenantTables()).length;
