@@ -27,6 +27,8 @@ export interface StageConfig {
   backupCopyRegion?: string;
   /** Raised after the origin secret was rotated, so the api and CloudFront re-read it (default 1). */
   originSecretVersion?: number;
+  /** Raised to replace the token signing key with a new KMS key (default 1; docs/deploy.md § Key and secret rotation). */
+  signingKeyGeneration?: number;
 }
 
 /** Retention values CloudWatch Logs accepts from 180 days up. */
@@ -70,6 +72,7 @@ export function readStageConfig(app: App): StageConfig {
     logRetentionDays,
     backupCopyRegion: optional(app, "backupCopyRegion"),
     originSecretVersion: positiveInteger(optional(app, "originSecretVersion"), "originSecretVersion"),
+    signingKeyGeneration: positiveInteger(optional(app, "signingKeyGeneration"), "signingKeyGeneration"),
   };
   assertDomainConfig(config);
   return config;

@@ -37,6 +37,7 @@ export function createWeiquanStacks(app: App, config: StageConfig, bundles: Bund
     domainName: config.domainName,
     backupCopyRegion: config.backupCopyRegion,
     originSecretVersion: config.originSecretVersion,
+    signingKeyGeneration: config.signingKeyGeneration,
   });
   // The API names the control table by its stage name rather than by reference: no export to pin it.
   api.addStackDependency(control);

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { assertDomainConfig, readStageConfig, repoRoot, type StageConfig } from "../lib/config.ts";
 import { type Bundles, bundleFunctions } from "../lib/functions.ts";
 import { createWeiquanStacks, type WeiquanStacks } from "../lib/weiquan-app.ts";
+import { CFN_LINT_MISSING, cfnLintAvailable, lintTemplates } from "./cfn-lint.ts";
 
 const cdkContext = JSON.parse(readFileSync(resolve(repoRoot, "cdk.json"), "utf8")).context;
 
@@ -16,7 +17,12 @@ interface Synthesized {
   stacks: WeiquanStacks;
   templates: Record<keyof WeiquanStacks, Template>;
   nagViolations: string[];
+  /** The cloud assembly's folder: the templates as `cdk deploy` would upload them. */
+  outdir: string;
 }
+
+const hasCfnLint = cfnLintAvailable();
+if (!hasCfnLint) console.warn(CFN_LINT_MISSING);
 
 function fakeConsoleBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), "weiquan-web-"));
@@ -40,7 +46,8 @@ const sharedBundles = () => {
 async function synthesize(
   config: Omit<StageConfig, "webAssetPath" | "logRetentionDays"> & { logRetentionDays?: number },
 ): Promise<Synthesized> {
-  const app = new App({ context: cdkContext, outdir: mkdtempSync(join(tmpdir(), "weiquan-cdk-")) });
+  const outdir = mkdtempSync(join(tmpdir(), "weiquan-cdk-"));
+  const app = new App({ context: cdkContext, outdir });
   const stacks = createWeiquanStacks(
     app,
     { logRetentionDays: 180, ...config, webAssetPath: fakeConsoleBuild() },
@@ -55,7 +62,7 @@ async function synthesize(
   const templates = Object.fromEntries(
     Object.entries(stacks).map(([key, stack]) => [key, Template.fromStack(stack)]),
   ) as Record<keyof WeiquanStacks, Template>;
-  return { stacks, templates, nagViolations };
+  return { stacks, templates, nagViolations, outdir };
 }
 
 /** Logical id → resource of one type. */
@@ -120,6 +127,27 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
   beforeAll(async () => {
     synth = await synthesize({ stage: "test" });
   }, 240_000);
+
+  it.skipIf(!hasCfnLint)(
+    "passes cfn-lint: no errors, and every warning acknowledged with a reason (cfn-lint.ts)",
+    () => {
+      expect(lintTemplates(synth.outdir, "us-east-1")).toEqual([]);
+    },
+    300_000,
+  );
+
+  it.skipIf(!hasCfnLint)(
+    "would report what cfn-lint finds in a template (the check can fail)",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "weiquan-cfn-lint-"));
+      const broken = { Resources: { Queue: { Type: "AWS::SQS::Queue", Properties: { RetentionDays: 4 } } } };
+      writeFileSync(join(dir, "broken.template.json"), JSON.stringify(broken));
+      expect(lintTemplates(dir, "us-east-1")).toEqual([
+        expect.objectContaining({ level: "Error", where: expect.stringContaining("broken.template.json") }),
+      ]);
+    },
+    120_000,
+  );
 
   it("passes cdk-nag's AwsSolutions checks with every finding fixed or acknowledged with a reason", () => {
     expect(synth.nagViolations).toEqual([]);
@@ -674,8 +702,22 @@ describe("the Weiquan CDK app in an AWS China region (cn-north-1, partition aws-
       env: { account: "123456789012", region: "cn-north-1" },
       domainName: "weiquan.example.gov.cn",
       iamCertificateId: "ASCAEXAMPLEEXAMPLE1234",
+      signingKeyGeneration: 2,
     });
   }, 240_000);
+
+  it("signs with the key of the generation asked for (-c signingKeyGeneration), the old one retained", () => {
+    const keys = Object.entries(
+      synth.templates.api.findResources("AWS::KMS::Key") as Record<string, Record<string, unknown>>,
+    );
+    expect(keys).toHaveLength(1);
+    const [keyId, key] = keys[0]!;
+    expect(keyId.startsWith("SigningKey2")).toBe(true);
+    expect(key.DeletionPolicy).toBe("Retain");
+    const [, api] = apiFunction(synth.templates.api);
+    const variables = (api.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(JSON.stringify(variables.WEIQUAN_SIGNING_KEY_ID)).toContain(keyId);
+  });
 
   it("uses only aws-cn or partition-relative ARNs, never a literal arn:aws:", () => {
     for (const template of Object.values(synth.templates)) {
@@ -685,6 +727,14 @@ describe("the Weiquan CDK app in an AWS China region (cn-north-1, partition aws-
     const api = JSON.stringify(synth.templates.api.toJSON());
     expect(api.includes("arn:aws-cn:") || api.includes('"Ref":"AWS::Partition"')).toBe(true);
   });
+
+  it.skipIf(!hasCfnLint)(
+    "passes cfn-lint with cn-north-1's rules: no errors, no unacknowledged warnings",
+    () => {
+      expect(lintTemplates(synth.outdir, "cn-north-1")).toEqual([]);
+    },
+    300_000,
+  );
 
   it("passes cdk-nag's AwsSolutions checks there too", () => {
     expect(synth.nagViolations).toEqual([]);
@@ -796,5 +846,15 @@ describe("stage configuration", () => {
     expect(read({ stage: "prod" }).logRetentionDays).toBe(180);
     expect(read({ stage: "prod", logRetentionDays: "365" }).logRetentionDays).toBe(365);
     expect(() => read({ stage: "prod", logRetentionDays: "90" })).toThrow(/at least 180/);
+  });
+
+  it("takes rotation counters as positive whole numbers", () => {
+    expect(read({ stage: "prod" }).signingKeyGeneration).toBeUndefined();
+    expect(read({ stage: "prod", signingKeyGeneration: "2", originSecretVersion: "3" })).toMatchObject({
+      signingKeyGeneration: 2,
+      originSecretVersion: 3,
+    });
+    expect(() => read({ stage: "prod", signingKeyGeneration: "0" })).toThrow(/positive whole number/);
+    expect(() => read({ stage: "prod", originSecretVersion: "x" })).toThrow(/positive whole number/);
   });
 });

@@ -38,6 +38,11 @@ export interface ApiStackProps extends StackProps {
   backupCopyRegion?: string;
   /** Bumped after the origin secret was rotated, so the function and CloudFront re-read it. */
   originSecretVersion?: number;
+  /**
+   * Which token signing key (1 by default): raising it creates a new KMS key that the api signs with from
+   * then on; the previous one is retained, no longer used, until someone schedules its deletion.
+   */
+  signingKeyGeneration?: number;
   /** Stage-wide backstop; per-tenant limits live in the application (architecture.md). */
   throttle?: { rateLimit: number; burstLimit: number };
 }
@@ -108,8 +113,11 @@ export class ApiStack extends Stack {
     ];
 
     // The token signing key: asymmetric, used only through kms:Sign; no function can read it.
-    this.signingKey = new kms.Key(this, "SigningKey", {
-      description: `Weiquan ${stage}: ES256 access-token signing key (kms:Sign; JWKS from its public key)`,
+    const generation = props.signingKeyGeneration ?? 1;
+    this.signingKey = new kms.Key(this, generation === 1 ? "SigningKey" : `SigningKey${generation}`, {
+      description:
+        `Weiquan ${stage}: ES256 access-token signing key, generation ${generation} (kms:Sign; JWKS from its ` +
+        "public key)",
       keySpec: kms.KeySpec.ECC_NIST_P256,
       keyUsage: kms.KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
