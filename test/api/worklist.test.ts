@@ -50,7 +50,15 @@ describe("the worklist", () => {
     expect(online.status).toBe(201);
 
     const w = await worklist("point1");
-    expect(Object.keys(w)).toEqual(["cases.toReceive", "cases.toDecide", "cases.dueSoon", "cases.overdue"]);
+    // The ledger's sections first, then what supervision asks of the point (supervision-work.test.ts).
+    expect(Object.keys(w)).toEqual([
+      "cases.toReceive",
+      "cases.toDecide",
+      "cases.dueSoon",
+      "cases.overdue",
+      "sampling.followUps",
+      "inspections.toRectify",
+    ]);
     const toDecide = w["cases.toDecide"];
     expect(toDecide).toMatchObject({ title: "待受理", tone: "info", count: 2, more: false });
     expect(toDecide.href).toContain("status=registered");

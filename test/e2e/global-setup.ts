@@ -8,6 +8,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Origin of the local stack: the API under /v1 and the built console everywhere else. */
     baseUrl: string;
+    /** The stack's DynamoDB Local, for a test that must seed what only a past clock makes (last month's closures). */
+    e2eDynamoEndpoint: string;
   }
 }
 
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     `e2e: console built in ${Math.round(built - started)} ms, stack ready in ${Math.round(ready - built)} ms at ${stack.apiUrl}`,
   );
   project.provide("baseUrl", stack.apiUrl);
+  project.provide("e2eDynamoEndpoint", stack.dynamoEndpoint);
   return async () => {
     await stack.stop();
   };

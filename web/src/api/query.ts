@@ -37,4 +37,5 @@ export const keys = {
   figures: ["figures"] as const,
   audit: ["audit"] as const,
   worklist: ["worklist"] as const,
+  supervision: ["supervision"] as const,
 };

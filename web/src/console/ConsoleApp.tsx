@@ -29,6 +29,9 @@ const IntakePage = lazy(() => import("../pages/cases/IntakePage.tsx"));
 const CasePage = lazy(() => import("../pages/cases/CasePage.tsx"));
 const CaseDocumentPage = lazy(() => import("../pages/cases/documents/DocumentPage.tsx"));
 const AuditPage = lazy(() => import("../pages/audit/AuditPage.tsx"));
+const SupervisionIndex = lazy(() => import("../pages/supervision/SupervisionIndex.tsx"));
+const SamplingPage = lazy(() => import("../pages/supervision/SamplingPage.tsx"));
+const InspectionsPage = lazy(() => import("../pages/supervision/InspectionsPage.tsx"));
 
 /** Menu entries with a page of their own; the others say the feature is coming. */
 const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
@@ -40,6 +43,9 @@ const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
   "settings",
   "figures",
   "audit",
+  "supervision",
+  "sampling",
+  "inspections",
 ]);
 
 /** Renders a page only for the roles its menu entry lists. */
@@ -171,6 +177,30 @@ function ConsoleRoutes() {
           element={
             <Guard nav="audit">
               <AuditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision"
+          element={
+            <Guard nav="supervision">
+              <SupervisionIndex />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision/sampling"
+          element={
+            <Guard nav="sampling">
+              <SamplingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision/inspections"
+          element={
+            <Guard nav="inspections">
+              <InspectionsPage />
             </Guard>
           }
         />

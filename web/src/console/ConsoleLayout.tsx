@@ -22,11 +22,11 @@ import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
 import { roleLabel } from "../i18n/roles.ts";
 import { NoticeBell } from "../pages/notices/NoticeBell.tsx";
-import { type NavKey, navFor, navKeyOf } from "./nav.ts";
+import { type NavItem, type NavKey, navFor, navKeyOf } from "./nav.ts";
 import { SECURITY_PATH } from "./paths.ts";
 import { useSession } from "./session.tsx";
 
-const icons: Record<NavKey, ReactNode> = {
+const icons: Partial<Record<NavKey, ReactNode>> = {
   home: <HomeOutlined />,
   ledger: <ProfileOutlined />,
   network: <ClusterOutlined />,
@@ -50,6 +50,22 @@ export function ConsoleLayout() {
   // An enrollment-only session has nothing to open but the security page.
   const items = me.user.totpEnrollmentRequired ? [] : navFor(me.user.role);
   const selected = navKeyOf(location.pathname);
+  const menuItem = (item: NavItem) => ({
+    key: item.key,
+    icon: icons[item.key],
+    label: <span data-testid={`nav-${item.key}`}>{t[item.label]}</span>,
+    onClick: () => navigate(item.path),
+  });
+  // A group's entry opens its sub-items (监督检查 → 抽查回访, 检查整改 …); the others navigate.
+  const menuItems = items
+    .filter((item) => !item.group)
+    .map((item) => {
+      const children = items.filter((c) => c.group === item.key);
+      if (!children.length) return menuItem(item);
+      const { onClick: _go, ...group } = menuItem(item);
+      return { ...group, children: children.map(menuItem) };
+    });
+  const openGroup = items.find((i) => i.key === selected)?.group;
   // Stations use whatever screen they have: on narrow ones drop the subtitle, tenant tag and labels.
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
@@ -154,14 +170,10 @@ export function ConsoleLayout() {
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
+            defaultOpenKeys={openGroup ? [openGroup] : []}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
             data-testid="nav"
-            items={items.map((item) => ({
-              key: item.key,
-              icon: icons[item.key],
-              label: <span data-testid={`nav-${item.key}`}>{t[item.label]}</span>,
-              onClick: () => navigate(item.path),
-            }))}
+            items={menuItems}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: medium ? 24 : 12, minWidth: 0 }}>

@@ -8,6 +8,10 @@ export type NavKey =
   | "users"
   | "figures"
   | "supervision"
+  | "sampling"
+  | "inspections"
+  | "assessment"
+  | "campaigns"
   | "outreach"
   | "settings"
   | "audit"
@@ -23,6 +27,8 @@ export interface NavItem {
   label: LabelKey;
   /** Who sees it in the menu and may open it (product.md § Roles). */
   roles: readonly Role[];
+  /** The menu group it sits in (the group's own entry opens and closes; its path only redirects). */
+  group?: NavKey;
 }
 
 const allTenantRoles = tenantRoles;
@@ -52,11 +58,35 @@ export const navItems: readonly NavItem[] = [
   },
   { key: "users", path: "/users", label: "navUsers", roles: ["bureau_admin"] },
   { key: "figures", path: "/figures", label: "navFigures", roles: allTenantRoles },
+  // 监督检查: a group. Stations and points answer here (follow-ups, rectifications); the governance office reads.
+  { key: "supervision", path: "/supervision", label: "navSupervision", roles: allTenantRoles },
   {
-    key: "supervision",
-    path: "/supervision",
-    label: "navSupervision",
-    roles: ["bureau_admin", "bureau_staff", "office_staff", "governance_viewer"],
+    key: "sampling",
+    path: "/supervision/sampling",
+    label: "navSampling",
+    roles: allTenantRoles,
+    group: "supervision",
+  },
+  {
+    key: "inspections",
+    path: "/supervision/inspections",
+    label: "navInspections",
+    roles: allTenantRoles,
+    group: "supervision",
+  },
+  {
+    key: "assessment",
+    path: "/assessment",
+    label: "navAssessment",
+    roles: allTenantRoles,
+    group: "supervision",
+  },
+  {
+    key: "campaigns",
+    path: "/campaigns",
+    label: "navCampaigns",
+    roles: allTenantRoles,
+    group: "supervision",
   },
   {
     key: "outreach",

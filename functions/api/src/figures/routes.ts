@@ -11,14 +11,10 @@ import { z } from "zod";
 import { doc } from "../http/docs.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
+import { attachment, XLSX } from "../http/xlsx.ts";
 import { categories, figuresTarget, summary, unitTable } from "./service.ts";
 
 const tags = ["figures"];
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** `attachment` with an ASCII fallback name and the Chinese one (RFC 6266 / 5987). */
-const attachment = (ascii: string, chinese: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
 
 const xlsxDoc = (summary: string) =>
   doc({

@@ -17,6 +17,7 @@ import { doc } from "../http/docs.ts";
 import { page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
+import { attachment, XLSX } from "../http/xlsx.ts";
 import { coverage, listFindings, listInspections } from "./lists.ts";
 import { createInspection, moveFinding, readInspection, updateInspection } from "./service.ts";
 
@@ -37,7 +38,8 @@ export const inspectionRoutes = new Hono<ScopedEnv>()
       errors: [400, 403, 404, 422],
     }),
     valid("json", CreateInspectionInput),
-    async (c) => c.json(await createInspection(c.var.scope, c.req.valid("json"), c.var.deps.now()), 201),
+    async (c) =>
+      c.json(await createInspection(c.var.deps, c.var.scope, c.req.valid("json"), c.var.deps.now()), 201),
   )
   .get(
     "/v1/inspections",
@@ -73,6 +75,25 @@ export const inspectionRoutes = new Hono<ScopedEnv>()
     async (c) => c.json(await listFindings(c.var.scope, c.req.valid("query"), c.var.deps.now())),
   )
   .get(
+    "/v1/inspections/findings.xlsx",
+    doc({
+      summary: "A quarter's inspections and their findings as an Excel workbook (Chinese headers)",
+      tags,
+      ok: { schema: z.string(), description: "An Excel workbook" },
+      errors: [400],
+    }),
+    valid("query", z.object({ quarter: QuarterInput })),
+    async (c) => {
+      const { quarter } = c.req.valid("query");
+      const { findingsWorkbook } = await import("../supervision/excel.ts");
+      const body = await findingsWorkbook(c.var.scope, quarter, c.var.deps.now());
+      return c.body(new Uint8Array(body), 200, {
+        "content-type": XLSX,
+        "content-disposition": attachment(`inspections-${quarter}.xlsx`, `检查整改${quarter}.xlsx`),
+      });
+    },
+  )
+  .get(
     "/v1/inspections/:id",
     doc({ summary: "An inspection with its findings", tags, ok: { schema: Inspection }, errors: [404] }),
     valid("param", IdParam),
@@ -90,7 +111,13 @@ export const inspectionRoutes = new Hono<ScopedEnv>()
     valid("json", UpdateInspectionInput),
     async (c) =>
       c.json(
-        await updateInspection(c.var.scope, c.req.valid("param").id, c.req.valid("json"), c.var.deps.now()),
+        await updateInspection(
+          c.var.deps,
+          c.var.scope,
+          c.req.valid("param").id,
+          c.req.valid("json"),
+          c.var.deps.now(),
+        ),
       ),
   )
   .post(
@@ -106,7 +133,15 @@ export const inspectionRoutes = new Hono<ScopedEnv>()
     async (c) => {
       const { id, findingId } = c.req.valid("param");
       return c.json(
-        await moveFinding(c.var.scope, id, findingId, "rectify", c.req.valid("json"), c.var.deps.now()),
+        await moveFinding(
+          c.var.deps,
+          c.var.scope,
+          id,
+          findingId,
+          "rectify",
+          c.req.valid("json"),
+          c.var.deps.now(),
+        ),
       );
     },
   )
@@ -123,7 +158,15 @@ export const inspectionRoutes = new Hono<ScopedEnv>()
     async (c) => {
       const { id, findingId } = c.req.valid("param");
       return c.json(
-        await moveFinding(c.var.scope, id, findingId, "verify", c.req.valid("json"), c.var.deps.now()),
+        await moveFinding(
+          c.var.deps,
+          c.var.scope,
+          id,
+          findingId,
+          "verify",
+          c.req.valid("json"),
+          c.var.deps.now(),
+        ),
       );
     },
   );

@@ -26,6 +26,8 @@ import {
 } from "@weiquan/domain";
 import { InspectionsRepository, SettingsRepository } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
+import { attachmentChanges, attachmentLinks, linkConflict } from "../attachments/link.ts";
+import type { AppDeps } from "../deps.ts";
 import { inspectionView } from "./view.ts";
 
 async function context(scope: Scope, now: Date): Promise<InspectionContext> {
@@ -39,22 +41,39 @@ async function context(scope: Scope, now: Date): Promise<InspectionContext> {
 }
 
 /** Writes a change decided by the domain, in one transaction guarded by the version it was decided on. */
-async function write(scope: Scope, change: InspectionChange, expectedVersion?: number) {
-  const ok = await new InspectionsRepository(scope.table).write(
+async function write(
+  scope: Scope,
+  change: InspectionChange,
+  expectedVersion?: number,
+  links: Awaited<ReturnType<typeof attachmentLinks>>["items"] = [],
+) {
+  const repo = new InspectionsRepository(scope.table);
+  const ok = await repo.write(
     {
       record: change.record,
       findings: change.findings,
       figures: change.rollups.map((r) => ({ unitIds: unitIdsOf(change.record.unitPath), ...r })),
       notices: change.notices,
+      links,
     },
     expectedVersion,
   );
-  if (!ok && expectedVersion !== undefined) {
-    const fresh = await new InspectionsRepository(scope.table).read(change.record.id);
-    throw stale(scope, fresh!, new Date());
-  }
-  if (!ok) throw Conflict("检查记录编号冲突，请重试", "CONFLICT");
+  if (ok) return;
+  const fresh = await repo.read(change.record.id);
+  // Not the inspection's version that failed: a file was linked elsewhere (or expired) meanwhile.
+  if (links.length && (fresh?.record.version ?? undefined) === expectedVersion) throw linkConflict();
+  if (expectedVersion !== undefined) throw stale(scope, fresh!, new Date());
+  throw Conflict("检查记录编号冲突，请重试", "CONFLICT");
 }
+
+/** The link items for files a change adds to an inspection (photos) or a finding (evidence). */
+const links = (
+  deps: AppDeps,
+  scope: Scope,
+  ids: readonly string[] | undefined,
+  link: { kind: "inspection" | "rectification"; id: string; unitId: string },
+  now: Date,
+) => attachmentLinks(deps, scope, ids, link, now).then((l) => l.items);
 
 const stale = (scope: Scope, found: { record: InspectionRecord; findings: FindingRecord[] }, now: Date) =>
   Conflict("该检查记录已被他人修改，请刷新后重试", "VERSION_CONFLICT", {
@@ -69,6 +88,7 @@ export async function visibleInspection(scope: Scope, id: string) {
 }
 
 export async function createInspection(
+  deps: AppDeps,
   scope: Scope,
   input: CreateInspectionInput,
   now: Date,
@@ -77,7 +97,14 @@ export async function createInspection(
   if (!canInspect(scope.viewer, unit.path))
     throw Forbidden("只有县局（或市场监管所对其辖区单位）可以登记检查", "ROLE_FORBIDDEN");
   const change = newInspection(input, unit, await context(scope, now));
-  await write(scope, change);
+  const files = await links(
+    deps,
+    scope,
+    input.attachmentIds,
+    { kind: "inspection", id: change.record.id, unitId: unit.id },
+    now,
+  );
+  await write(scope, change, undefined, files);
   return inspectionView(change.record, change.findings, scope.viewer, now);
 }
 
@@ -87,6 +114,7 @@ export async function readInspection(scope: Scope, id: string, now: Date): Promi
 }
 
 export async function updateInspection(
+  deps: AppDeps,
   scope: Scope,
   id: string,
   input: UpdateInspectionInput,
@@ -97,7 +125,12 @@ export async function updateInspection(
     throw Forbidden("只有检查单位可以修改检查记录", "ROLE_FORBIDDEN");
   if (input.version !== found.record.version) throw stale(scope, found, now);
   const change = editInspection(found.record, found.findings, input, await context(scope, now));
-  await write(scope, change, found.record.version);
+  const { added } = attachmentChanges(
+    found.record.attachmentIds,
+    input.attachmentIds ?? found.record.attachmentIds,
+  );
+  const link = { kind: "inspection" as const, id: found.record.id, unitId: found.record.unitId };
+  await write(scope, change, found.record.version, await links(deps, scope, added, link, now));
   return inspectionView(change.record, mergeFindings(found.findings, change.findings), scope.viewer, now);
 }
 
@@ -114,6 +147,7 @@ type FindingStep = "rectify" | "verify";
  * given, is the inspection's: a stale one is a 409 with the inspection as it is now.
  */
 export async function moveFinding(
+  deps: AppDeps,
   scope: Scope,
   id: string,
   findingId: string,
@@ -136,6 +170,16 @@ export async function moveFinding(
     step === "rectify"
       ? rectifyFinding(found.record, found.findings, finding, input as RectifyInput, ctx)
       : verifyFinding(found.record, found.findings, finding, input as VerifyInput, ctx);
-  await write(scope, change, found.record.version);
+  const evidence =
+    step === "rectify"
+      ? await links(
+          deps,
+          scope,
+          (input as RectifyInput).attachmentIds,
+          { kind: "rectification", id: finding.id, unitId: found.record.unitId },
+          now,
+        )
+      : [];
+  await write(scope, change, found.record.version, evidence);
   return inspectionView(change.record, mergeFindings(found.findings, change.findings), scope.viewer, now);
 }

@@ -15,6 +15,7 @@ import { doc } from "../http/docs.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
+import { attachment, XLSX } from "../http/xlsx.ts";
 import { consumerContact, recordCallback } from "./callbacks.ts";
 import { closeFollowUp, listFollowUps, readFollowUp } from "./follow-ups.ts";
 import { drawRound, listRounds, readRound } from "./rounds.ts";
@@ -59,6 +60,24 @@ export const samplingRoutes = new Hono<ScopedEnv>()
     }),
     valid("param", RoundParam),
     async (c) => c.json(await readRound(c.var.scope, c.req.valid("param").id)),
+  )
+  .get(
+    "/v1/sampling/rounds/:id/callbacks.xlsx",
+    doc({
+      summary: "A round's callback list and how it was drawn, as an Excel workbook (Chinese headers)",
+      tags,
+      ok: { schema: z.string(), description: "An Excel workbook" },
+      errors: [404],
+    }),
+    valid("param", RoundParam),
+    async (c) => {
+      const { roundWorkbook } = await import("../supervision/excel.ts");
+      const { month, body } = await roundWorkbook(c.var.scope, c.req.valid("param").id);
+      return c.body(new Uint8Array(body), 200, {
+        "content-type": XLSX,
+        "content-disposition": attachment(`callbacks-${month}.xlsx`, `抽查回访${month}.xlsx`),
+      });
+    },
   )
   .post(
     "/v1/sampling/rounds/:id/items/:caseId/callback",

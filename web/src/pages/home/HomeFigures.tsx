@@ -50,6 +50,16 @@ export function HomeFigures({ t }: { t: HomeMessages }) {
               </Col>
             );
           })}
+          <Col flex="1 1 130px">
+            <Link to="/supervision/inspections?tab=findings">
+              <Statistic
+                title={t.overdueFindings}
+                value={s.overdueFindingsNow}
+                styles={s.overdueFindingsNow > 0 ? { content: { color: "#cf1322" } } : {}}
+                data-testid="home-figure-overdueFindingsNow"
+              />
+            </Link>
+          </Col>
         </Row>
       )}
     </Card>

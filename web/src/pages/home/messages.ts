@@ -14,11 +14,17 @@ const zh = {
   figuresTitle: "本年概况",
   figuresMore: "统计分析",
   contactCard: "打印本服务点联系卡（含网上投诉二维码）",
+  overdueFindings: "整改逾期",
   sections: {
     "cases.toReceive": "待接收（上级或下级移交）",
     "cases.toDecide": "待受理（含网上投诉）",
     "cases.dueSoon": "即将到期",
     "cases.overdue": "已超期",
+    "sampling.callbacks": "待回访（抽查回访）",
+    "sampling.followUps": "回访不满意待跟进",
+    "inspections.toRectify": "检查发现问题待整改",
+    "inspections.toVerify": "整改待核验",
+    "inspections.overdue": "整改逾期",
   } as Record<string, string>,
 };
 export type HomeMessages = typeof zh;
@@ -36,11 +42,17 @@ const en: HomeMessages = {
   figuresTitle: "This year",
   figuresMore: "Figures",
   contactCard: "Print this point's contact card (with the QR code for online complaints)",
+  overdueFindings: "Findings overdue",
   sections: {
     "cases.toReceive": "To take over (passed on to you)",
     "cases.toDecide": "To accept or reject (online filings included)",
     "cases.dueSoon": "Due soon",
     "cases.overdue": "Overdue",
+    "sampling.callbacks": "Sampled callbacks to make",
+    "sampling.followUps": "Follow-ups after unsatisfied callbacks",
+    "inspections.toRectify": "Findings to rectify",
+    "inspections.toVerify": "Rectifications to verify",
+    "inspections.overdue": "Findings overdue",
   },
 };
 

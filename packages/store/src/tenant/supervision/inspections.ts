@@ -19,6 +19,8 @@ export interface InspectionWrite {
   findings: readonly FindingRecord[];
   figures: readonly FiguresAdd[];
   notices: readonly NoticeDraft[];
+  /** Items linking the files the change names (photos, evidence), each condition-checked. */
+  links?: readonly TransactItem[];
 }
 
 /**
@@ -63,6 +65,7 @@ export class InspectionsRepository {
       ...w.findings.map((f) => ({ Put: { TableName: this.t.tableName, Item: this.findingItem(f) } })),
       ...rollupAdds(this.t.tableName, w.figures),
       ...w.notices.flatMap((n) => notices.draftItems(n)),
+      ...(w.links ?? []),
     ];
     return (await transact(this.t.doc, items)).ok;
   }
