@@ -87,6 +87,14 @@ export async function updateVersioned(
   }
 }
 
+/**
+ * How long a transaction keeps retrying conflicts before it answers 503 (Retry-After 1); the request's
+ * own deadline, when it comes first, ends the retries with a 503 too.
+ */
+export const CONFLICT_BUDGET_MS = 6_000;
+/** The longest wait between two attempts of a conflicting transaction. */
+const CONFLICT_MAX_DELAY_MS = 400;
+
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /** A transaction's outcome: written, or cancelled because the conditions at these indexes failed. */
@@ -94,15 +102,18 @@ export type TransactResult = { ok: true } | { ok: false; failed: number[] };
 
 /**
  * Writes all items or none. DynamoDB cancels a transaction that touches an item another transaction is
- * writing (TransactionConflict: the month's rollup, the day's counter); those are retried with full
- * jitter while the request has time left. Failed conditions are an answer, not an error: the caller decides (stale version, taken key).
+ * writing (TransactionConflict): under a burst, every case of a county meets on its bureau's month of
+ * figures and gauges. Conflicts are retried with full jitter (delays growing to `CONFLICT_MAX_DELAY_MS`)
+ * for as long as the request's deadline allows — a county's 3·15 morning drains one transaction after
+ * another (a few dozen milliseconds each) — then answered 503 with nothing written. Failed
+ * conditions are an answer, not an error: the caller decides (stale version, taken key).
  */
 export async function transact(
   doc: Doc,
   items: TransactItem[],
-  opts: { attempts?: number; baseDelayMs?: number } = {},
+  opts: { budgetMs?: number; baseDelayMs?: number } = {},
 ): Promise<TransactResult> {
-  const attempts = opts.attempts ?? 8;
+  const giveUpAt = Date.now() + (opts.budgetMs ?? CONFLICT_BUDGET_MS);
   const base = opts.baseDelayMs ?? 20;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -113,8 +124,10 @@ export async function transact(
     } catch (e) {
       const conflict = isTransactionCanceled(e) && cancellationReasons(e).includes("TransactionConflict");
       const transient = conflict || (e instanceof Error && e.name === "TransactionInProgressException");
-      if (transient && attempt < attempts) {
-        await pause(Math.random() * base * 2 ** attempt);
+      const delay = Math.random() * Math.min(CONFLICT_MAX_DELAY_MS, base * 2 ** attempt);
+      // `pause` gives up (503) by itself when the request's deadline comes first.
+      if (transient && Date.now() + delay < giveUpAt) {
+        await pause(delay);
         continue;
       }
       if (transient) throw Unavailable("系统繁忙（数据正被同时修改），请稍后重试", 1);

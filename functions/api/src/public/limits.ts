@@ -1,16 +1,19 @@
 import { type PublicLimitName, publicLimits, TooMany } from "@weiquan/domain";
-import { RateLimitsRepository } from "@weiquan/store";
+import { RateLimitsRepository, withDeadline } from "@weiquan/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { PublicEnv } from "./tenant.ts";
 
-const counter = (c: Context<PublicEnv>, name: PublicLimitName, by = 1) => {
+const counter = (c: Context<PublicEnv>, name: PublicLimitName, by = 1, at = c.var.deps.now()) => {
   const limit = publicLimits[name];
   const who = name.endsWith("Source") ? `${name}#${c.var.source}` : name;
   return new RateLimitsRepository(c.var.county.table)
-    .add(who, limit.windowSeconds, c.var.deps.now().getTime(), by)
+    .add(who, limit.windowSeconds, at.getTime(), by)
     .then((w) => ({ ...w, over: w.count > limit.limit, full: w.count >= limit.limit }));
 };
+
+/** Time a failed filing may take to give its counts back after its own deadline. */
+const REFUND_MS = 1000;
 
 const tooMany = (resetIn: number) =>
   TooMany(
@@ -19,12 +22,22 @@ const tooMany = (resetIn: number) =>
     resetIn,
   );
 
-/** Counts a filing for the source and for the tenant; either over its limit → 429 with Retry-After. */
+/**
+ * Counts a filing for the source and for the tenant; either over its limit → 429 with Retry-After. A
+ * filing that failed on our side (5xx: nothing was written) is taken back from both counts, so a consumer
+ * who retries after a 503 is not refused later for our failure.
+ */
 export const fileLimit = createMiddleware<PublicEnv>(async (c, next) => {
-  const hits = await Promise.all([counter(c, "fileSource"), counter(c, "fileTenant")]);
+  const at = c.var.deps.now();
+  const hits = await Promise.all([counter(c, "fileSource", 1, at), counter(c, "fileTenant", 1, at)]);
   const over = hits.filter((h) => h.over);
   if (over.length) throw tooMany(Math.max(...over.map((h) => h.resetIn)));
   await next();
+  // In the window it was counted in, with a short deadline of its own (the request's may be spent).
+  if (c.res.status >= 500)
+    await withDeadline({ at: Date.now() + REFUND_MS }, () =>
+      Promise.all([counter(c, "fileSource", -1, at), counter(c, "fileTenant", -1, at)]),
+    ).catch(() => {});
 });
 
 /**
