@@ -38,4 +38,6 @@ export const keys = {
   audit: ["audit"] as const,
   worklist: ["worklist"] as const,
   supervision: ["supervision"] as const,
+  assessment: ["assessment"] as const,
+  campaigns: ["campaigns"] as const,
 };

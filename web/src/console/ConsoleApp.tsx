@@ -32,6 +32,9 @@ const AuditPage = lazy(() => import("../pages/audit/AuditPage.tsx"));
 const SupervisionIndex = lazy(() => import("../pages/supervision/SupervisionIndex.tsx"));
 const SamplingPage = lazy(() => import("../pages/supervision/SamplingPage.tsx"));
 const InspectionsPage = lazy(() => import("../pages/supervision/InspectionsPage.tsx"));
+const AssessmentPage = lazy(() => import("../pages/assessment/AssessmentPage.tsx"));
+const AssessmentDetail = lazy(() => import("../pages/assessment/AssessmentDetail.tsx"));
+const AssessmentPrint = lazy(() => import("../pages/assessment/AssessmentPrint.tsx"));
 
 /** Menu entries with a page of their own; the others say the feature is coming. */
 const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
@@ -46,6 +49,7 @@ const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
   "supervision",
   "sampling",
   "inspections",
+  "assessment",
 ]);
 
 /** Renders a page only for the roles its menu entry lists. */
@@ -105,6 +109,18 @@ function ConsoleRoutes() {
           </Guard>
         }
       />
+      {/* The assessment's ranking and each unit's sheet print on their own too. */}
+      {["assessment/:id/print", "assessment/:id/print/:unitId"].map((path) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Guard nav="assessment">
+              <AssessmentPrint />
+            </Guard>
+          }
+        />
+      ))}
       <Route element={<ConsoleLayout />}>
         <Route index element={<IndexRoute />} />
         <Route
@@ -201,6 +217,22 @@ function ConsoleRoutes() {
           element={
             <Guard nav="inspections">
               <InspectionsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessment"
+          element={
+            <Guard nav="assessment">
+              <AssessmentPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessment/:id"
+          element={
+            <Guard nav="assessment">
+              <AssessmentDetail />
             </Guard>
           }
         />

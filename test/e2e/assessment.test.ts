@@ -1,0 +1,126 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  baseUrl,
+  call,
+  DEMO_TENANT,
+  freshPage,
+  login,
+  PASSWORD,
+  printedPages,
+  screenshot,
+  tokenOf,
+  useBrowser,
+  waitForText,
+} from "./support.ts";
+
+useBrowser();
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON from the API
+type Json = any;
+const NAME = "浏览器测试年度考核";
+
+/** Submits a drawer's form and waits for it to close; the API's complaint, if it stays open. */
+async function submit(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`${id}-submit`).click();
+  const failed = page
+    .getByTestId(`${id}-error`)
+    .waitFor({ timeout: 30_000 })
+    .then(async () => `${id}: ${await page.getByTestId(`${id}-error`).textContent()}`)
+    .catch(() => null);
+  const closed = page
+    .getByTestId(`${id}-drawer`)
+    .waitFor({ state: "hidden", timeout: 30_000 })
+    .then(() => null);
+  const problem = await Promise.race([failed, closed]);
+  if (problem) throw new Error(problem);
+}
+
+describe("the annual assessment", () => {
+  it("is made, scored and finalized by the bureau, then signed off by the 综治 viewer (its only write)", async () => {
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "admin", PASSWORD);
+    await page.goto(`${baseUrl}/assessment`);
+    await page.getByTestId("assessment-page").waitFor();
+
+    // A template from the starter sheet: five items adding up to 100, the auto ones with their definitions.
+    await page.getByTestId("template-new").click();
+    await page.getByTestId("template-drawer").waitFor();
+    await page.getByTestId("template-name").fill(NAME);
+    await waitForText(page, "template-sum", "合计 100 分");
+    await page.getByTestId("metric-definition-closure_rate").waitFor();
+    await submit(page, "template");
+
+    // Make the year's assessment: the console opens it and follows it until it is being scored.
+    await page.getByTestId(`template-make-${NAME}`).click();
+    await page.getByTestId("assessment-detail").waitFor();
+    await page
+      .locator('[data-testid="assessment-status"][data-status="scoring"]')
+      .waitFor({ timeout: 60_000 });
+    const id = new URL(page.url()).pathname.split("/").pop()!;
+    const admin = await tokenOf("admin");
+    const first: Json = await call(admin, "GET", `/v1/assessments/${id}?order=tree&limit=100`);
+    const manual = first.template.items.filter((i: Json) => i.source === "manual").map((i: Json) => i.code);
+    expect(manual).toEqual(["B1", "B2"]);
+    const unit = first.sheets[0];
+
+    // Score one unit's manual items in the console, with a note.
+    await page.getByTestId(`sheet-open-${unit.unitName}`).click();
+    await page.getByTestId("sheet-drawer").waitFor();
+    await page.getByTestId("sheet-item-A2").getByText("办结").first().waitFor();
+    await page.getByTestId("score-B1").fill("18");
+    await page.getByTestId("score-note-B1").fill("台账缺两页");
+    await page.getByTestId("score-B2").fill("20");
+    await submit(page, "sheet");
+    const scored: Json = await call(admin, "GET", `/v1/assessments/${id}/sheets/${unit.unitId}`);
+    expect(scored.items.find((i: Json) => i.code === "B1")).toMatchObject({ points: 18, note: "台账缺两页" });
+
+    // The other sheets behind the console's back, then finalize in the console.
+    for (const s of first.sheets.slice(1))
+      await call(admin, "PATCH", `/v1/assessments/${id}/sheets/${s.unitId}`, {
+        version: s.version,
+        items: [
+          { code: "B1", points: 15 },
+          { code: "B2", points: 16 },
+        ],
+      });
+    await page.reload();
+    await page.getByTestId("assessment-finalize").click();
+    await page.getByTestId("confirm-ok").click();
+    await page
+      .locator('[data-testid="assessment-status"][data-status="finalized"]')
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId("sheets-table").getByText("★").first().waitFor();
+    await screenshot(page, "assessment-finalized");
+
+    // The ranking prints on A4 and so does a unit's sheet, one page each.
+    await page.getByTestId("assessment-print").click();
+    await page.getByTestId("print-ranking").waitFor();
+    expect(await page.getByTestId("print-ranking").locator("tbody tr").count()).toBe(first.sheets.length);
+    expect(await printedPages(page)).toBe(1);
+    await page.goto(`${baseUrl}/assessment/${id}/print/${unit.unitId}`);
+    await page.getByTestId(`print-sheet-${unit.unitId}`).getByText("台账缺两页").waitFor();
+    expect(await printedPages(page)).toBe(1);
+
+    // The 综治 viewer reads it, may not score, finalize or make templates, and signs it off.
+    const viewer = await freshPage();
+    await login(viewer, DEMO_TENANT, "viewer", PASSWORD);
+    await viewer.goto(`${baseUrl}/assessment`);
+    await viewer.getByTestId("assessment-page").waitFor();
+    await viewer.getByTestId(`assessment-open-${NAME}`).click();
+    await viewer.getByTestId("assessment-detail").waitFor();
+    await viewer.getByTestId("sheets-table").getByText(unit.unitName).waitFor();
+    expect(await viewer.getByTestId("template-new").count()).toBe(0);
+    expect(await viewer.getByTestId("assessment-finalize").count()).toBe(0);
+    await viewer.getByTestId(`sheet-open-${unit.unitName}`).click();
+    await viewer.getByTestId("sheet-drawer").waitFor();
+    expect(await viewer.getByTestId("score-B1").count()).toBe(0);
+    await viewer.keyboard.press("Escape");
+    await viewer.getByTestId("assessment-signoff-open").click();
+    await viewer.getByTestId("signoff-note").fill("同意考核结果");
+    await viewer.getByTestId("signoff-submit").click();
+    await waitForText(viewer, "assessment-signoff", "周平");
+    expect(await viewer.getByTestId("assessment-signoff-open").count()).toBe(0);
+    await screenshot(viewer, "assessment-signed-off");
+  }, 420_000);
+});
