@@ -48,6 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     apiPort: 0,
     dynamoPort: 0,
     seedDemo: true,
+    requirePasswordChange: true,
     staticDir: join(webRoot, "dist"),
     log: verbose ? (line) => console.log(`[stack] ${line}`) : () => {},
   });

@@ -1,7 +1,17 @@
 import type { Unit } from "@weiquan/domain";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, DEMO_TENANT, freshPage, login, PASSWORD, screenshot, useBrowser } from "./support.ts";
+import {
+  baseUrl,
+  DEMO_TENANT,
+  fillLogin,
+  freshPage,
+  login,
+  loginChangingPassword,
+  PASSWORD,
+  screenshot,
+  useBrowser,
+} from "./support.ts";
 
 const OFFICE = "宝平市场监管所";
 
@@ -131,9 +141,20 @@ describe("network, users and settings", () => {
     expect(await userRow.textContent()).toContain("服务点工作人员");
     await page.context().close();
 
-    // The new worker sees their point and nothing else.
+    // The admin set the password, so the new worker's first login shows nothing but the change form;
+    // the console then signs in with the new password and goes on to the home page.
     const worker = await freshPage();
-    await login(worker, DEMO_TENANT, username, "Point@2026x");
+    await fillLogin(worker, DEMO_TENANT, username, "Point@2026x");
+    await worker.getByTestId("password-change-page").waitFor();
+    expect(await worker.getByTestId("nav").count()).toBe(0);
+    await worker.getByTestId("pwc-current").fill("wrong-Password1");
+    await worker.getByTestId("pwc-new").fill("Mine@2026y");
+    await worker.getByTestId("pwc-confirm").fill("Mine@2026y");
+    await worker.getByTestId("pwc-submit").click();
+    await worker.locator(".ant-form-item-explain-error").first().waitFor();
+    await worker.getByTestId("pwc-current").fill("Point@2026x");
+    await worker.getByTestId("pwc-submit").click();
+    await worker.getByTestId("home-welcome").waitFor();
     expect(await worker.getByTestId("home-unit").textContent()).toContain(point);
     expect(await worker.getByTestId("home-role").textContent()).toBe("服务点工作人员");
     expect(await worker.getByTestId("nav-network").count()).toBe(0);
@@ -316,7 +337,7 @@ describe("contact card and user edits", () => {
 
     // The moved worker now sees the station's subtree.
     const worker = await freshPage();
-    await login(worker, DEMO_TENANT, username, "Edit@2026x");
+    await loginChangingPassword(worker, DEMO_TENANT, username, "Edit@2026x", "Mine@2026z");
     expect(await worker.getByTestId("home-unit").textContent()).toContain(station);
     const visible = (await unitsFromPage(worker)).map((u) => u.name);
     expect(visible[0]).toBe(station);

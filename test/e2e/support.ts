@@ -129,3 +129,20 @@ export async function printedPages(page: Page): Promise<number> {
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
+
+/** First login of an account whose password an admin set: the forced change, then the home page. */
+export async function loginChangingPassword(
+  page: Page,
+  tenant: string,
+  username: string,
+  given: string,
+  chosen: string,
+): Promise<void> {
+  await fillLogin(page, tenant, username, given);
+  await page.getByTestId("password-change-page").waitFor();
+  await page.getByTestId("pwc-current").fill(given);
+  await page.getByTestId("pwc-new").fill(chosen);
+  await page.getByTestId("pwc-confirm").fill(chosen);
+  await page.getByTestId("pwc-submit").click();
+  await page.getByTestId("home-welcome").waitFor();
+}

@@ -25,6 +25,8 @@ const stack = await startLocalStack({
   dynamoEndpoint: env.WEIQUAN_DYNAMODB_ENDPOINT,
   seedDemo: true,
   seedDemoCases: true,
+  // As in AWS: a user an admin creates changes the password at first login (the demo accounts need not).
+  requirePasswordChange: true,
   log: say,
 });
 if (stack.seeded) say(`seeded the demo tenant ${DEMO_COUNTY.countyCode} ${DEMO_COUNTY.name}`);

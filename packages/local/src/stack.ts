@@ -36,6 +36,8 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** The overdue sweep of every tenant (AWS: daily EventBridge rule) runs at start and then this often; 0 = never. Default one hour. */
   overdueSweepEveryMs?: number;
+  /** A password someone else set must be changed at login (as in AWS); off by default. */
+  requirePasswordChange?: boolean;
 }
 
 export interface LocalStack {
@@ -69,6 +71,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       stage: opts.stage,
       dataDir: opts.dataDir,
       files: localObjectStore(s3),
+      requirePasswordChange: opts.requirePasswordChange,
     });
     await ensureTable(deps.dynamo!, deps.control.tableName, controlTableDefinition);
     let seeded = false;

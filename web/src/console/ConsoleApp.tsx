@@ -1,12 +1,13 @@
 import { QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { Button, Result, Spin } from "antd";
-import { lazy, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError, api, ok, setUnauthorizedHandler, signalled } from "../api/client.ts";
 import { keys, newQueryClient } from "../api/query.ts";
 import { clearToken, getToken, hasExpiredToken } from "../api/session.ts";
 import { AntdRoot } from "../app/AntdRoot.tsx";
 import { errorText } from "../app/errors.ts";
+import { setLargeTextUser } from "../app/large-text.tsx";
 import { useT } from "../i18n/messages.ts";
 import type { LoginState } from "../pages/LoginPage.tsx";
 import { ComingSoon, Forbidden, NotFound } from "./ComingSoon.tsx";
@@ -35,6 +36,7 @@ const InspectionsPage = lazy(() => import("../pages/supervision/InspectionsPage.
 const AssessmentPage = lazy(() => import("../pages/assessment/AssessmentPage.tsx"));
 const AssessmentDetail = lazy(() => import("../pages/assessment/AssessmentDetail.tsx"));
 const AssessmentPrint = lazy(() => import("../pages/assessment/AssessmentPrint.tsx"));
+const ChangePasswordPage = lazy(() => import("../pages/ChangePasswordPage.tsx"));
 
 /** Menu entries with a page of their own; the others say the feature is coming. */
 const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
@@ -295,6 +297,9 @@ function ConsoleGate() {
   const refresh = useCallback(() => void refetch(), [refetch]);
 
   const session = useMemo<Session | null>(() => (me ? { me, logout, refresh } : null), [me, logout, refresh]);
+  // 大字模式 is remembered per user: from here on this user's choice applies.
+  const userId = me?.user.id ?? null;
+  useEffect(() => setLargeTextUser(userId), [userId]);
 
   if (!token) {
     const state: LoginState = {
@@ -329,6 +334,16 @@ function ConsoleGate() {
       >
         <Spin size="large" description={t.loadingSession} />
       </div>
+    );
+  }
+  // A password someone else set: nothing but the change form until it is replaced (403 elsewhere).
+  if (session.me.user.passwordChangeRequired) {
+    return (
+      <SessionContext value={session}>
+        <Suspense fallback={<Spin />}>
+          <ChangePasswordPage />
+        </Suspense>
+      </SessionContext>
     );
   }
   // An enrollment-only token opens nothing but the security page (the API answers 403 elsewhere).

@@ -18,6 +18,7 @@ import { Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Tooltip, Typogra
 import { type ReactNode, Suspense } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LangSwitch } from "../app/LangSwitch.tsx";
+import { LargeTextSwitch } from "../app/LargeTextSwitch.tsx";
 import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
 import { roleLabel } from "../i18n/roles.ts";
@@ -129,7 +130,8 @@ export function ConsoleLayout() {
             <Button
               type="text"
               style={{ color: "#fff", paddingInline: 6 }}
-              aria-label={t.userMenu}
+              title={t.userMenu}
+              aria-haspopup="menu"
               data-testid="header-user-menu"
             >
               <Flex align="center" gap={6}>
@@ -145,6 +147,7 @@ export function ConsoleLayout() {
               </Flex>
             </Button>
           </Dropdown>
+          <LargeTextSwitch dark />
           <LangSwitch dark />
           <Button
             type="text"

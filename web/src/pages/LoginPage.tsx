@@ -13,7 +13,7 @@ import { useT } from "../i18n/messages.ts";
 
 /** Router state the console passes when it sends someone here. */
 export interface LoginState {
-  reason?: "expired" | "logged_out" | "totp_enrolled";
+  reason?: "expired" | "logged_out" | "totp_enrolled" | "password_changed";
   from?: string;
 }
 
@@ -116,6 +116,15 @@ function LoginForm() {
               title={t.loginTotpPrompt}
               style={{ marginBottom: 16 }}
               data-testid="login-totp-prompt"
+            />
+          )}
+          {reason === "password_changed" && !error && !needTotp && (
+            <Alert
+              type="success"
+              showIcon
+              title={t.passwordChangedRelogin}
+              style={{ marginBottom: 16 }}
+              data-testid="login-password-changed"
             />
           )}
           {reason === "logged_out" && !error && !needTotp && (

@@ -49,6 +49,11 @@ export async function seedDemoTenant(deps: AppDeps): Promise<boolean> {
     await units.createIfAbsent(unit);
   }
 
+  // The demo's published password is the demo's own: the first admin need not replace it at login.
+  const admin = await users.getByUsername(DEMO_ADMIN.username);
+  if (admin?.mustChangePassword)
+    await users.update(admin.id, admin.version, { updatedAt: at }, ["mustChangePassword"]);
+
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
     if (await users.getByUsername(u.username)) continue;

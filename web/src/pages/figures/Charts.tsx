@@ -85,7 +85,14 @@ export function Charts({
                 key={c.category}
                 to={ledgerLink(period, unitId, { kind: "complaint", category: c.category })}
                 data-testid={`category-${c.category}`}
-                style={{ fontSize: 12, marginRight: 8 }}
+                // 24 px tall at least: a target a finger or an unsteady hand can hit (WCAG 2.5.8).
+                style={{
+                  display: "inline-block",
+                  lineHeight: "24px",
+                  minHeight: 24,
+                  fontSize: 13,
+                  marginRight: 8,
+                }}
               >
                 {en ? c.category : c.label} {c.count}
               </Link>

@@ -41,7 +41,7 @@ function columnsOf(
               size="small"
               type="link"
               onClick={() => onOpen(u.unitId)}
-              aria-label={m.openUnit(name)}
+              aria-label={`${m.childUnits(u.childCount)}：${m.openUnit(name)}`}
               data-testid={`figures-open-${u.unitId}`}
             >
               {m.childUnits(u.childCount)}

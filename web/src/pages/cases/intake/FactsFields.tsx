@@ -14,11 +14,23 @@ import {
   Select,
 } from "antd";
 import type { Rule } from "antd/es/form";
+import type { ComponentProps } from "react";
 import { zodRule } from "../../../app/form-rules.ts";
 import type { Lang } from "../../../i18n/lang.tsx";
 import type { CaseMessages } from "../messages.ts";
 import type { categoryOptions } from "../parts.tsx";
 import type { IntakeValues } from "./values.ts";
+
+/**
+ * A checkbox group as a labelled `group`: Form.Item hands its child `aria-required`, which a group may not
+ * carry (axe: aria-allowed-attr); the required mark stays on the label.
+ */
+function CheckboxGroup({
+  "aria-required": _required,
+  ...props
+}: ComponentProps<typeof Checkbox.Group> & { "aria-required"?: unknown }) {
+  return <Checkbox.Group role="group" {...props} />;
+}
 
 /** The facts: category, nature, amount, subject, description, the request and the two consents. */
 export function FactsFields({
@@ -117,7 +129,8 @@ export function FactsFields({
         {kind !== "consultation" && (
           <Col span={24}>
             <Form.Item name="requestTypes" label={t.requestTypes} required={complaint}>
-              <Checkbox.Group
+              <CheckboxGroup
+                aria-label={t.requestTypes}
                 options={(Object.keys(requestTypeLabels) as RequestType[]).map((r) => ({
                   value: r,
                   label: <span data-testid={`intake-request-${r}`}>{t.requestType[r]}</span>,
@@ -151,7 +164,8 @@ export function FactsFields({
         {complaint && (
           <Col span={24}>
             <Form.Item name="consents" label={t.consents}>
-              <Checkbox.Group
+              <CheckboxGroup
+                aria-label={t.consents}
                 options={[
                   {
                     value: "publish",

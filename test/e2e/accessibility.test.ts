@@ -1,0 +1,91 @@
+import { createRequire } from "node:module";
+import type { AxeResults, Result } from "axe-core";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { complaintBody } from "../support/cases.ts";
+import { call, DEMO_TENANT, freshPage, login, PASSWORD, screenshot, tokenOf, useBrowser } from "./support.ts";
+
+useBrowser();
+
+const axeSource: string = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
+
+/** axe-core's WCAG 2.x A/AA rules over the page as it stands; the serious and critical findings. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe.run(
+      document,
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } },
+    ),
+  );
+  return results.violations
+    .filter((v: Result) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v: Result) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
+}
+
+/** Font size in px of the first element with this test id. */
+const fontSizeOf = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+
+describe("accessibility for older staff", () => {
+  it("大字模式 enlarges the type to 18 px, is remembered for this user after a reload and not for the next one", async () => {
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "point1", PASSWORD);
+    const toggle = page.getByTestId("large-text-switch");
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    expect(await fontSizeOf(page, "nav-ledger")).toBe(14);
+
+    await toggle.click();
+    await page.waitForFunction(() => document.querySelector('[aria-pressed="true"]') !== null);
+    expect(await fontSizeOf(page, "nav-ledger")).toBeGreaterThanOrEqual(18);
+    await screenshot(page, "home-large-text");
+
+    await page.reload();
+    await page.getByTestId("home-welcome").waitFor();
+    expect(await page.getByTestId("large-text-switch").getAttribute("aria-pressed")).toBe("true");
+    expect(await fontSizeOf(page, "nav-ledger")).toBeGreaterThanOrEqual(18);
+
+    // Another clerk on the same computer keeps her own choice.
+    await page.getByTestId("logout").click();
+    await page.waitForURL(/\/login/);
+    await login(page, DEMO_TENANT, "station1", PASSWORD);
+    expect(await page.getByTestId("large-text-switch").getAttribute("aria-pressed")).toBe("false");
+    expect(await fontSizeOf(page, "nav-ledger")).toBe(14);
+    await page.context().close();
+  });
+
+  it("axe finds no serious or critical violation on the ledger, network and figures pages", async () => {
+    // A complaint, so the ledger and the figures have rows whatever ran before.
+    await call(await tokenOf("point1"), "POST", "/v1/cases", complaintBody());
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "bureau", PASSWORD);
+    const found: Record<string, string[]> = {};
+
+    await page.getByTestId("nav-ledger").click();
+    await page.getByTestId("ledger-page").waitFor();
+    await page.locator(".ant-table-row").first().waitFor();
+    found.ledger = await seriousViolations(page);
+
+    await page.getByTestId("nav-network").click();
+    await page.getByTestId("network-page").waitFor();
+    await page.getByTestId("compliance-card").getByText("达标率").waitFor();
+    found.network = await seriousViolations(page);
+
+    await page.getByTestId("nav-figures").click();
+    await page.getByTestId("figures-page").waitFor();
+    await page.getByTestId("figures-units").locator(".ant-table-row").first().waitFor();
+    found.figures = await seriousViolations(page);
+
+    expect(found).toEqual({ ledger: [], network: [], figures: [] });
+    await page.context().close();
+  });
+});
