@@ -316,6 +316,21 @@ describe("warnings", () => {
     );
   });
 
+  it("stands on the 工作台 of the units that have not acknowledged it, and leaves it once they have", async () => {
+    const sections = async (who: string) =>
+      (await api.call("GET", "/v1/worklist", { token: t[who] })).body.sections as {
+        key: string;
+        count: number;
+        items: { id: string; href: string }[];
+      }[];
+    const waiting = (await sections("point2")).find((s) => s.key === "warnings.toAck");
+    expect(waiting?.items.map((i) => i.id)).toContain(warning.id);
+    expect(waiting?.items[0]?.href).toBe(`/outreach/warnings/${warning.id}`);
+    const done = (await sections("point1")).find((s) => s.key === "warnings.toAck");
+    expect(done?.items.map((i) => i.id) ?? []).not.toContain(warning.id);
+    expect((await sections("viewer")).some((s) => s.key === "warnings.toAck")).toBe(false);
+  });
+
   it("is sent only by the bureau and offices, read only by its sides, acknowledged only by its audience", async () => {
     const body = { title: "提示", body: "内容", category: "scam", severity: "info" };
     expectError(

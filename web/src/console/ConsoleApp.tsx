@@ -30,6 +30,7 @@ const IntakePage = lazy(() => import("../pages/cases/IntakePage.tsx"));
 const CasePage = lazy(() => import("../pages/cases/CasePage.tsx"));
 const CaseDocumentPage = lazy(() => import("../pages/cases/documents/DocumentPage.tsx"));
 const AuditPage = lazy(() => import("../pages/audit/AuditPage.tsx"));
+const CapacityPage = lazy(() => import("../pages/capacity/CapacityPage.tsx"));
 const SupervisionIndex = lazy(() => import("../pages/supervision/SupervisionIndex.tsx"));
 const SamplingPage = lazy(() => import("../pages/supervision/SamplingPage.tsx"));
 const InspectionsPage = lazy(() => import("../pages/supervision/InspectionsPage.tsx"));
@@ -52,6 +53,7 @@ const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
   "sampling",
   "inspections",
   "assessment",
+  "outreach",
 ]);
 
 /** Renders a page only for the roles its menu entry lists. */
@@ -235,6 +237,14 @@ function ConsoleRoutes() {
           element={
             <Guard nav="assessment">
               <AssessmentDetail />
+            </Guard>
+          }
+        />
+        <Route
+          path="outreach/*"
+          element={
+            <Guard nav="outreach">
+              <CapacityPage />
             </Guard>
           }
         />

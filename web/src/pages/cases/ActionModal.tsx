@@ -4,6 +4,7 @@ import { Form, Input, Modal } from "antd";
 import { useEffect } from "react";
 import { api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
+import { AttachmentUploader, useEvidenceLabel } from "../../app/Attachments.tsx";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
 import { useFormSubmit } from "../../app/useFormSubmit.ts";
 import { useT } from "../../i18n/messages.ts";
@@ -21,11 +22,17 @@ interface ActionValues {
   to?: string;
   result?: string;
   answer?: string;
+  attachmentIds?: string[];
 }
 
 /** The transition body of `action` from the form (the API's TransitionInput checks it, here and there). */
 function bodyOf(c: Case, action: CaseAction, v: ActionValues): Record<string, unknown> {
-  const base = { action, version: c.version, note: blank(v.note) };
+  const base = {
+    action,
+    version: c.version,
+    note: blank(v.note),
+    attachmentIds: v.attachmentIds?.length ? v.attachmentIds : undefined,
+  };
   switch (action) {
     case "reject":
     case "fail":
@@ -77,6 +84,7 @@ export function ActionModal({
   const common = useT();
   const [form] = Form.useForm<ActionValues>();
   const reason = Form.useWatch("reason", form);
+  const evidence = useEvidenceLabel();
   const targets = useQuery({
     queryKey: [...keys.case(c.id), "escalation-targets"],
     enabled: action === "escalate",
@@ -143,6 +151,9 @@ export function ActionModal({
           ]}
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="action-note" />
+        </Form.Item>
+        <Form.Item name="attachmentIds" label={evidence}>
+          <AttachmentUploader testId="action-attachments" />
         </Form.Item>
       </Form>
     </Modal>

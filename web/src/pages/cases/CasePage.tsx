@@ -21,6 +21,7 @@ import { useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
+import { AttachmentList, useEvidenceLabel } from "../../app/Attachments.tsx";
 import { errorText } from "../../app/errors.ts";
 import { useT } from "../../i18n/messages.ts";
 import { ActionModal } from "./ActionModal.tsx";
@@ -36,6 +37,7 @@ import { caseQuery } from "./queries.ts";
 /** The case page: facts, parties, clocks, outcome, history, the actions allowed now and the documents. */
 export default function CasePage() {
   const t = useCaseT();
+  const evidence = useEvidenceLabel();
   const common = useT();
   const { message } = App.useApp();
   const { id = "" } = useParams();
@@ -195,6 +197,11 @@ export default function CasePage() {
             <Card title={t.caseFacts} size="small">
               <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={factItems(c, t, names)} />
             </Card>
+            {c.attachments?.length ? (
+              <Card title={evidence} size="small" data-testid="case-attachments">
+                <AttachmentList items={c.attachments} />
+              </Card>
+            ) : null}
             <Card title={t.caseParties} size="small">
               <Descriptions
                 size="small"

@@ -9,6 +9,7 @@ import { useNavigate } from "react-router-dom";
 import { api, ok } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
 import { sendOnce } from "../../api/retry.ts";
+import { AttachmentUploader, useEvidenceLabel } from "../../app/Attachments.tsx";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
 import { useFormSubmit } from "../../app/useFormSubmit.ts";
 import { useSession } from "../../console/session.tsx";
@@ -34,6 +35,7 @@ export default function IntakePage() {
   // One key per form: a double click, a retry after a 503 or after a lost answer never registers the
   // case twice — the API answers a repeated key with the first answer.
   const [idempotencyKey] = useState(newUuid);
+  const evidence = useEvidenceLabel();
   const queryClient = useQueryClient();
 
   const required = (need: boolean, label: string): Rule => ({
@@ -153,6 +155,9 @@ export default function IntakePage() {
 
         <PartyFields kind={kind} t={t} lang={lang} required={required} />
         <FactsFields kind={kind} t={t} lang={lang} required={required} form={form} categories={categories} />
+        <Form.Item name="attachmentIds" label={evidence}>
+          <AttachmentUploader testId="intake-attachments" />
+        </Form.Item>
         <Flex gap={12}>
           <Button
             type="primary"

@@ -12,6 +12,7 @@ import { Field } from "../../app/Field.tsx";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
+import { CapacityFiguresCard } from "../capacity/CapacityFigures.tsx";
 import { treeOptions, useUnits } from "../cases/parts.tsx";
 import { Charts } from "./Charts.tsx";
 import {
@@ -202,6 +203,7 @@ export default function FiguresPage() {
           onDrill={(d) => navigate(ledgerLink(period, unitId, d))}
         />
       )}
+      {s && <CapacityFiguresCard s={s} year={period.to.slice(0, 4)} />}
       {s && (
         <Charts
           s={s}

@@ -11,6 +11,7 @@ import { keys } from "../../api/query.ts";
 import { errorText } from "../../app/errors.ts";
 import { useSession } from "../../console/session.tsx";
 import { useT } from "../../i18n/messages.ts";
+import { CapacityReport } from "../capacity/CapacityFigures.tsx";
 import {
   type CategoryCount,
   currentMonth,
@@ -272,7 +273,7 @@ export default function ReportPage() {
           </table>
 
           <h2>四、培训和宣传</h2>
-          <p>培训、宣传和志愿者工作的数字将在相应模块启用后自动列入本报告。</p>
+          {s && <CapacityReport s={s} units={data.units} year={period.to.slice(0, 4)} />}
 
           <footer>
             {unitName}

@@ -25,6 +25,7 @@ const zh = {
     "inspections.toRectify": "检查发现问题待整改",
     "inspections.toVerify": "整改待核验",
     "inspections.overdue": "整改逾期",
+    "warnings.toAck": "待签收的消费警示",
   } as Record<string, string>,
 };
 export type HomeMessages = typeof zh;
@@ -53,6 +54,7 @@ const en: HomeMessages = {
     "inspections.toRectify": "Findings to rectify",
     "inspections.toVerify": "Rectifications to verify",
     "inspections.overdue": "Findings overdue",
+    "warnings.toAck": "Warnings to acknowledge",
   },
 };
 

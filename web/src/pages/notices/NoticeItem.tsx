@@ -12,6 +12,7 @@ export type Notice = Answer<typeof api.v1.notices.$get>["items"][number];
  */
 export function noticeHref(n: Notice): string | null {
   if (n.caseId) return casePath(n.caseId);
+  if (n.ref?.type === "warning") return `/outreach/warnings/${encodeURIComponent(n.ref.id)}`;
   if (n.ref) return `/supervision?${n.ref.type}=${encodeURIComponent(n.ref.id)}`;
   return null;
 }

@@ -19,6 +19,7 @@ export interface IntakeValues {
   consents?: ("publish" | "mediation")[];
   amountYuan?: number | null;
   occurredAt?: Dayjs | null;
+  attachmentIds?: string[];
 }
 
 /** What the intake desk records; online cases come through the public page. */
@@ -50,6 +51,7 @@ export function bodyOf(v: IntakeValues): CreateCaseInput {
     description: v.description?.trim() ?? "",
     request: blank(v.request),
     requestTypes: v.requestTypes?.length ? v.requestTypes : undefined,
+    attachmentIds: v.attachmentIds?.length ? v.attachmentIds : undefined,
     consents:
       v.kind === "complaint"
         ? {
