@@ -33,7 +33,7 @@ beforeAll(async () => {
     },
   });
   other = await api.login("130104", "admin", "Other@2026");
-});
+}, 180_000);
 afterAll(() => api.close());
 
 const trainingBody = (over: Record<string, unknown> = {}) => ({
