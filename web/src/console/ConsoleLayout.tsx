@@ -15,7 +15,7 @@ import {
   UserOutlined,
 } from "@ant-design/icons";
 import { Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Tooltip, Typography } from "antd";
-import { type ReactNode, Suspense } from "react";
+import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LangSwitch } from "../app/LangSwitch.tsx";
 import { LargeTextSwitch } from "../app/LargeTextSwitch.tsx";
@@ -67,6 +67,11 @@ export function ConsoleLayout() {
       return { ...group, children: children.map(menuItem) };
     });
   const openGroup = items.find((i) => i.key === selected)?.group;
+  // The group of the page shown stays open (also when reached by a link, not the menu).
+  const [openKeys, setOpenKeys] = useState<string[]>(openGroup ? [openGroup] : []);
+  useEffect(() => {
+    if (openGroup) setOpenKeys((keys) => (keys.includes(openGroup) ? keys : [...keys, openGroup]));
+  }, [openGroup]);
   // Stations use whatever screen they have: on narrow ones drop the subtitle, tenant tag and labels.
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
@@ -173,7 +178,8 @@ export function ConsoleLayout() {
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={openGroup ? [openGroup] : []}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
             data-testid="nav"
             items={menuItems}
