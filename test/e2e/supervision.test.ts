@@ -142,5 +142,12 @@ describe("supervision", () => {
     await bureau.getByTestId("finding-submit").click();
     await waitForText(bureau, "finding-status-0", "已整改");
     await screenshot(bureau, "supervision-verified");
+
+    // The quarter's report says it, the way the bureau writes it.
+    const month = shanghaiMonth(new Date());
+    const quarter = `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+    await bureau.goto(new URL(`/figures/report?period=${quarter}`, bureau.url()).href);
+    await waitForText(bureau, "report-supervision", /本期检查各级消费维权组织 \d+ 次/);
+    await waitForText(bureau, "report-supervision", /整改完成率/);
   }, 300_000);
 });

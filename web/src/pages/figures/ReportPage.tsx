@@ -23,6 +23,7 @@ import {
   yuan,
 } from "./data.ts";
 import { useFigureMessages } from "./messages.ts";
+import { SupervisionSection } from "./SupervisionSection.tsx";
 
 /**
  * The period summary report (月报 / 季报 / 半年报 / 年报), written from the figures the way the bureau
@@ -274,6 +275,8 @@ export default function ReportPage() {
 
           <h2>四、培训和宣传</h2>
           {s && <CapacityReport s={s} units={data.units} year={period.to.slice(0, 4)} />}
+
+          <SupervisionSection heading="五、监督检查" s={s} stations={stations} />
 
           <footer>
             {unitName}
