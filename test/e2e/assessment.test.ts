@@ -36,7 +36,7 @@ async function submit(page: Page, id: string): Promise<void> {
   if (problem) throw new Error(problem);
 }
 
-describe("the annual assessment", () => {
+describe("the annual assessment and creation campaigns", () => {
   it("is made, scored and finalized by the bureau, then signed off by the 综治 viewer (its only write)", async () => {
     const page = await freshPage();
     await login(page, DEMO_TENANT, "admin", PASSWORD);
@@ -123,4 +123,38 @@ describe("the annual assessment", () => {
     expect(await viewer.getByTestId("assessment-signoff-open").count()).toBe(0);
     await screenshot(viewer, "assessment-signed-off");
   }, 420_000);
+
+  it("a 无传销社区 campaign is started by the bureau, its sample drawn per township and its report printed", async () => {
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "admin", PASSWORD);
+    await page.goto(`${baseUrl}/campaigns`);
+    await page.getByTestId("campaigns-page").waitFor();
+    await page.getByTestId("campaign-new").click();
+    await page.getByTestId("campaign-name").fill("浏览器测试创建活动");
+    await submit(page, "campaign");
+    await page.getByTestId("campaign-detail").waitFor();
+    const id = new URL(page.url()).pathname.split("/").pop()!;
+    await page.getByTestId("campaign-progress").getByText("合计").waitFor();
+
+    // Every point declares its 五个一 (behind the console's back), then the bureau draws with an announced seed.
+    const admin = await tokenOf("admin");
+    const c: Json = await call(admin, "GET", `/v1/campaigns/${id}`);
+    const units: Json = await call(admin, "GET", `/v1/campaigns/${id}/units?limit=100`);
+    const all = Object.fromEntries(c.checklist.map((i: Json) => [i.code, true]));
+    for (const u of units.items)
+      await call(admin, "POST", `/v1/campaigns/${id}/units/${u.unitId}/created`, { checklist: all });
+    await page.reload();
+    await page.locator("#campaign-seed").fill("7");
+    await page.getByTestId("campaign-draw").click();
+    await waitForText(page, "campaign-sample", "种子 7");
+    const drawn: Json = await call(admin, "GET", `/v1/campaigns/${id}`);
+    expect(drawn.sample.size).toBe(drawn.progress.stations.reduce((n: number, s: Json) => n + s.sampled, 0));
+
+    await page.getByTestId("campaign-report").click();
+    await page.getByTestId("campaign-report-doc").waitFor();
+    expect(await page.getByTestId("campaign-report-doc").locator("tbody tr").count()).toBe(
+      drawn.progress.stations.length + 1 + drawn.sample.size,
+    );
+    expect(await printedPages(page)).toBe(1);
+  }, 240_000);
 });

@@ -38,6 +38,9 @@ const AssessmentPage = lazy(() => import("../pages/assessment/AssessmentPage.tsx
 const AssessmentDetail = lazy(() => import("../pages/assessment/AssessmentDetail.tsx"));
 const AssessmentPrint = lazy(() => import("../pages/assessment/AssessmentPrint.tsx"));
 const ChangePasswordPage = lazy(() => import("../pages/ChangePasswordPage.tsx"));
+const CampaignsPage = lazy(() => import("../pages/campaigns/CampaignsPage.tsx"));
+const CampaignDetail = lazy(() => import("../pages/campaigns/CampaignDetail.tsx"));
+const CampaignReport = lazy(() => import("../pages/campaigns/CampaignReport.tsx"));
 
 /** Menu entries with a page of their own; the others say the feature is coming. */
 const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
@@ -54,6 +57,7 @@ const builtNav: ReadonlySet<NavKey> = new Set<NavKey>([
   "inspections",
   "assessment",
   "outreach",
+  "campaigns",
 ]);
 
 /** Renders a page only for the roles its menu entry lists. */
@@ -125,6 +129,14 @@ function ConsoleRoutes() {
           }
         />
       ))}
+      <Route
+        path="campaigns/:id/report"
+        element={
+          <Guard nav="campaigns">
+            <CampaignReport />
+          </Guard>
+        }
+      />
       <Route element={<ConsoleLayout />}>
         <Route index element={<IndexRoute />} />
         <Route
@@ -245,6 +257,22 @@ function ConsoleRoutes() {
           element={
             <Guard nav="outreach">
               <CapacityPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="campaigns"
+          element={
+            <Guard nav="campaigns">
+              <CampaignsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="campaigns/:id"
+          element={
+            <Guard nav="campaigns">
+              <CampaignDetail />
             </Guard>
           }
         />
