@@ -185,8 +185,8 @@ describe("the first platform operator of a deployed stage (pnpm first-operator)"
     expect(created.body).toMatchObject({ mustChangePassword: true });
     const deputy = await login("110101", "deputy", "Start2026pw");
     expect(deputy.body.user).toMatchObject({ passwordChangeRequired: true });
-    expect((await changePassword(deputy.body.token, "Start2026pw", "Deputy2026pw")).status).toBe(200);
-    const deputyToken = (await login("110101", "deputy", "Deputy2026pw")).body.token as string;
+    expect((await changePassword(deputy.body.token, "Start2026pw", "Second-desk-2026")).status).toBe(200);
+    const deputyToken = (await login("110101", "deputy", "Second-desk-2026")).body.token as string;
     expect((await api.call("GET", "/v1/cases", { token: deputyToken })).status).toBe(200);
     const cleared = await api.call("GET", `/v1/users/${created.body.id}`, { token: admin });
     expect(cleared.body).not.toHaveProperty("mustChangePassword");
@@ -198,5 +198,5 @@ describe("the first platform operator of a deployed stage (pnpm first-operator)"
     });
     expect(reset.body).toMatchObject({ mustChangePassword: true });
     expectError(await api.call("GET", "/v1/cases", { token: deputyToken }), 403, "PASSWORD_CHANGE_REQUIRED");
-  });
+  }, 120_000);
 });

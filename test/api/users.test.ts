@@ -25,7 +25,7 @@ describe("users", () => {
         displayName: "城关点 杨春燕",
         role: "point_staff",
         unitId: point.id,
-        password: "Chengguan1",
+        password: "Riverbank@2026",
       },
     });
     expect(r.status).toBe(201);
@@ -37,7 +37,7 @@ describe("users", () => {
       version: 1,
     });
     expect(r.body).not.toHaveProperty("passwordHash");
-    const token = await api.login(county, "chengguan", "Chengguan1");
+    const token = await api.login(county, "chengguan", "Riverbank@2026");
     const seen = (await api.call("GET", "/v1/units", { token })).body.items;
     expect(seen.map((u: { id: string }) => u.id)).toEqual([point.id]);
   });
@@ -80,7 +80,7 @@ describe("users", () => {
           displayName: "x",
           role: "point_staff",
           unitId: unit("南关社区").id,
-          password: "Another1x",
+          password: "Another@2026x",
         },
       }),
       409,
@@ -198,7 +198,7 @@ describe("users", () => {
             displayName: "x",
             role: "point_staff",
             unitId: unit("南关社区").id,
-            password: "Xxxxxxx1",
+            password: "Other@2026x",
           },
         }),
         403,
@@ -212,7 +212,7 @@ describe("users", () => {
     expectError(
       await api.call("POST", "/v1/me/password", {
         token,
-        body: { currentPassword: "wrong", newPassword: "Newpass2026" },
+        body: { currentPassword: "wrong", newPassword: "Changed@2026x" },
       }),
       422,
       "CURRENT_PASSWORD_WRONG",
@@ -229,10 +229,10 @@ describe("users", () => {
       (
         await api.call("POST", "/v1/me/password", {
           token,
-          body: { currentPassword: "Demo@2026", newPassword: "Newpass2026" },
+          body: { currentPassword: "Demo@2026", newPassword: "Changed@2026x" },
         })
       ).status,
     ).toBe(200);
-    expect(await api.login(county, "office1", "Newpass2026")).toEqual(expect.any(String));
+    expect(await api.login(county, "office1", "Changed@2026x")).toEqual(expect.any(String));
   });
 });

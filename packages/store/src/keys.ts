@@ -99,6 +99,8 @@ export const C = {
     SK: `EXPORT#${exportId}`,
   }),
   platformUser: (username: string) => ({ PK: `PUSER#${username}`, SK: "PUSER" }),
+  /** Failed logins of a name no account has (unknown tenant, or platform), counted like an account's. */
+  loginGuard: (tenant: string, username: string) => ({ PK: `LOGIN#${tenant}#${username}`, SK: "GUARD" }),
 };
 
 /** The control table's access patterns. */
@@ -155,6 +157,8 @@ export const T = {
   rollup: (unitId: string, month: string) => ({ PK: P.rollup(unitId), SK: `M#${month}` }),
   /** A unit's gauges of right now (open and overdue cases), beside its months (outside their sort-key range). */
   gauges: (unitId: string) => ({ PK: P.rollup(unitId), SK: "NOW" }),
+  /** Failed logins of a username this tenant does not have, counted like an account's. */
+  loginGuard: (username: string) => ({ PK: `LOGIN#${username}`, SK: "GUARD" }),
   idempotency: (userId: string, key: string) => ({ PK: `IDEM#${userId}#${key}`, SK: "IDEM" }),
   /** Reads of unmasked personal data, by month. */
   audit: (month: string, at: string, id: string) => ({ PK: P.audit(month), SK: `${at}#${id}` }),

@@ -1,10 +1,14 @@
 import { type LoginInput, type LoginResponse, TooMany, Unauthorized } from "@weiquan/domain";
 import {
+  C,
   clearLoginFailures,
   type Doc,
   LOCKOUT_SECONDS,
   type LoginState,
+  RateLimitsRepository,
+  readLoginState,
   recordLoginFailure,
+  T,
   type TenantRecord,
   type TotpState,
   UsersRepository,
@@ -43,20 +47,26 @@ interface Account extends LoginState, TotpState {
  * where the deployment requires the change) gets a password-change-only token first: after the change the
  * user logs in again, and enrolls then if the role requires TOTP.
  */
-export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResponse> {
+export async function login(deps: AppDeps, input: LoginInput, source = "unknown"): Promise<LoginResponse> {
   const now = deps.now();
+  const sourceFailures = failuresFrom(deps, source);
+  await sourceFailures.assertOpen(now);
   const found = await findAccount(deps, input);
-  const ok = await verifyPassword(input.password, found?.account.passwordHash ?? (await decoyHash()));
-  if (!found) throw BAD_CREDENTIALS();
-  const { account, doc, tableName, key, tenantId } = found;
+  const ok = await verifyPassword(input.password, found.account?.passwordHash ?? (await decoyHash()));
+  const { doc, tableName, key, state } = found;
 
-  if (account.lockedUntil && account.lockedUntil > now.toISOString()) throw locked(account.lockedUntil, now);
+  // An unknown name is counted and locked exactly like an account: the 429 tells nothing about existence.
+  if (state.lockedUntil && state.lockedUntil > now.toISOString()) throw locked(state.lockedUntil, now);
   const fail = async (error: () => Error): Promise<never> => {
-    const lockedUntil = await recordLoginFailure(doc, tableName, key, now);
+    const [lockedUntil] = await Promise.all([
+      recordLoginFailure(doc, tableName, key, now, found.account === null),
+      sourceFailures.count(now),
+    ]);
     if (lockedUntil) throw locked(lockedUntil, now);
     throw error();
   };
-  if (!ok || account.disabled) return fail(BAD_CREDENTIALS);
+  const { account, tenantId } = found;
+  if (!account || !ok || account.disabled) return fail(BAD_CREDENTIALS);
 
   const totpEnabled = account.totpEnabled === true && !!account.totpSecret;
   if (totpEnabled) {
@@ -109,23 +119,35 @@ export function locked(until: string, now: Date) {
   );
 }
 
-async function findAccount(
-  deps: AppDeps,
-  input: LoginInput,
-): Promise<{
-  account: Account;
+type Found = {
+  /** Where the failures of this name are counted: the account, or a guard item for a name without one. */
   doc: Doc;
   tableName: string;
   key: Record<string, string>;
-  tenantId: string;
-  /** Marks a TOTP time step used; false when it was used already. */
-  claimTotpStep: (step: number) => Promise<boolean>;
-} | null> {
+  state: LoginState;
+} & (
+  | { account: null; tenantId?: undefined; claimTotpStep?: undefined }
+  | {
+      account: Account;
+      tenantId: string;
+      /** Marks a TOTP time step used; false when it was used already. */
+      claimTotpStep: (step: number) => Promise<boolean>;
+    }
+);
+
+/** The guard of a name no account has, in the table where the account would be. */
+async function guarded(doc: Doc, tableName: string, key: Record<string, string>): Promise<Found> {
+  return { account: null, doc, tableName, key, state: await readLoginState(doc, tableName, key) };
+}
+
+async function findAccount(deps: AppDeps, input: LoginInput): Promise<Found> {
   const username = input.username.toLowerCase();
+  const { doc, tableName } = deps.control;
   if (input.tenant === PLATFORM) {
     const u = await deps.control.platformUsers.get(username);
-    if (!u) return null;
+    if (!u) return guarded(doc, tableName, C.loginGuard(PLATFORM, username));
     return {
+      state: u,
       account: { ...u, unitId: null },
       doc: deps.control.doc,
       tableName: deps.control.tableName,
@@ -136,13 +158,19 @@ async function findAccount(
   }
   const tenant = await findTenant(deps, input.tenant);
   // A deleted (offboarded) tenant answers like an unknown one.
-  if (!tenant || tenant.status === "offboarded") return null;
+  if (!tenant || tenant.status === "offboarded")
+    return guarded(doc, tableName, C.loginGuard(input.tenant.toLowerCase(), username));
   assertTenantServing(tenant);
   const table = await deps.tenantAccess.forTenant(tenant.id);
   const users = new UsersRepository(table);
-  const u = await users.getByUsername(username);
-  if (!u) return null;
+  // The guard is read whether or not the user exists, so both paths cost the same.
+  const [u, guard] = await Promise.all([
+    users.getByUsername(username),
+    guarded(table.doc, table.tableName, T.loginGuard(username)),
+  ]);
+  if (!u) return guard;
   return {
+    state: u,
     account: u,
     doc: table.doc,
     tableName: table.tableName,
@@ -155,3 +183,28 @@ async function findAccount(
 /** The login's tenant field is a county code (6 digits) or a tenant id. */
 const findTenant = (deps: AppDeps, tenant: string): Promise<TenantRecord | null> =>
   /^\d{6}$/.test(tenant) ? deps.control.tenants.getByCountyCode(tenant) : deps.control.tenants.get(tenant);
+
+/**
+ * Failed logins per source across every username and tenant (password spraying): past the limit in a
+ * window, the source is refused before any password is checked until the window ends. An office behind
+ * one address mistypes a few passwords a day; a spray tries hundreds of names.
+ */
+export const SOURCE_FAILURES = { limit: 30, windowSeconds: 900 };
+
+function failuresFrom(deps: AppDeps, source: string) {
+  const windows = new RateLimitsRepository(deps.control);
+  const add = (now: Date, by: number) =>
+    windows.add(`login-failures#${source}`, SOURCE_FAILURES.windowSeconds, now.getTime(), by);
+  return {
+    async assertOpen(now: Date) {
+      const w = await add(now, 0);
+      if (w.count >= SOURCE_FAILURES.limit)
+        throw TooMany(
+          `登录失败次数过多，请 ${Math.ceil(w.resetIn / 60)} 分钟后再试`,
+          "LOGIN_THROTTLED",
+          w.resetIn,
+        );
+    },
+    count: (now: Date) => add(now, 1),
+  };
+}

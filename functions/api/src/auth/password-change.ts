@@ -4,6 +4,7 @@ import type { Caller } from "../http/env.ts";
 import { locked } from "./login.ts";
 import { ownAccount } from "./own-account.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { assertStrongPassword } from "./password-policy.ts";
 
 /**
  * Any user — tenant user or platform operator, restricted sessions included — changes their own password,
@@ -27,6 +28,12 @@ export async function changeOwnPassword(
   }
   if (input.newPassword === input.currentPassword)
     throw Unprocessable("新密码不能与当前密码相同", "PASSWORD_UNCHANGED");
+  const about = { username: caller.username, displayName: caller.displayName };
+  await assertStrongPassword(
+    input.newPassword,
+    { ...about, countyCode: caller.tenant?.countyCode },
+    "newPassword",
+  );
   if (!(await account.setOwnPassword(await hashPassword(input.newPassword), now)))
     throw Conflict("账户刚被修改，请重试", "VERSION_CONFLICT");
 }

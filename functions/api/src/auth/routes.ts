@@ -14,6 +14,7 @@ import { z } from "zod";
 import { enrollmentAllowed, passwordChangeAllowed } from "../http/caller.ts";
 import { doc } from "../http/docs.ts";
 import type { AppEnv } from "../http/env.ts";
+import { sourceOf } from "../http/source.ts";
 import { valid } from "../http/validate.ts";
 import { confirmEnrollment, disableTotp, startEnrollment } from "./enrollment.ts";
 import { login } from "./login.ts";
@@ -34,7 +35,7 @@ export const authRoutes = new Hono<AppEnv>()
     // 401 TOTP_REQUIRED (right password, code needed) and INVALID_TOTP (wrong or reused code) come
     // only after the password was right; a wrong password answers INVALID_CREDENTIALS either way.
     valid("json", LoginInput),
-    async (c) => c.json(await login(c.var.deps, c.req.valid("json"))),
+    async (c) => c.json(await login(c.var.deps, c.req.valid("json"), sourceOf(c, "login"))),
   )
   .get(
     "/v1/me",

@@ -10,6 +10,7 @@ import {
 import { logger } from "@weiquan/runtime/observability";
 import { provisioningStepsOf, type TenantRecord, tenantTableName } from "@weiquan/store";
 import { hashPassword } from "../auth/password.ts";
+import { assertStrongPassword } from "../auth/password-policy.ts";
 import type { AppDeps } from "../deps.ts";
 
 /** @deprecated import `newId` from `@weiquan/domain` (the shared ids module); kept for in-flight branches. */
@@ -52,6 +53,11 @@ export async function onboardTenant(
   const existing = await deps.control.tenants.getByCountyCode(input.countyCode);
   if (existing) return { created: false, tenant: await resume(deps, existing) };
 
+  await assertStrongPassword(
+    input.admin.password,
+    { ...input.admin, countyCode: input.countyCode },
+    "admin.password",
+  );
   const now = deps.now().toISOString();
   const id = newId();
   const record: TenantRecord = {

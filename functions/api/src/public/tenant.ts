@@ -1,10 +1,8 @@
-import { createHash } from "node:crypto";
 import { NotFound } from "@weiquan/domain";
 import type { TenantRecord, TenantTable } from "@weiquan/store";
-import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { clientAddress } from "../http/client-address.ts";
 import type { AppEnv } from "../http/env.ts";
+import { sourceOf } from "../http/source.ts";
 import { assertTenantServing } from "../http/tenant-status.ts";
 
 /** The county a public request is for, and its source for the rate limits. */
@@ -23,12 +21,6 @@ export const publicCounty = createMiddleware<PublicEnv>(async (c, next) => {
   if (!tenant || tenant.status === "provisioning") throw NotFound("县级局");
   assertTenantServing(tenant);
   c.set("county", { tenant, table: await deps.tenantAccess.forTenant(tenant.id) });
-  c.set("source", sourceOf(c));
+  c.set("source", sourceOf(c, "public"));
   await next();
 });
-
-/** The client's address (http/client-address.ts: CloudFront's word only when provably from it), hashed. */
-function sourceOf(c: Context<PublicEnv>): string {
-  const ip = clientAddress(c, c.var.deps.originSecret);
-  return createHash("sha256").update(`weiquan-public:${ip}`).digest("hex").slice(0, 20);
-}

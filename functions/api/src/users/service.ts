@@ -21,6 +21,7 @@ import {
 } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
 import { hashPassword } from "../auth/password.ts";
+import { assertStrongPassword } from "../auth/password-policy.ts";
 
 /** A user as the admin sees it: never a hash or secret, but whether two-step verification is on. */
 export function publicUser(u: UserRecord): User {
@@ -51,6 +52,7 @@ async function unitForRole(scope: Scope, unitId: string, role: TenantRole): Prom
 export async function createUser(scope: Scope, input: CreateUserInput, at: Date): Promise<User> {
   const users = usersOf(scope);
   await unitForRole(scope, input.unitId, input.role);
+  await assertStrongPassword(input.password, { ...input, countyCode: scope.caller.tenant?.countyCode });
   const now = at.toISOString();
   const user: UserRecord = {
     id: newId(),
@@ -91,6 +93,8 @@ export async function patchUser(scope: Scope, id: string, input: PatchUserInput,
     updatedAt: at.toISOString(),
   };
   if (input.password) {
+    const about = { username: current.username, displayName: fields.displayName };
+    await assertStrongPassword(input.password, { ...about, countyCode: scope.caller.tenant?.countyCode });
     fields.passwordHash = await hashPassword(input.password);
     fields.failedLogins = 0;
     fields.mustChangePassword = true;

@@ -13,7 +13,8 @@ export interface WindowCount {
  * ADD and removed by the table's TTL an hour after the window ends. One UpdateItem per check.
  */
 export class RateLimitsRepository {
-  constructor(private readonly t: TenantTable) {}
+  /** A tenant's table, or the control table for limits across tenants (failed logins per source). */
+  constructor(private readonly t: Pick<TenantTable, "doc" | "tableName">) {}
 
   /** Counts one more request in the current window of `bucket` (by `by`; 0 only reads). */
   async add(bucket: string, windowSeconds: number, nowMs: number, by = 1): Promise<WindowCount> {
