@@ -7,7 +7,7 @@ import {
 } from "@weiquan/domain";
 import { AssessmentsRepository, type SheetRecord } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
-import { newWorkbook, sheet } from "../figures/excel.ts";
+import { neutralise, newWorkbook, sheet } from "../reports/workbook.ts";
 import { readHeader } from "./sheets.ts";
 import { sheetView } from "./view.ts";
 
@@ -17,9 +17,6 @@ const statusLabels = {
   finalizing: "定稿中",
   finalized: "已定稿",
 } as const;
-
-/** A cell that starts like a formula is kept as text: names and notes are typed by people. */
-const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 const byRankThenTree = (a: SheetRecord, b: SheetRecord) =>
   (a.unitType === b.unitType ? 0 : a.unitType === "station" ? -1 : 1) ||
@@ -56,18 +53,20 @@ export async function assessmentReport(scope: Scope, id: string) {
     const points = new Map(s.items.map((i) => [i.code, i.points]));
     ranking.addRow([
       s.rank,
-      safe(s.unitName),
+      s.unitName,
       unitTypeLabels[s.unitType].zh,
-      safe(s.parentName ?? ""),
+      s.parentName ?? "",
       ...items.map((i) => points.get(i.code) ?? null),
       s.total,
       s.stars ? "★".repeat(s.stars) : "",
     ]);
   }
   const foot = ranking.addRow([]);
-  foot.getCell(1).value = `${header.name}（${header.year} 年度）· ${statusLabels[header.status]}${
-    header.finalizedAt ? ` · 定稿 ${header.finalizedAt.slice(0, 10)}` : ""
-  }${header.signOff ? ` · 综治会签 ${safe(header.signOff.name)} ${header.signOff.at.slice(0, 10)}` : ""} · 数据计算于 ${header.computedAt.slice(0, 16).replace("T", " ")}`;
+  foot.getCell(1).value = neutralise(
+    `${header.name}（${header.year} 年度）· ${statusLabels[header.status]}${
+      header.finalizedAt ? ` · 定稿 ${header.finalizedAt.slice(0, 10)}` : ""
+    }${header.signOff ? ` · 综治会签 ${header.signOff.name} ${header.signOff.at.slice(0, 10)}` : ""} · 数据计算于 ${header.computedAt.slice(0, 16).replace("T", " ")}`,
+  );
 
   const inputs = sheet(wb, "计分依据", [
     { header: "单位", width: 24 },
@@ -87,8 +86,8 @@ export async function assessmentReport(scope: Scope, id: string) {
       const metric = def.metric ? metricDefinition(def.metric) : null;
       const value = metric && item.input ? metricValue(metric.code, item.input) : null;
       inputs.addRow([
-        safe(s.unitName),
-        safe(def.title),
+        s.unitName,
+        def.title,
         metric?.label ?? "人工评分",
         item.input?.numerator ?? null,
         item.input?.denominator ?? null,
@@ -101,7 +100,7 @@ export async function assessmentReport(scope: Scope, id: string) {
             : value,
         item.points,
         def.maxPoints,
-        safe([item.note, item.scoredBy].filter(Boolean).join(" · ")),
+        [item.note, item.scoredBy].filter(Boolean).join(" · "),
       ]);
     }
   }

@@ -9,6 +9,7 @@ import {
   unitTypeLabels,
 } from "@weiquan/domain";
 import type { Workbook } from "exceljs";
+import { newWorkbook, sheet } from "../reports/workbook.ts";
 
 /** Excel number formats: counts, yuan with two decimals (from fen), percentages with one decimal. */
 export const NUM_FMT = { count: "#,##0", fen: "#,##0.00", rate: "0.0%" } as const;
@@ -41,36 +42,6 @@ function cellValue(key: FigureKey, row: Row): number | null {
   const v = row[key];
   if (v === null || v === undefined) return null;
   return def(key).format === "fen" ? v / 100 : v;
-}
-
-/**
- * exceljs is large: loaded on the first workbook request only, so the API's cold start and every
- * other route do not pay for it.
- */
-export async function newWorkbook(): Promise<Workbook> {
-  const mod = await import("exceljs");
-  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "维权通";
-  wb.created = new Date();
-  return wb;
-}
-
-/** A sheet whose first row is the (bold, frozen) header. */
-export function sheet(
-  wb: Workbook,
-  name: string,
-  columns: { header: string; width: number; numFmt?: string }[],
-) {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
-  }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  return ws;
 }
 
 const figureColumns = () =>

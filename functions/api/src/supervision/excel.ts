@@ -5,13 +5,13 @@ import {
   unitTypeLabels,
 } from "@weiquan/domain";
 import type { Scope } from "../access/scope.ts";
-import { newWorkbook, sheet } from "../figures/excel.ts";
 import { listInspections } from "../inspections/lists.ts";
 import { readInspection } from "../inspections/service.ts";
+import { newWorkbook, sheet } from "../reports/workbook.ts";
 import { readRound } from "../sampling/rounds.ts";
 
-/** A cell that starts like a formula is kept as text: names, subjects and notes are typed by people. */
-const safe = (v: string | null | undefined) => (v ? (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) : "");
+/** An absent text as an empty cell (every row added to a `sheet` is neutralised against formulas). */
+const orEmpty = (v: string | null | undefined) => v ?? "";
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "");
 const time = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace("T", " ") : "");
 
@@ -28,7 +28,7 @@ async function unitNames(scope: Scope): Promise<Map<string, string>> {
  */
 export async function roundWorkbook(scope: Scope, id: string) {
   const [round, names] = await Promise.all([readRound(scope, id), unitNames(scope)]);
-  const unit = (u: string) => safe(names.get(u) ?? u);
+  const unit = (u: string) => orEmpty(names.get(u) ?? u);
   const wb = await newWorkbook();
   const items = sheet(wb, "回访清单", [
     { header: "案件编号", width: 22 },
@@ -50,15 +50,15 @@ export async function roundWorkbook(scope: Scope, id: string) {
     items.addRow([
       i.trackingNo,
       unit(i.unitId),
-      safe(i.subject),
-      safe(i.consumerName),
+      orEmpty(i.subject),
+      orEmpty(i.consumerName),
       time(i.closedAt),
       i.attempts,
       c ? (c.reached ? "是" : "否") : "未回访",
       c?.result ? callbackResultLabels[c.result] : "",
       c ? c.issues.map((k) => callbackIssueLabels[k]).join("、") : "",
-      safe(c?.note),
-      safe(c?.byName),
+      orEmpty(c?.note),
+      orEmpty(c?.byName),
       time(c?.at),
       i.lot,
     ]);
@@ -76,7 +76,7 @@ export async function roundWorkbook(scope: Scope, id: string) {
     ["每单位最多", round.maxPerUnit === null ? "不限" : String(round.maxPerUnit)],
     ["办结投诉", String(round.population)],
     ["抽取", String(round.progress.total)],
-    ["抽取人", safe(round.drawnByName)],
+    ["抽取人", orEmpty(round.drawnByName)],
     ["抽取时间", time(round.drawnAt)],
     ["方法", round.method],
   ])
@@ -132,14 +132,14 @@ export async function findingsWorkbook(scope: Scope, quarter: string, now: Date)
   ]);
   for (const h of headers)
     list.addRow([
-      safe(h.unitName),
+      orEmpty(h.unitName),
       unitTypeLabels[h.unitType as keyof typeof unitTypeLabels]?.zh ?? h.unitType,
       day(h.inspectedAt),
-      safe(h.inspectors.join("、")),
+      orEmpty(h.inspectors.join("、")),
       h.passRate,
       h.results
         .filter((r) => r.result === "fail")
-        .map((r) => `${r.text}${r.note ? `（${safe(r.note)}）` : ""}`)
+        .map((r) => `${r.text}${r.note ? `（${orEmpty(r.note)}）` : ""}`)
         .join("；") || "无",
       h.findingCounts.open,
       h.findingCounts.rectified,
@@ -160,15 +160,15 @@ export async function findingsWorkbook(scope: Scope, quarter: string, now: Date)
   for (const i of full)
     for (const f of i.findings)
       findings.addRow([
-        safe(i.unitName),
+        orEmpty(i.unitName),
         day(i.inspectedAt),
-        safe(f.text),
+        orEmpty(f.text),
         day(f.dueBy),
         findingStatusLabels[f.status],
         f.overdue ? "是" : "",
-        safe(f.rectification?.note),
+        orEmpty(f.rectification?.note),
         time(f.rectification?.at),
-        safe(f.verification?.note),
+        orEmpty(f.verification?.note),
         time(f.verification?.at),
       ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
