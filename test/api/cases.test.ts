@@ -322,6 +322,8 @@ describe("escalation, visibility and personal data", () => {
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
     const atStation = await api.call("GET", `/v1/cases/${c.id}`, { token: t.station1 });
     expect(atStation.body.allowedActions).toEqual(["accept", "reject", "escalate"]);
+    // The case names the unit that registered it.
+    expect(atStation.body.originUnitName).toMatch(/^南关社区/);
     const accepted = await act(t.station1, c.id, { action: "accept", version: 2 });
     expect(accepted.body.status).toBe("accepted");
     // The point sees the outcome, masked, and cannot act.

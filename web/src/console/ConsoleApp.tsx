@@ -37,6 +37,7 @@ const InspectionsPage = lazy(() => import("../pages/supervision/InspectionsPage.
 const AssessmentPage = lazy(() => import("../pages/assessment/AssessmentPage.tsx"));
 const AssessmentDetail = lazy(() => import("../pages/assessment/AssessmentDetail.tsx"));
 const AssessmentPrint = lazy(() => import("../pages/assessment/AssessmentPrint.tsx"));
+const LedgerPrintPage = lazy(() => import("../pages/cases/LedgerPrintPage.tsx"));
 const ChangePasswordPage = lazy(() => import("../pages/ChangePasswordPage.tsx"));
 const CampaignsPage = lazy(() => import("../pages/campaigns/CampaignsPage.tsx"));
 const CampaignDetail = lazy(() => import("../pages/campaigns/CampaignDetail.tsx"));
@@ -97,6 +98,15 @@ function ConsoleRoutes() {
           <ContactCardGuard>
             <ContactCardPage />
           </ContactCardGuard>
+        }
+      />
+      {/* The paper ledger (打印台账) prints on its own. */}
+      <Route
+        path="cases/print"
+        element={
+          <Guard nav="ledger">
+            <LedgerPrintPage />
+          </Guard>
         }
       />
       {/* Case documents (文书) print on their own too. */}

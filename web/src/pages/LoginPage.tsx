@@ -31,6 +31,23 @@ function LoginForm() {
       state.reason ??
       (new URLSearchParams(location.search).has("expired") || hasExpiredToken() ? "expired" : undefined),
   );
+  // Why the person is here: one notice above the form.
+  const reasonAlert = reason
+    ? {
+        expired: { type: "warning" as const, title: t.sessionExpired, testId: "login-expired" },
+        totp_enrolled: {
+          type: "success" as const,
+          title: t.totpEnrolledRelogin,
+          testId: "login-totp-enrolled",
+        },
+        password_changed: {
+          type: "success" as const,
+          title: t.passwordChangedRelogin,
+          testId: "login-password-changed",
+        },
+        logged_out: { type: "success" as const, title: t.loggedOut, testId: "login-logged-out" },
+      }[reason]
+    : undefined;
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Shown once the API has said the password was right and a code is needed (TOTP_REQUIRED).
@@ -91,22 +108,13 @@ function LoginForm() {
             </Typography.Title>
             <Typography.Text type="secondary">{t.productSubtitle}</Typography.Text>
           </div>
-          {reason === "expired" && !error && !needTotp && (
+          {reasonAlert && !error && !needTotp && (
             <Alert
-              type="warning"
+              type={reasonAlert.type}
               showIcon
-              title={t.sessionExpired}
+              title={reasonAlert.title}
               style={{ marginBottom: 16 }}
-              data-testid="login-expired"
-            />
-          )}
-          {reason === "totp_enrolled" && !error && !needTotp && (
-            <Alert
-              type="success"
-              showIcon
-              title={t.totpEnrolledRelogin}
-              style={{ marginBottom: 16 }}
-              data-testid="login-totp-enrolled"
+              data-testid={reasonAlert.testId}
             />
           )}
           {needTotp && !error && (
@@ -116,24 +124,6 @@ function LoginForm() {
               title={t.loginTotpPrompt}
               style={{ marginBottom: 16 }}
               data-testid="login-totp-prompt"
-            />
-          )}
-          {reason === "password_changed" && !error && !needTotp && (
-            <Alert
-              type="success"
-              showIcon
-              title={t.passwordChangedRelogin}
-              style={{ marginBottom: 16 }}
-              data-testid="login-password-changed"
-            />
-          )}
-          {reason === "logged_out" && !error && !needTotp && (
-            <Alert
-              type="success"
-              showIcon
-              title={t.loggedOut}
-              style={{ marginBottom: 16 }}
-              data-testid="login-logged-out"
             />
           )}
           {error && (

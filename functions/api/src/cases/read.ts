@@ -12,7 +12,13 @@ import {
   shanghaiIso,
   summaryViewOf,
 } from "@weiquan/domain";
-import { AuditRepository, CasesRepository, type LedgerFilter, TrackingRepository } from "@weiquan/store";
+import {
+  AuditRepository,
+  CasesRepository,
+  type LedgerFilter,
+  TrackingRepository,
+  UnitsRepository,
+} from "@weiquan/store";
 import { type Scope, visibleCaseWithTimeline, visibleUnit } from "../access/scope.ts";
 import { tenantCalendar } from "./calendar.ts";
 
@@ -22,10 +28,13 @@ import { tenantCalendar } from "./calendar.ts";
  */
 export async function readCase(scope: Scope, id: string, now: Date) {
   const found = await visibleCaseWithTimeline(scope, id);
-  const cal = await tenantCalendar(scope);
+  const [cal, origin] = await Promise.all([
+    tenantCalendar(scope),
+    new UnitsRepository(scope.table).get(found.record.originUnitId),
+  ]);
   const view = caseViewFor(found.record, scope.viewer, cal, now);
   if (!view.masked && hasPersonalData(found.record)) await auditRead(scope, found.record, now);
-  return { ...view, timeline: found.timeline };
+  return { ...view, ...(origin ? { originUnitName: origin.name } : {}), timeline: found.timeline };
 }
 
 export async function readByTrackingNo(scope: Scope, trackingNo: string, now: Date) {

@@ -151,6 +151,8 @@ export const Case = CaseFields.extend({
   status: CaseStatus,
   unitId: z.string(),
   originUnitId: z.string(),
+  /** GET /v1/cases/{id}: the registering unit's name, also when it lies outside the reader's units. */
+  originUnitName: z.string().optional(),
   consumer: Consumer,
   business: Business,
   nature: Nature.nullable(),

@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { PlusOutlined, PrinterOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import type { CaseKind, CaseStatus, CaseSummary } from "@weiquan/domain/cases/schema";
 import { Button, Card, Flex, type TableColumnsType, Typography } from "antd";
@@ -114,6 +114,13 @@ export default function LedgerPage() {
             data-testid="ledger-refresh"
           >
             {t.ledgerRefresh}
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => navigate(`/cases/print?${search.toString()}`)}
+            data-testid="ledger-print"
+          >
+            {t.ledgerPrint}
           </Button>
           {canRegister && (
             <Button

@@ -28,6 +28,10 @@ const categoryZh: Record<string, string> = Object.fromEntries(
 
 const zh = {
   ledgerTitle: "案件台账",
+  ledgerPrint: "打印台账",
+  ledgerPrintTitle: "投诉、举报登记台账",
+  ledgerPrintNo: "序号",
+  ledgerPrintTruncated: (n: number) => `只列出前 ${n} 条，请缩小筛选范围（如按月份）分次打印`,
   ledgerIntro: "投诉、举报、咨询登记台账。点击一行查看案件、办理和打印文书。",
   ledgerNew: "登记",
   ledgerRefresh: "刷新",
@@ -243,6 +247,11 @@ const categoryEn: Record<string, string> = {
 
 const en: CaseMessages = {
   ledgerTitle: "Case ledger",
+  ledgerPrint: "Print ledger",
+  ledgerPrintTitle: "Complaints and reports register",
+  ledgerPrintNo: "No.",
+  ledgerPrintTruncated: (n: number) =>
+    `Only the first ${n} rows: narrow the filters (a month, say) and print in parts`,
   ledgerIntro: "Complaints, reports and consultations. Click a row to open the case, act on it and print.",
   ledgerNew: "Register",
   ledgerRefresh: "Refresh",

@@ -1,6 +1,8 @@
 import { ruleSets } from "@weiquan/domain/cases/clock/rules";
 import type { Case } from "@weiquan/domain/cases/schema";
 import { Alert, Flex, Typography } from "antd";
+import { navFor } from "../../../console/nav.ts";
+import { useSession } from "../../../console/session.tsx";
 import { CalendarOverridesBanner } from "../../settings/CalendarOverridesBanner.tsx";
 import { formatTime } from "../format.ts";
 import type { CaseMessages } from "../messages.ts";
@@ -15,8 +17,12 @@ export function DeadlineCard({ c, t }: { c: Case; t: CaseMessages }) {
     [t.caseHandOverBy, c.deadlines.handOverBy, rules?.basis.handOver],
     [t.caseCheckBy, c.deadlines.checkBy, rules?.basis.reportCheck],
   ];
-  // A deadline in a year the holiday data does not know was counted Monday to Friday: say so.
-  const years = rows.flatMap(([, at]) => (at ? [Number(at.slice(0, 4))] : []));
+  // A deadline in a year the holiday data does not know was counted Monday to Friday: say so, while the
+  // case's clock still matters (running or paused) and to someone who can add the year in Settings.
+  const { me } = useSession();
+  const canFix = navFor(me.user.role).some((item) => item.key === "settings");
+  const open = c.dueBy !== null || c.paused;
+  const years = canFix && open ? rows.flatMap(([, at]) => (at ? [Number(at.slice(0, 4))] : [])) : [];
   return (
     <Flex vertical gap={8}>
       {years.length > 0 && <CalendarOverridesBanner years={years} testId="case-calendar-uncovered" />}

@@ -48,7 +48,11 @@ export function factItems(
       label: t.caseUnit,
       children: <span data-testid="case-unit">{nameOf(c.unitId)}</span>,
     },
-    { key: "origin", label: t.caseOrigin, children: nameOf(c.originUnitId) },
+    {
+      key: "origin",
+      label: t.caseOrigin,
+      children: <span data-testid="case-origin">{c.originUnitName ?? nameOf(c.originUnitId)}</span>,
+    },
     {
       key: "description",
       label: t.description,
@@ -148,6 +152,19 @@ export function outcomeItems(c: Case, t: CaseMessages): NonNullable<Descriptions
       children: (
         <span data-testid="case-callback">
           {[t.callbackResult[c.callback.result], c.callback.note, formatTime(c.callback.at)]
+            .filter(Boolean)
+            .join("；")}
+        </span>
+      ),
+    });
+  // The consumer's own word after closure (public page), beside the unit's callback.
+  if (c.rating)
+    items.push({
+      key: "rating",
+      label: t.timelineRating,
+      children: (
+        <span data-testid="case-rating" data-result={c.rating.result}>
+          {[t.callbackResult[c.rating.result], c.rating.note, formatTime(c.rating.at)]
             .filter(Boolean)
             .join("；")}
         </span>
