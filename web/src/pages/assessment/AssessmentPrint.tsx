@@ -1,10 +1,7 @@
-import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Spin } from "antd";
-import { useNavigate, useParams } from "react-router-dom";
-import { errorText } from "../../app/errors.ts";
+import { useParams } from "react-router-dom";
+import { PrintFrame } from "../../app/PrintFrame.tsx";
 import { useSession } from "../../console/session.tsx";
-import { useT } from "../../i18n/messages.ts";
 import { documentCss } from "../cases/documents/print.ts";
 import {
   type Assessment,
@@ -151,9 +148,7 @@ function SheetDoc({ a, s, metrics, tenant }: { a: Assessment; s: Sheet; metrics:
 /** The printed ranking (`/assessment/:id/print`) or one unit's sheet (`…/print/:unitId`), A4, outside the layout. */
 export default function AssessmentPrint() {
   const t = useAssessmentT();
-  const common = useT();
   const { id = "", unitId } = useParams();
-  const navigate = useNavigate();
   const { me } = useSession();
   const header = useQuery(assessmentQuery(id));
   const metrics = useQuery(metricsQuery).data ?? [];
@@ -168,34 +163,18 @@ export default function AssessmentPrint() {
   const tenant = me.tenant?.name ?? "";
   const ready = a && (unitId ? sheet.data : ranking.data);
   return (
-    <div className="wq-doc-page" data-testid="assessment-print-page">
-      <style>{printCss}</style>
-      <Flex className="no-print" gap={12} align="center" style={{ maxWidth: "210mm", margin: "0 auto 16px" }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/assessment/${id}`)}>
-          {t.back}
-        </Button>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          disabled={!ready}
-          onClick={() => window.print()}
-          data-testid="print-now"
-        >
-          {t.print}
-        </Button>
-      </Flex>
-      {error && (
-        <Alert
-          className="no-print"
-          type="error"
-          showIcon
-          title={t.loadFailed}
-          description={errorText(error, common)}
-        />
-      )}
-      {!ready && !error && <Spin />}
+    <PrintFrame
+      css={printCss}
+      testId="assessment-print-page"
+      backTo={`/assessment/${id}`}
+      backText={t.back}
+      printText={t.print}
+      ready={Boolean(ready)}
+      error={error}
+      errorTitle={t.loadFailed}
+    >
       {a && !unitId && ranking.data && <Ranking a={a} sheets={ranking.data} tenant={tenant} />}
       {a && unitId && sheet.data && <SheetDoc a={a} s={sheet.data} metrics={metrics} tenant={tenant} />}
-    </div>
+    </PrintFrame>
   );
 }

@@ -1,10 +1,7 @@
-import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Spin } from "antd";
-import { useNavigate, useParams } from "react-router-dom";
-import { errorText } from "../../app/errors.ts";
+import { useParams } from "react-router-dom";
+import { PrintFrame } from "../../app/PrintFrame.tsx";
 import { useSession } from "../../console/session.tsx";
-import { useT } from "../../i18n/messages.ts";
 import { documentCss } from "../cases/documents/print.ts";
 import { allSampled, type CampaignUnit, type CampaignWithProgress, campaignQuery, percent } from "./api.ts";
 import { useCampaignT } from "./messages.ts";
@@ -110,9 +107,7 @@ function Report({ c, sample, tenant }: { c: CampaignWithProgress; sample: Campai
 /** The printable campaign report (`/campaigns/:id/report`): progress per township, the sample and its scores. */
 export default function CampaignReport() {
   const t = useCampaignT();
-  const common = useT();
   const { id = "" } = useParams();
-  const navigate = useNavigate();
   const { me } = useSession();
   const c = useQuery(campaignQuery(id));
   const sample = useQuery({
@@ -122,27 +117,17 @@ export default function CampaignReport() {
   const error = c.error ?? sample.error;
   const ready = c.data && sample.data;
   return (
-    <div className="wq-doc-page" data-testid="campaign-report-page">
-      <style>{reportCss}</style>
-      <Flex className="no-print" gap={12} align="center" style={{ maxWidth: "210mm", margin: "0 auto 16px" }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/campaigns/${id}`)}>
-          {t.back}
-        </Button>
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>
-          {t.print}
-        </Button>
-      </Flex>
-      {error && (
-        <Alert
-          className="no-print"
-          type="error"
-          showIcon
-          title={t.loadFailed}
-          description={errorText(error, common)}
-        />
-      )}
-      {!ready && !error && <Spin />}
+    <PrintFrame
+      css={reportCss}
+      testId="campaign-report-page"
+      backTo={`/campaigns/${id}`}
+      backText={t.back}
+      printText={t.print}
+      ready={Boolean(ready)}
+      error={error}
+      errorTitle={t.loadFailed}
+    >
       {c.data && sample.data && <Report c={c.data} sample={sample.data} tenant={me.tenant?.name ?? ""} />}
-    </div>
+    </PrintFrame>
   );
 }
