@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { apiConfig } from "@weiquan/fn-api/config";
+import { PUBLIC_SESSION_PARTITIONS, publicSessionAllows } from "@weiquan/store/public-session";
 import { App, Validations } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
@@ -348,6 +349,54 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     expect(resources).toContain(`${ownTable}/index/*"`);
     expect(resources).not.toMatch(/test-tenant-\*/);
     expect(asArray(statements[0]!.Action)).not.toContain("dynamodb:Scan");
+  });
+
+  it("gives login and the public page a session limited to the partitions public-session.ts names", () => {
+    const api = synth.templates.api;
+    const [roleId, role] = Object.entries(resourcesOf(api, "AWS::IAM::Role")).find(([id]) =>
+      id.startsWith("TenantPublicAccessRole"),
+    )!;
+    // Assumed by the api alone, with exactly the TenantId session tag.
+    const trust = (role.Properties.AssumeRolePolicyDocument as { Statement: Array<Record<string, unknown>> })
+      .Statement;
+    expect(trust).toHaveLength(1);
+    expect(trust[0]).toMatchObject({ Condition: { StringLike: { "aws:RequestTag/TenantId": "?*" } } });
+    expect(JSON.stringify(trust[0]!.Principal)).toMatch(/ApiRole/);
+    expect(JSON.stringify(trust[0]!.Principal)).not.toMatch(/SweeperRole|SchedulerRole|ProvisionerRole/);
+
+    const statements = statementsOfRole(api, roleId);
+    const ownTable = ":table/test-tenant-$" + "{aws:PrincipalTag/TenantId}";
+    const leadingKeys = (st: Record<string, unknown>) =>
+      (st.Condition as Record<string, Record<string, unknown>>)["ForAllValues:StringLike"]![
+        "dynamodb:LeadingKeys"
+      ];
+    const reads = statements.find((st) => asArray(st.Action).includes("dynamodb:GetItem"))!;
+    const writes = statements.find((st) => asArray(st.Action).includes("dynamodb:PutItem"))!;
+    expect(statements).toHaveLength(2);
+    expect(leadingKeys(reads)).toEqual([
+      ...PUBLIC_SESSION_PARTITIONS.read,
+      ...PUBLIC_SESSION_PARTITIONS.write,
+    ]);
+    expect(leadingKeys(writes)).toEqual([...PUBLIC_SESSION_PARTITIONS.write]);
+    for (const st of [reads, writes]) {
+      // A request without partition keys is not waved through by ForAllValues' empty set.
+      expect(st.Condition).toMatchObject({ Null: { "dynamodb:LeadingKeys": "false" } });
+      expect(asArray(st.Action)).not.toContain("dynamodb:Scan");
+    }
+    // Writes only on the table's items; reads there and on the units' index, no other index.
+    expect(JSON.stringify(writes.Resource)).toContain(`${ownTable}"`);
+    expect(JSON.stringify(writes.Resource)).not.toContain("/index/");
+    expect(JSON.stringify(reads.Resource)).toContain(`${ownTable}/index/GSI1"`);
+    expect(JSON.stringify(reads.Resource)).not.toContain("/index/*");
+    // Not a partition a signed-in caller alone may touch: the audit log, assessments, idempotency records.
+    for (const pk of ["AUDIT#2026-12", "ASMT#a1", "IDEM#u1#k"]) {
+      expect(leadingKeys(reads)).not.toContain(pk);
+      expect(publicSessionAllows(pk, "read")).toBe(false);
+    }
+
+    const [, fn] = apiFunction(api);
+    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(JSON.stringify(variables.WEIQUAN_PUBLIC_DATA_ACCESS_ROLE_ARN)).toContain(roleId);
   });
 
   it("gives the api Lambda's own role no access to any tenant table", () => {

@@ -12,6 +12,8 @@ export const ENV = {
   /** KMS key (id, ARN or alias) that signs access tokens (ECC_NIST_P256, kms:Sign). */
   signingKey: "WEIQUAN_SIGNING_KEY_ID",
   dataAccessRole: "WEIQUAN_DATA_ACCESS_ROLE_ARN",
+  /** The narrower data-access role of login and the public page (packages/store/src/public-session.ts). */
+  publicDataAccessRole: "WEIQUAN_PUBLIC_DATA_ACCESS_ROLE_ARN",
   provisioner: "WEIQUAN_PROVISIONER_FUNCTION",
   exportBucket: "WEIQUAN_EXPORT_BUCKET",
   /** Attachments (evidence, photos): one bucket per stage, a key prefix per tenant. */
@@ -44,6 +46,7 @@ const Aws = z.object({
   [ENV.controlTable]: Text,
   [ENV.signingKey]: Text,
   [ENV.dataAccessRole]: Text,
+  [ENV.publicDataAccessRole]: Text,
   [ENV.provisioner]: Text,
   [ENV.exportBucket]: Text,
   [ENV.filesBucket]: Text,
@@ -70,6 +73,7 @@ export type ApiConfig =
       controlTable: string;
       signingKeyId: string;
       dataAccessRoleArn: string;
+      publicDataAccessRoleArn: string;
       provisionerFunction: string;
       exportBucket: string;
       filesBucket: string;
@@ -99,6 +103,7 @@ export function apiConfig(env: Record<string, string | undefined> = process.env)
       controlTable: e[ENV.controlTable],
       signingKeyId: e[ENV.signingKey],
       dataAccessRoleArn: e[ENV.dataAccessRole],
+      publicDataAccessRoleArn: e[ENV.publicDataAccessRole],
       provisionerFunction: e[ENV.provisioner],
       exportBucket: e[ENV.exportBucket],
       filesBucket: e[ENV.filesBucket],

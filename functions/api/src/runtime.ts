@@ -53,7 +53,11 @@ export function awsDeps(config: Extract<ApiConfig, { mode: "aws" }>): AppDeps {
     now: () => new Date(),
     budget: AWS_BUDGET,
     control: controlRepositories(doc, config.controlTable),
-    tenantAccess: tokenVendingAccess({ stage: config.stage, roleArn: config.dataAccessRoleArn }),
+    tenantAccess: tokenVendingAccess({
+      stage: config.stage,
+      roleArn: config.dataAccessRoleArn,
+      publicRoleArn: config.publicDataAccessRoleArn,
+    }),
     signingKey: kmsSigningKey(new KMSClient(boundedCalls(AWS_TIMEOUTS)), config.signingKeyId),
     startProvisioning: async (tenantId) => {
       await invoke({ tenantId }, "Event");

@@ -1,5 +1,6 @@
 import { ENV } from "@weiquan/fn-api/config";
 import { PROVISIONER_ENV } from "@weiquan/fn-provisioner/config";
+import { PUBLIC_SESSION_INDEX, PUBLIC_SESSION_PARTITIONS } from "@weiquan/store/public-session";
 import { controlTableName, tenantTablePrefix } from "@weiquan/store/table-definition";
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
@@ -89,6 +90,8 @@ export class ApiStack extends Stack {
   readonly scheduler: WeiquanFunction;
   readonly sweeper: WeiquanFunction;
   readonly dataAccessRole: iam.Role;
+  /** Login's and the public page's session: the tenant's table, only the items they need. */
+  readonly publicDataAccessRole: iam.Role;
   readonly signingKey: kms.Key;
   /** Proves a request came through the stage's CloudFront (http/client-address.ts trusts its headers then). */
   readonly originSecret: secretsmanager.Secret;
@@ -236,6 +239,45 @@ export class ApiStack extends Stack {
       resources: [this.dataAccessRole.roleArn],
     });
 
+    // Login and the public page act before anyone has signed in: their session reaches the same table,
+    // but only items whose partition key fits packages/store/src/public-session.ts (dynamodb:LeadingKeys;
+    // present on every item request, required here so a request without it is not waved through).
+    this.publicDataAccessRole = new iam.Role(this, "TenantPublicAccessRole", {
+      description: `Weiquan ${stage}: the items of one tenant's table that login and the public page need`,
+      maxSessionDuration: Duration.hours(1),
+      assumedBy: new iam.SessionTagsPrincipal(
+        new iam.ArnPrincipal(this.api.role.roleArn).withConditions(TENANT_TAG_ONLY),
+      ),
+    });
+    const onlyPartitions = (patterns: readonly string[]) => ({
+      "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [...patterns] },
+      Null: { "dynamodb:LeadingKeys": "false" },
+    });
+    this.publicDataAccessRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
+          "dynamodb:Query",
+          "dynamodb:ConditionCheckItem",
+        ],
+        resources: [ownTenantTable, `${ownTenantTable}/index/${PUBLIC_SESSION_INDEX}`],
+        conditions: onlyPartitions([...PUBLIC_SESSION_PARTITIONS.read, ...PUBLIC_SESSION_PARTITIONS.write]),
+      }),
+    );
+    this.publicDataAccessRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+        ],
+        resources: [ownTenantTable],
+        conditions: onlyPartitions(PUBLIC_SESSION_PARTITIONS.write),
+      }),
+    );
+
     // Browsers PUT and GET presigned URLs from the stage's domain (CloudFront's own when it has none).
     const consoleOrigin = props.domainName
       ? `https://${props.domainName}`
@@ -252,6 +294,7 @@ export class ApiStack extends Stack {
       [ENV.controlTable]: controlTable,
       [ENV.signingKey]: this.signingKey.keyArn,
       [ENV.dataAccessRole]: this.dataAccessRole.roleArn,
+      [ENV.publicDataAccessRole]: this.publicDataAccessRole.roleArn,
       [ENV.provisioner]: this.provisioner.function.functionName,
       [ENV.exportBucket]: this.tenantExports.bucket.bucketName,
       [ENV.filesBucket]: this.attachments.bucket.bucketName,
@@ -279,6 +322,12 @@ export class ApiStack extends Stack {
       }),
     );
     this.api.role.addToPolicy(mayAssumeDataAccess);
+    this.api.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["sts:AssumeRole", "sts:TagSession"],
+        resources: [this.publicDataAccessRole.roleArn],
+      }),
+    );
 
     // The daily jobs, fanned out per tenant: scheduler → sweep queue → sweeper (one tenant a message).
     this.sweepQueue = new sqs.Queue(this, "SweepQueue", {

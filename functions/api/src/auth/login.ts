@@ -161,7 +161,8 @@ async function findAccount(deps: AppDeps, input: LoginInput): Promise<Found> {
   if (!tenant || tenant.status === "offboarded")
     return guarded(doc, tableName, C.loginGuard(input.tenant.toLowerCase(), username));
   assertTenantServing(tenant);
-  const table = await deps.tenantAccess.forTenant(tenant.id);
+  // Nobody is signed in yet: the narrower session (packages/store/src/public-session.ts).
+  const table = await deps.tenantAccess.forTenant(tenant.id, "public");
   const users = new UsersRepository(table);
   // The guard is read whether or not the user exists, so both paths cost the same.
   const [u, guard] = await Promise.all([

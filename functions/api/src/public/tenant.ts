@@ -20,7 +20,7 @@ export const publicCounty = createMiddleware<PublicEnv>(async (c, next) => {
   const tenant = /^\d{6}$/.test(code) ? await deps.control.tenants.getByCountyCode(code) : null;
   if (!tenant || tenant.status === "provisioning") throw NotFound("县级局");
   assertTenantServing(tenant);
-  c.set("county", { tenant, table: await deps.tenantAccess.forTenant(tenant.id) });
+  c.set("county", { tenant, table: await deps.tenantAccess.forTenant(tenant.id, "public") });
   c.set("source", sourceOf(c, "public"));
   await next();
 });
