@@ -21,17 +21,33 @@ export function queryOf(tableName: string, p: AccessPattern, extras: QueryExtras
 
 /**
  * Where a page of `p` starts: the key a cursor carries, which must be a key of this very list — a
- * cursor of another list, another index or another partition is a 400, never a silent restart.
+ * cursor of another list, another index or another partition, or one edited to a sort key outside the
+ * list's range or to a value of the wrong type, is a 400, never a silent restart and never a query
+ * DynamoDB refuses (a 500).
  */
 export function startOf(p: AccessPattern, cursor: string | undefined): Record<string, unknown> | undefined {
   const start = decodeCursor(cursor, p.cursorKeys);
-  if (start && start[p.partition.name] !== p.partition.value)
+  if (start && !insideList(p, start))
     throw Invalid(
       "分页游标无效",
       [{ path: "cursor", message: "not a cursor of this list" }],
       "INVALID_CURSOR",
     );
   return start;
+}
+
+/** Every key attribute a string, the partition the list's own, the sort key inside the list's range. */
+function insideList(p: AccessPattern, start: Record<string, unknown>): boolean {
+  if (p.cursorKeys.some((k) => typeof start[k] !== "string")) return false;
+  if (start[p.partition.name] !== p.partition.value) return false;
+  const sortName = p.ExpressionAttributeNames["#sk"];
+  if (!sortName) return true;
+  const sk = start[sortName] as string;
+  const from = p.ExpressionAttributeValues[":sk"] as string;
+  if (p.KeyConditionExpression.includes("begins_with")) return sk.startsWith(from);
+  if (p.KeyConditionExpression.includes("BETWEEN"))
+    return sk >= from && sk <= (p.ExpressionAttributeValues[":skTo"] as string);
+  return sk < from;
 }
 
 /**

@@ -4,11 +4,25 @@ import type { ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
 
 type Issue = StandardSchemaV1.Issue;
+type Key = StandardSchemaV1.Issue["path"] extends readonly (infer K)[] | undefined ? K : never;
 
-const pathOf = (issue: Issue, target: string) => {
-  const parts = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p));
+const pathOf = (path: readonly Key[], target: string) => {
+  const parts = path.map((p) => (typeof p === "object" ? p.key : p));
   return [target === "json" ? null : target, ...parts].filter((p) => p !== null && p !== "").join(".");
 };
+
+/**
+ * One field issue per failing path. zod reports unknown keys as one issue at the object holding them;
+ * each key gets its own path instead, so a client sees `consumer.nickname`, not an empty path.
+ */
+function fieldIssues(issue: Issue, target: string) {
+  const path = issue.path ?? [];
+  const unknown = issue as Issue & { code?: string; keys?: string[] };
+  if (unknown.code === "unrecognized_keys" && unknown.keys?.length) {
+    return unknown.keys.map((k) => ({ path: pathOf([...path, k], target), message: "不接受的字段" }));
+  }
+  return [{ path: pathOf(path, target), message: issue.message }];
+}
 
 /**
  * zod validation that fails with our typed 400 (field paths, Chinese messages) instead of the
@@ -17,10 +31,11 @@ const pathOf = (issue: Issue, target: string) => {
 export const valid = <S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) =>
   validator(target, schema, (result) => {
     if (!result.success) {
-      const issues = (result.error as readonly Issue[]).map((i) => ({
-        path: pathOf(i, target),
-        message: i.message,
-      }));
+      // One issue per path (the first): a value can fail several checks, the client fixes one field.
+      const byPath = new Map<string, { path: string; message: string }>();
+      for (const i of (result.error as readonly Issue[]).flatMap((i) => fieldIssues(i, target)))
+        if (!byPath.has(i.path)) byPath.set(i.path, i);
+      const issues = [...byPath.values()];
       throw Invalid(`请求参数有误：${issues.map((i) => i.path || "(body)").join(", ")}`, issues);
     }
   });

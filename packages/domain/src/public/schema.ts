@@ -12,6 +12,7 @@ import {
   Nature,
   RequestType,
 } from "../cases/schema.ts";
+import { line, text } from "../common/inputs.ts";
 import { QUERY_CODE } from "./code.ts";
 
 /** The public directory of a tenant: its name, the notice to accept, its active stations and points. */
@@ -34,8 +35,6 @@ export const PublicDirectory = z.object({
 });
 export type PublicDirectory = z.infer<typeof PublicDirectory>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 const PublicFields = z.object({
   kind: CaseKind,
   /** An active station or point of the tenant; absent: the bureau's own ledger. */
@@ -44,7 +43,7 @@ const PublicFields = z.object({
   business: Business.optional(),
   category: CategoryCode,
   nature: Nature.optional(),
-  subject: text(100),
+  subject: line(100),
   description: text(5000),
   request: text(1000).optional(),
   requestTypes: z.array(RequestType).max(7).optional(),
@@ -111,7 +110,7 @@ export type PublicCaseStatus = z.infer<typeof PublicCaseStatus>;
 
 export const RatingInput = z.object({
   result: CallbackResult,
-  note: z.string().trim().max(500).optional(),
+  note: text(500, { min: 0 }).optional(),
 });
 export type RatingInput = z.infer<typeof RatingInput>;
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { line, text, Version } from "../common/inputs.ts";
 import { Checklist, defaultInspectionChecklist } from "../supervision/inspections/schema.ts";
 import { defaultSampling, SamplingDefaults } from "../supervision/sampling/schema.ts";
 
 /** 四统一: uniform name, plaque style, duties and document format, set by the tenant as templates. */
 export const UnifiedTemplates = z.object({
-  stationNamePattern: z.string().trim().min(1).max(100),
-  pointNamePattern: z.string().trim().min(1).max(100),
+  stationNamePattern: line(100),
+  pointNamePattern: line(100),
   plaqueStyle: z.string().trim().max(500),
   stationDuties: z.string().trim().max(5000),
   pointDuties: z.string().trim().max(5000),
@@ -17,7 +18,7 @@ export type UnifiedTemplates = z.infer<typeof UnifiedTemplates>;
 export const CalendarOverride = z.object({
   date: z.iso.date(),
   workday: z.boolean(),
-  note: z.string().trim().max(100).optional(),
+  note: line(100, { min: 0 }).optional(),
 });
 
 export const Settings = z.object({
@@ -25,7 +26,7 @@ export const Settings = z.object({
   templates: UnifiedTemplates,
   calendarOverrides: z.array(CalendarOverride).max(366).default([]),
   /** The personal-information notice of the public intake page; absent: the default (public/notice.ts). */
-  consentNotice: z.string().trim().max(5000).optional(),
+  consentNotice: text(5000, { min: 0 }).optional(),
   /** The checklist of quarterly inspections (default: the station standards). */
   inspectionChecklist: Checklist.default(defaultInspectionChecklist),
   /** Defaults of a sampling round: share, least and most per handling unit. */
@@ -39,12 +40,12 @@ export type Settings = z.infer<typeof Settings>;
 
 export const PutSettingsInput = z
   .object({
-    version: z.number().int().min(0),
+    version: Version,
     templates: UnifiedTemplates,
     /** Omitted: keep the current overrides. */
     calendarOverrides: z.array(CalendarOverride).max(366).optional(),
     /** Omitted: keep the current notice; "": back to the default. */
-    consentNotice: z.string().trim().max(5000).optional(),
+    consentNotice: text(5000, { min: 0 }).optional(),
     /** Omitted: keep the current checklist. */
     inspectionChecklist: Checklist.optional(),
     /** Omitted: keep the current sampling defaults. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TenantStatus } from "../auth/schema.ts";
+import { line } from "../common/inputs.ts";
 
 export const Password = z
   .string()
@@ -29,10 +30,10 @@ export const CountyCode = z
 
 export const OnboardTenantInput = z.object({
   countyCode: CountyCode,
-  name: z.string().trim().min(2).max(100),
+  name: line(100, { min: 2 }),
   admin: z.object({
     username: Username,
-    displayName: z.string().trim().min(1).max(50),
+    displayName: line(50),
     password: Password,
   }),
   prepopulate: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UnitType } from "../auth/schema.ts";
+import { line, Version } from "../common/inputs.ts";
 
 export const UnitStatus = z.enum(["planned", "active", "closed"]);
 export type UnitStatus = z.infer<typeof UnitStatus>;
@@ -13,8 +14,8 @@ export const unitTypeLabels: Record<UnitType, { zh: string; en: string }> = {
 };
 
 export const Staff = z.object({
-  name: z.string().trim().min(1).max(50),
-  phone: z.string().trim().min(5).max(30),
+  name: line(50),
+  phone: line(30, { min: 5 }),
 });
 
 /** The 四个一 facts of a station or point: staff, plaque, phone, ledger. */
@@ -65,16 +66,16 @@ const Phone = z
 
 /** Editable facts of a unit (the 四个一 among them). */
 const UnitFacts = z.object({
-  name: z.string().trim().min(2, "名称至少 2 个字").max(100),
-  code: z.string().trim().max(32).optional(),
-  address: z.string().trim().max(200).optional(),
+  name: line(100).refine((s) => s.length >= 2, "名称至少 2 个字"),
+  code: line(32, { min: 0 }).optional(),
+  address: line(200, { min: 0 }).optional(),
   phone: Phone.optional(),
-  staff: z.object({ name: z.string().trim().min(1).max(50), phone: Phone }).optional(),
+  staff: z.object({ name: line(50), phone: Phone }).optional(),
   plaque: z.boolean().optional(),
   ledger: LedgerKind.nullable().optional(),
   status: UnitStatus.optional(),
   establishedAt: z.iso.date().optional(),
-  hours: z.string().trim().max(100).optional(),
+  hours: line(100, { min: 0 }).optional(),
 });
 
 export const CreateUnitInput = UnitFacts.extend({
@@ -86,7 +87,7 @@ export type CreateUnitInput = z.infer<typeof CreateUnitInput>;
 /** A patch carries the version it was made against; `null` clears an optional fact. */
 export const PatchUnitInput = z
   .object({
-    version: z.number().int().min(1),
+    version: Version.min(1),
     name: UnitFacts.shape.name.optional(),
     code: UnitFacts.shape.code.unwrap().nullable().optional(),
     address: UnitFacts.shape.address.unwrap().nullable().optional(),

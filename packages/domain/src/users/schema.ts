@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TenantRole } from "../auth/roles.ts";
+import { line, Version } from "../common/inputs.ts";
 import { Password, Username } from "../tenants/schema.ts";
 
 export const User = z.object({
@@ -24,7 +25,7 @@ export type User = z.infer<typeof User>;
 
 export const CreateUserInput = z.object({
   username: Username,
-  displayName: z.string().trim().min(1).max(50),
+  displayName: line(50),
   role: TenantRole,
   unitId: z.string().min(1).max(64),
   password: Password,
@@ -33,8 +34,8 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const PatchUserInput = z
   .object({
-    version: z.number().int().min(1),
-    displayName: z.string().trim().min(1).max(50).optional(),
+    version: Version.min(1),
+    displayName: line(50).optional(),
     role: TenantRole.optional(),
     unitId: z.string().min(1).max(64).optional(),
     disabled: z.boolean().optional(),
