@@ -243,6 +243,54 @@ describe("the complaint workflow", () => {
   });
 });
 
+describe("consent to mediation (同意委托调解)", () => {
+  it("refuses to start mediation without the complainant's consent until the clerk records it", async () => {
+    const c = (
+      await create(
+        t.point1,
+        complaintBody({ subject: "未同意调解", consents: { publish: true, mediation: false } }),
+      )
+    ).body;
+    expect(c.consents).toEqual({ publish: true, mediation: false });
+    expect(c.allowedActions).toContain("record_mediation_consent");
+    const accepted = await act(t.point1, c.id, { action: "accept", version: 1 });
+    expect(accepted.body.allowedActions).not.toContain("start_mediation");
+    expectError(
+      await act(t.point1, c.id, { action: "start_mediation", version: 2 }),
+      422,
+      "MEDIATION_CONSENT_REQUIRED",
+    );
+
+    const recorded = await act(t.point1, c.id, {
+      action: "record_mediation_consent",
+      version: 2,
+      note: "投诉人电话确认同意委托调解",
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({
+      status: "accepted",
+      version: 3,
+      consents: { publish: true, mediation: true },
+    });
+    expect(recorded.body.allowedActions).toContain("start_mediation");
+    expect(recorded.body.allowedActions).not.toContain("record_mediation_consent");
+    const started = await act(t.point1, c.id, { action: "start_mediation", version: 3 });
+    expect(started.body.status).toBe("mediating");
+
+    const read = (await api.call("GET", `/v1/cases/${c.id}`, { token: t.point1 })).body;
+    expect(read.timeline.map((e: { action: string }) => e.action)).toEqual([
+      "create",
+      "accept",
+      "record_mediation_consent",
+      "start_mediation",
+    ]);
+    expect(read.timeline[2]).toMatchObject({
+      note: "投诉人电话确认同意委托调解",
+      data: { consent: "mediation" },
+    });
+  });
+});
+
 describe("reports and consultations", () => {
   it("hands a report over, records feedback and closes it", async () => {
     const r = (
@@ -324,6 +372,18 @@ describe("escalation, visibility and personal data", () => {
     expect(atStation.body.allowedActions).toEqual(["accept", "reject", "escalate"]);
     // The case names the unit that registered it.
     expect(atStation.body.originUnitName).toMatch(/^南关社区/);
+    // The station's bell announces it (待接收), opening the case.
+    const bell = (await api.call("GET", "/v1/notices", { token: t.station1 })).body;
+    expect(bell.items.filter((n: { caseId?: string }) => n.caseId === c.id)).toEqual([
+      expect.objectContaining({
+        kind: "case_escalated",
+        unitId: unitId("宝平街道"),
+        trackingNo: c.trackingNo,
+        ref: { type: "case", id: c.id },
+        read: false,
+      }),
+    ]);
+    expect(bell.unread).toBeGreaterThan(0);
     const accepted = await act(t.station1, c.id, { action: "accept", version: 2 });
     expect(accepted.body.status).toBe("accepted");
     // The point sees the outcome, masked, and cannot act.

@@ -169,6 +169,17 @@ describe("filing", () => {
     expect(r.body.queryCode).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
 
     const c = await staffCase(r.body.trackingNo);
+    // The point's bell announces the new online filing.
+    const bell = (await api.call("GET", "/v1/notices", { token: t.point1 })).body;
+    expect(bell.items.filter((n: { caseId?: string }) => n.caseId === c.id)).toEqual([
+      expect.objectContaining({
+        kind: "case_filed_online",
+        unitId: unitId("南关社区"),
+        trackingNo: r.body.trackingNo,
+        ref: { type: "case", id: c.id },
+        read: false,
+      }),
+    ]);
     expect(c).toMatchObject({
       kind: "complaint",
       channel: "online",
@@ -341,6 +352,8 @@ describe("following and rating", () => {
     let version = c.version;
     for (const body of [
       { action: "accept" },
+      // The page asked only for the personal-information consent: the clerk records 同意委托调解.
+      { action: "record_mediation_consent" },
       { action: "start_mediation" },
       { action: "resolve", agreement: "超市退款并赔偿 100 元", recoveredFen: 12590 },
       { action: "close" },
@@ -357,6 +370,7 @@ describe("following and rating", () => {
     expect(closed.body.timeline.map((e: { action: string }) => e.action)).toEqual([
       "create",
       "accept",
+      "record_mediation_consent",
       "start_mediation",
       "resolve",
       "close",

@@ -106,6 +106,7 @@ describe("public intake on a phone", () => {
     let version = staff.version as number;
     for (const step of [
       { action: "accept" },
+      { action: "record_mediation_consent" },
       { action: "start_mediation" },
       { action: "resolve", agreement: "超市退款 25.9 元并赔偿 500 元", recoveredFen: 52590 },
       { action: "close" },

@@ -1,4 +1,4 @@
-import { capacityNoticeKinds, NotFound, supervisionNoticeKinds } from "@weiquan/domain";
+import { capacityNoticeKinds, caseNoticeKinds, NotFound, supervisionNoticeKinds } from "@weiquan/domain";
 import { NoticesRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -13,7 +13,7 @@ import { valid } from "../http/validate.ts";
  */
 export const Notice = z.object({
   id: z.string(),
-  kind: z.enum(["overdue", ...supervisionNoticeKinds, ...capacityNoticeKinds]),
+  kind: z.enum(["overdue", ...supervisionNoticeKinds, ...capacityNoticeKinds, ...caseNoticeKinds]),
   unitId: z.string(),
   at: z.string(),
   caseId: z.string().optional(),
@@ -21,7 +21,9 @@ export const Notice = z.object({
   subject: z.string().optional(),
   dueBy: z.string().optional(),
   text: z.string().optional(),
-  ref: z.object({ type: z.enum(["round", "follow_up", "inspection", "warning"]), id: z.string() }).optional(),
+  ref: z
+    .object({ type: z.enum(["round", "follow_up", "inspection", "warning", "case"]), id: z.string() })
+    .optional(),
   read: z.boolean(),
 });
 const NoticePage = z.object({

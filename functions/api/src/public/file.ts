@@ -43,7 +43,8 @@ export async function fileCase(
   const out = await registerCase(
     county.table,
     { actor: { ...PUBLIC_ACTOR, unitId: unit.id }, unit, countyCode: county.tenant.countyCode },
-    { ...fields, channel: "online" },
+    // The page asks for the personal-information consent only: 同意委托调解 is recorded by the clerk.
+    { ...fields, channel: "online", consents: { publish: false, mediation: false } },
     now,
     {
       extra: (record) => [

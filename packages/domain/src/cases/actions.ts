@@ -57,6 +57,10 @@ export const actionChanges: { [A in CaseAction]: (a: ActionArgs<A>) => ActionCha
     set: { decidedAt: at, rejection: { reason: input.reason, note: input.note } },
     data: { reason: input.reason },
   }),
+  record_mediation_consent: ({ record }) => ({
+    set: { consents: { publish: record.consents?.publish ?? false, mediation: true } },
+    data: { consent: "mediation" },
+  }),
   start_mediation: () => ({}),
   pause_clock: ({ record, at, input }) => ({
     set: { pauses: [...record.pauses, { from: at, reason: input.reason }] },

@@ -7,7 +7,7 @@ import { gaugeDeltas } from "./effects.ts";
 import type { CaseRecord } from "./record.ts";
 import type { CaseAction, CaseKind, CaseStatus, CreateCaseInput, TransitionInput } from "./schema.ts";
 import { workflowFactsOf } from "./view.ts";
-import { caseActionLabels, caseStatusLabels, nextStatus } from "./workflow.ts";
+import { allowedActions, caseActionLabels, caseStatusLabels, nextStatus } from "./workflow.ts";
 
 /**
  * The case decisions without DynamoDB: a network of bureau B, office O, station S under the bureau and
@@ -84,6 +84,7 @@ const bodyOf = (action: CaseAction, version: number): TransitionInput => {
   const facts: Record<CaseAction, object> = {
     accept: {},
     reject: { reason: "time_barred" },
+    record_mediation_consent: {},
     start_mediation: {},
     pause_clock: { reason: "appraisal" },
     resume_clock: {},
@@ -439,5 +440,99 @@ describe("the gauges of right now", () => {
       { unitId: "S", counters: { overdue: -1 } },
       { unitId: "P", counters: { overdue: -1 } },
     ]);
+  });
+});
+
+describe("the complainant's consent to mediation (同意委托调解)", () => {
+  const withoutConsent = newCase(
+    { ...inputOf.complaint, consents: { publish: true, mediation: false } } as CreateCaseInput,
+    pointStaff,
+    { now: registeredAt, cal, id: "C-nc", trackingNo: "120115202611230009", unit: P },
+  ).next;
+  const act = (r: CaseRecord, action: CaseAction) =>
+    applyAction(r, bodyOf(action, r.version), { now: later, cal, actor: pointStaff });
+
+  it("keeps mediation from starting until the clerk records the consent", () => {
+    const accepted = act(withoutConsent, "accept").next;
+    expect(allowedActions(workflowFactsOf(accepted))).not.toContain("start_mediation");
+    expect(allowedActions(workflowFactsOf(accepted))).toContain("record_mediation_consent");
+    expect(thrown(() => act(accepted, "start_mediation"))).toMatchObject({
+      kind: "unprocessable",
+      code: "MEDIATION_CONSENT_REQUIRED",
+    });
+  });
+
+  it.each(["registered", "accepted"] as const)(
+    "records the consent on a %s complaint as a timeline entry, keeping its status and other consent",
+    (status) => {
+      const before = status === "registered" ? withoutConsent : act(withoutConsent, "accept").next;
+      const { next, event, effects } = act(before, "record_mediation_consent");
+      expect(next).toMatchObject({
+        status,
+        version: before.version + 1,
+        consents: { publish: true, mediation: true },
+      });
+      expect(event).toMatchObject({
+        action: "record_mediation_consent",
+        fromStatus: status,
+        toStatus: status,
+        data: { consent: "mediation" },
+      });
+      expect(effects.gauges).toEqual([]);
+      // Once recorded, mediation may start, and the consent is not recorded twice.
+      const accepted = status === "registered" ? act(next, "accept").next : next;
+      expect(act(accepted, "start_mediation").next.status).toBe("mediating");
+      expect(thrown(() => act(accepted, "record_mediation_consent")).code).toBe("ILLEGAL_TRANSITION");
+    },
+  );
+
+  it("asks for it on every online filing (the public page records only the personal-information consent)", () => {
+    const online = newCase(
+      {
+        ...inputOf.complaint,
+        channel: "online",
+        consents: { publish: false, mediation: false },
+      } as CreateCaseInput,
+      { userId: "public", name: "网上投诉", unitId: "P" },
+      { now: registeredAt, cal, id: "C-on", trackingNo: "120115202611230010", unit: P },
+    ).next;
+    expect(allowedActions(workflowFactsOf(online))).toContain("record_mediation_consent");
+  });
+
+  it("lets a case registered before consents were kept mediate as before", () => {
+    const legacy = act({ ...withoutConsent, consents: undefined }, "accept").next;
+    expect(act(legacy, "start_mediation").next.status).toBe("mediating");
+  });
+});
+
+describe("notices to the unit that must take a case up", () => {
+  it("rings the receiving unit's bell for a new online filing, and not for a counter registration", () => {
+    const ctx = { now: registeredAt, cal, id: "C-n", trackingNo: "120115202611230011", unit: P };
+    const online = newCase(
+      { ...complaint, channel: "online" },
+      { userId: "public", name: "网上投诉", unitId: "P" },
+      ctx,
+    );
+    expect(online.effects.notices).toEqual([
+      expect.objectContaining({
+        unitId: "P",
+        kind: "case_filed_online",
+        ref: { type: "case", id: "C-n" },
+        trackingNo: "120115202611230011",
+        dedupeKey: "C-n.1",
+      }),
+    ]);
+    expect(newCase(complaint, pointStaff, ctx).effects.notices).toEqual([]);
+  });
+
+  it("rings the bell of the unit a case is passed up to, and of nobody for other actions", () => {
+    const c = registered("complaint");
+    const up = applyAction(c, bodyOf("escalate", 1), { now: later, cal, actor: pointStaff, target: S });
+    expect(up.effects.notices).toEqual([
+      expect.objectContaining({ unitId: "S", kind: "case_escalated", dedupeKey: `${c.id}.2` }),
+    ]);
+    expect(
+      applyAction(c, bodyOf("accept", 1), { now: later, cal, actor: pointStaff }).effects.notices,
+    ).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { shanghaiIso, shanghaiMonth } from "../common/time.ts";
 import { closedOfReceived, countersForAction, countersForCreate, timedActions } from "../figures/counters.ts";
 import { actionFactsOf } from "../figures/replay.ts";
 import type { RatingInput } from "../public/schema.ts";
+import type { CaseNoticeKind, NoticeDraft } from "../supervision/notices.ts";
 import { closedComplaintOf } from "../supervision/sampling/population.ts";
 import { unitIdsOf } from "../units/path.ts";
 import { type ActionArgs, type ActionChange, type Actor, actionChanges, type UnitFacts } from "./actions.ts";
@@ -93,7 +94,28 @@ export function newCase(input: CreateCaseInput, actor: Actor, ctx: NewCaseContex
     data: { channel: input.channel, unitId: unit.id, ...ctx.eventData },
   };
   const figures = figuresAlong(unit.path, shanghaiMonth(receivedAt), countersForCreate(next));
-  return { next, event, effects: baseEffects(null, next, figures) };
+  const effects = baseEffects(null, next, figures);
+  // An online filing arrives unannounced otherwise: the receiving unit's bell says so.
+  if (next.channel === "online")
+    effects.notices.push(
+      caseNotice(next, "case_filed_online", `网上投诉：${next.trackingNo}　${next.subject}`),
+    );
+  return { next, event, effects };
+}
+
+/** A bell notice to the unit now handling the case, once per version of it (a retry notifies nobody twice). */
+function caseNotice(c: CaseRecord, kind: CaseNoticeKind, text: string): NoticeDraft {
+  return {
+    unitId: c.unitId,
+    kind,
+    at: c.updatedAt,
+    text,
+    ref: { type: "case", id: c.id },
+    caseId: c.id,
+    trackingNo: c.trackingNo,
+    dueBy: c.dueBy ?? undefined,
+    dedupeKey: `${c.id}.${c.version}`,
+  };
 }
 
 export interface ActionContext {
@@ -121,7 +143,14 @@ export function applyAction(record: CaseRecord, input: TransitionInput, ctx: Act
       : Conflict("该案件已被他人修改，请刷新后重试", "VERSION_CONFLICT");
   const facts = workflowFactsOf(record);
   const status = nextStatus(facts, input.action);
-  if (status === null) throw illegal(record, input.action, allowedActions(facts));
+  if (status === null) {
+    if (input.action === "start_mediation" && nextStatus({ ...facts, mediationConsent: true }, input.action))
+      throw Unprocessable(
+        "投诉人尚未同意委托调解，不能开始调解：请先记录投诉人同意委托调解（记录同意委托调解）",
+        "MEDIATION_CONSENT_REQUIRED",
+      );
+    throw illegal(record, input.action, allowedActions(facts));
+  }
 
   const at = shanghaiIso(now);
   const before = caseClock(record, cal, now);
@@ -175,6 +204,15 @@ export function applyAction(record: CaseRecord, input: TransitionInput, ctx: Act
   // Closing is final: a complaint joins its month's sampling population once, when it closes.
   const closed = record.status !== "closed" ? closedComplaintOf(next) : null;
   if (closed) effects.sampling = closed;
+  // A case passed up is the receiving unit's to take over now (待接收): its bell says so.
+  if (input.action === "escalate")
+    effects.notices.push(
+      caseNotice(
+        next,
+        "case_escalated",
+        `提交上级待接收：${next.trackingNo}　${next.subject}（${actor.name}）`,
+      ),
+    );
   return { next, event, effects };
 }
 

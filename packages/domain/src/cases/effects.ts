@@ -1,4 +1,5 @@
 import type { Counters } from "../figures/counters.ts";
+import type { NoticeDraft } from "../supervision/notices.ts";
 import type { ClosedComplaint } from "../supervision/sampling/population.ts";
 import { unitIdsOf } from "../units/path.ts";
 import { type CaseRecord, type LedgerRow, ledgerRowOf } from "./record.ts";
@@ -17,6 +18,8 @@ export interface CaseEffects {
   due: string | null;
   /** Changes to the units' gauges of right now (open cases, overdue cases). */
   gauges: GaugeDelta[];
+  /** Bell notices to the unit that must take the case up now (a new online filing, a case passed up to it). */
+  notices: NoticeDraft[];
   /** A complaint just closed: its entry in the month's population of the bureau's sampled callbacks. */
   sampling?: ClosedComplaint;
 }
@@ -88,6 +91,7 @@ export function baseEffects(
     figures,
     due: next.status !== "closed" ? next.dueBy : null,
     gauges: gaugeDeltas(before, next),
+    notices: [],
   };
 }
 

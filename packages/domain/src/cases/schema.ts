@@ -219,6 +219,7 @@ export const TransitionInput = z
   .discriminatedUnion("action", [
     z.object({ action: z.literal("accept"), ...base }),
     z.object({ action: z.literal("reject"), reason: RejectReason, ...base }),
+    z.object({ action: z.literal("record_mediation_consent"), ...base }),
     z.object({ action: z.literal("start_mediation"), ...base }),
     z.object({ action: z.literal("pause_clock"), reason: PauseReason, ...base }),
     z.object({ action: z.literal("resume_clock"), ...base }),

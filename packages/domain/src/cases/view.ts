@@ -33,6 +33,7 @@ export const workflowFactsOf = (r: CaseRecord): WorkflowFacts => ({
   paused: r.pauses.some((p) => !p.to),
   calledBack: Boolean(r.callback),
   hasConsumerPhone: Boolean(r.consumer.phone),
+  mediationConsent: r.consents?.mediation,
 });
 
 /**

@@ -23,6 +23,7 @@ export const caseStatusLabels = {
 export const caseActionLabels = {
   accept: "受理",
   reject: "不予受理",
+  record_mediation_consent: "记录同意委托调解",
   start_mediation: "开始调解",
   pause_clock: "暂停计时（检验鉴定）",
   resume_clock: "恢复计时",
@@ -42,8 +43,14 @@ export const caseActionLabels = {
 type Moves = Partial<Record<CaseAction, CaseStatus | "same">>;
 
 const complaint: Partial<Record<CaseStatus, Moves>> = {
-  registered: { accept: "accepted", reject: "rejected", escalate: "escalated" },
+  registered: {
+    accept: "accepted",
+    reject: "rejected",
+    escalate: "escalated",
+    record_mediation_consent: "same",
+  },
   accepted: {
+    record_mediation_consent: "same",
     start_mediation: "mediating",
     terminate: "terminated",
     pause_clock: "same",
@@ -111,6 +118,11 @@ export interface WorkflowFacts {
   calledBack?: boolean;
   /** Anonymous reports have nobody to call back. */
   hasConsumerPhone?: boolean;
+  /**
+   * The complainant's 同意委托调解 as the case records it: false (not given, or not asked — online filings)
+   * until the clerk records it; undefined on records from before the consents were kept.
+   */
+  mediationConsent?: boolean;
 }
 
 /**
@@ -136,6 +148,9 @@ export function allowedActions(f: WorkflowFacts): CaseAction[] {
     if (a === "pause_clock") return !f.paused;
     if (a === "resume_clock") return Boolean(f.paused);
     if (a === "callback") return !f.calledBack && f.hasConsumerPhone !== false;
+    // Mediation needs the complainant's consent (同意委托调解): recorded first, once.
+    if (a === "start_mediation") return f.mediationConsent !== false;
+    if (a === "record_mediation_consent") return f.mediationConsent === false;
     return true;
   });
 }

@@ -15,14 +15,18 @@ export const supervisionNoticeKinds = [
 ] as const;
 export type SupervisionNoticeKind = (typeof supervisionNoticeKinds)[number];
 
+/** Notices a case sends to the unit that must now take it up: a new online filing, a case passed up to it. */
+export const caseNoticeKinds = ["case_filed_online", "case_escalated"] as const;
+export type CaseNoticeKind = (typeof caseNoticeKinds)[number];
+
 export interface NoticeDraft {
   unitId: string;
-  kind: SupervisionNoticeKind | CapacityNoticeKind;
+  kind: SupervisionNoticeKind | CapacityNoticeKind | CaseNoticeKind;
   at: string;
   /** The sentence the bell shows. */
   text: string;
   /** What the notice opens in the console. */
-  ref: { type: "round" | "follow_up" | "inspection" | "warning"; id: string };
+  ref: { type: "round" | "follow_up" | "inspection" | "warning" | "case"; id: string };
   caseId?: string;
   trackingNo?: string;
   dueBy?: string;

@@ -13,6 +13,7 @@ import { queryOf, queryPages, startOf } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
 import { gaugeAdd, rollupAdd } from "./figures-write.ts";
+import { NoticesRepository } from "./notices.ts";
 
 /** Counters to add to a unit's month of figures (the domain's figures effect). */
 export type RollupDelta = FiguresDelta;
@@ -104,6 +105,7 @@ export class CasesRepository {
         r.unitIds.map((unitId) => this.rollupUpdate(unitId, r.month, r.counters)),
       ),
       ...effects.gauges.map((g) => gaugeAdd(this.t.tableName, g.unitId, g.counters)),
+      ...effects.notices.flatMap((n) => new NoticesRepository(this.t).draftItems(n)),
     ];
     const extraStart = items.length;
     items.push(...(opts.extra ?? []));

@@ -1,5 +1,5 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { CapacityNoticeKind, NoticeDraft, SupervisionNoticeKind } from "@weiquan/domain";
+import type { CapacityNoticeKind, CaseNoticeKind, NoticeDraft, SupervisionNoticeKind } from "@weiquan/domain";
 import { ulid } from "ulid";
 import { T, TQ, withoutKeys } from "../keys.ts";
 import { queryPage } from "../query.ts";
@@ -10,7 +10,7 @@ import { type TransactItem, transact } from "../writes.ts";
 export interface NoticeRecord {
   /** Opaque to callers: the notice's sort key within its unit, so reading it back is one GetItem. */
   id: string;
-  kind: "overdue" | SupervisionNoticeKind | CapacityNoticeKind;
+  kind: "overdue" | SupervisionNoticeKind | CapacityNoticeKind | CaseNoticeKind;
   unitId: string;
   /** When the notice was written. */
   at: string;

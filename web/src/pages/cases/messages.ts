@@ -447,6 +447,7 @@ const en: CaseMessages = {
   action: {
     accept: "Accept",
     reject: "Reject",
+    record_mediation_consent: "Record consent to mediation",
     start_mediation: "Start mediation",
     pause_clock: "Pause clock (testing / appraisal)",
     resume_clock: "Resume clock",
