@@ -1,4 +1,10 @@
-import { DEMO_COUNTY, seedDemoAssessment, seedDemoCases, seedDemoSupervision } from "@weiquan/local";
+import {
+  DEMO_COUNTY,
+  seedDemoAssessment,
+  seedDemoCapacity,
+  seedDemoCases,
+  seedDemoSupervision,
+} from "@weiquan/local";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApi, type TestApi } from "../support/api.ts";
 
@@ -41,6 +47,24 @@ it("seeds last month's round half called back and two quarters of inspections wi
   expect(verified.body.items).toHaveLength(3);
   const followUps = await api.call("GET", "/v1/sampling/follow-ups", { token: bureau });
   expect(followUps.body.items.length).toBeGreaterThanOrEqual(1);
+}, 180_000);
+
+it("seeds a year of trainings, publicity with a 3·15 stall, two warnings (the first half acknowledged) and volunteers", async () => {
+  const seeded = await seedDemoCapacity(api.deps);
+  const bureau = await api.login(DEMO_COUNTY.countyCode, "bureau");
+  const year = new Date().getFullYear();
+  const trainings = await api.call("GET", `/v1/trainings?year=${year}&limit=50`, { token: bureau });
+  expect(trainings.body.items).toHaveLength(seeded.trainings);
+  const coverage = await api.call("GET", `/v1/trainings/coverage?year=${year}`, { token: bureau });
+  expect(coverage.body.units.some((u: { met: boolean }) => u.met)).toBe(true);
+  expect(coverage.body.rate).toBeLessThan(1);
+  const figures = await api.call("GET", `/v1/stats/summary?from=${year}-01&to=${year}-12`, { token: bureau });
+  expect(figures.body.consumerRightsDayEvents).toBe(2);
+  expect(figures.body.publicityEvents).toBe(seeded.publicity);
+  const sent = await api.call("GET", "/v1/warnings?box=sent", { token: bureau });
+  expect(sent.body.items).toHaveLength(2);
+  const first = sent.body.items.find((w: { category: string }) => w.category === "food");
+  expect(first.ackRate).toBe(0.5);
 }, 180_000);
 
 it("seeds last year's signed-off assessment, this year's being scored from the year's data, a campaign under way", async () => {

@@ -4,6 +4,7 @@ export * from "./s3.ts";
 export * from "./seed/control-plane.ts";
 export * from "./seed/demo.ts";
 export * from "./seed/demo-assessment.ts";
+export * from "./seed/demo-capacity.ts";
 export * from "./seed/demo-cases.ts";
 export * from "./seed/demo-network.ts";
 export * from "./seed/demo-supervision.ts";

@@ -11,6 +11,7 @@ import { localObjectStore, startLocalS3 } from "./s3.ts";
 import { bootstrapControlPlane } from "./seed/control-plane.ts";
 import { seedDemoTenant } from "./seed/demo.ts";
 import { seedDemoAssessment } from "./seed/demo-assessment.ts";
+import { seedDemoCapacity } from "./seed/demo-capacity.ts";
 import { seedDemoCases } from "./seed/demo-cases.ts";
 import { DEMO_OPERATOR, DEMO_PASSWORD } from "./seed/demo-network.ts";
 import { seedDemoSupervision } from "./seed/demo-supervision.ts";
@@ -82,6 +83,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         log(`Demo ledger: ${await seedDemoCases(deps)} cases`);
         const sv = await seedDemoSupervision(deps);
         log(`Demo supervision: last month's round of ${sv.round}, ${sv.inspections} inspections`);
+        const cap = await seedDemoCapacity(deps);
+        log(
+          `Demo outreach: ${cap.trainings} trainings, ${cap.publicity} publicity events, ${cap.warnings} warnings`,
+        );
         const demo = await seedDemoAssessment(deps);
         log(
           `Demo assessments: last year's signed off, this year's being scored; a campaign (${demo.campaign})`,
