@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { loadCountyDivisions } from "@weiquan/divisions";
+import type { loadCountyDivisions } from "@weiquan/divisions";
 import { defaultTemplates, fourOnesOf, type Settings } from "@weiquan/domain";
 import { documentClient } from "../client.ts";
 import type { TenantRecord, TenantsRepository } from "../control/tenants.ts";
@@ -60,7 +60,9 @@ export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Pr
     await deps.tenants.markStepDone(tenantId, "root", stamp());
 
     if (tenant.prepopulate && !tenant.provisioning.done.includes("prepopulate")) {
-      const divisions = await (deps.divisions ?? loadCountyDivisions)(tenant.countyCode);
+      // Loaded here only: a static import would put the county list in the api's cold start too.
+      const load = deps.divisions ?? (await import("@weiquan/divisions")).loadCountyDivisions;
+      const divisions = await load(tenant.countyCode);
       if (!divisions) throw new Error(`no division data for county ${tenant.countyCode}`);
       const settings = await new SettingsRepository(table).get<Settings>();
       const templates = settings?.templates ?? defaultTemplates;
