@@ -19,7 +19,7 @@ beforeAll(async () => {
     body: {
       countyCode: county,
       name: "北京市西城区市场监督管理局",
-      admin: { username: "admin", displayName: "管理员", password: "Admin2026pw" },
+      admin: { username: "admin", displayName: "管理员", password: "Riverbank@2026" },
     },
   });
   expect(onboarded.body.status).toBe("active");
