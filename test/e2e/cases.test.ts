@@ -155,7 +155,8 @@ describe("cases in the console", () => {
     expect(await page.getByTestId("doc-print").isVisible()).toBe(false);
     expect(await page.getByTestId("nav-ledger").count()).toBe(0);
     expect(await doc.isVisible()).toBe(true);
-    await page.emulateMedia({ media: "screen" });
+    // Back to no emulation: under an emulated "screen" page.pdf() would print the screen styles.
+    await page.emulateMedia({ media: null });
     const caseUrl = new URL(page.url()).pathname.replace(/\/documents\/mediation$/, "");
     for (const kind of ["registration", "acceptance"]) {
       await page.goto(`${baseUrl}${caseUrl}/documents/${kind}`);

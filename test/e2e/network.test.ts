@@ -267,7 +267,7 @@ describe("contact card and user edits", () => {
     expect(await page.getByTestId("card-print").isVisible()).toBe(false);
     expect(await card.isVisible()).toBe(true);
     await screenshot(page, "contact-card-print");
-    await page.emulateMedia({ media: "screen" });
+    await page.emulateMedia({ media: null });
 
     // All cards of the subtree: the station and its points.
     await page.getByTestId("card-subtree").click();
