@@ -101,7 +101,8 @@ describe("photos and evidence", () => {
     expect(again.body.error.details[0].path).toBe("attachmentIds.0");
 
     const evidence = await upload(api, t.point1!, { bytes: samplePng(), fileName: "整改.png" });
-    const finding = inspection.findings[0];
+    // The finding due on the 20th (the one due on the 12th stays open and falls overdue below).
+    const finding = inspection.findings.find((f: object) => JSON.stringify(f).includes("2026-11-20"));
     const rectified = await post(
       t.point1!,
       `/v1/inspections/${inspection.id}/findings/${finding.id}/rectify`,
@@ -113,7 +114,8 @@ describe("photos and evidence", () => {
     );
     expect(rectified.status).toBe(200);
     inspection = rectified.body;
-    expect(inspection.findings[0].rectification.attachmentIds).toEqual([evidence.id]);
+    const done = inspection.findings.find((f: { id: string }) => f.id === finding.id);
+    expect(done.rectification.attachmentIds).toEqual([evidence.id]);
     expect((await get(t.bureau!, `/v1/attachments/${evidence.id}`)).status).toBe(200);
     expectError(await get(t.station2!, `/v1/attachments/${evidence.id}`), 404, "NOT_FOUND");
   });
@@ -146,7 +148,9 @@ describe("the 工作台", () => {
   });
 
   it("gives the unit its findings to rectify, the bureau the rectifications to verify and the findings past due", async () => {
-    const [rectifiedFinding, openFinding] = inspection.findings;
+    // Findings come back in id order, not necessarily as entered: tell them apart by their rectification.
+    const rectifiedFinding = inspection.findings.find((f: { rectification?: unknown }) => f.rectification);
+    const openFinding = inspection.findings.find((f: { rectification?: unknown }) => !f.rectification);
     const toRectify = await section("point1", "inspections.toRectify");
     expect(toRectify.items.map((i: { id: string }) => i.id)).toContain(openFinding.id);
     expect(toRectify.items.map((i: { id: string }) => i.id)).not.toContain(rectifiedFinding.id);
