@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   baseUrl,
   call,
+  chooseOption,
   DEMO_TENANT,
   freshPage,
   login,
@@ -207,11 +208,7 @@ describe("cases in the console", () => {
     await call(token, "POST", `/v1/cases/${c.id}/transitions`, { action: "accept", version: c.version });
 
     await page.getByTestId("case-action-reject").click();
-    await page.getByTestId("action-reason").click();
-    await page
-      .locator(".ant-select-dropdown")
-      .getByText("投诉人知道或者应当知道权益受到侵害之日起超过三年")
-      .click();
+    await chooseOption(page, "action-reason", "投诉人知道或者应当知道权益受到侵害之日起超过三年");
     await page.getByTestId("action-submit").click();
     await waitForText(page, "case-conflict", "该案件已被他人修改——请刷新");
     // Nothing changed: the case is still accepted, not rejected.
@@ -261,8 +258,7 @@ describe("cases in the console", () => {
     // Escalation: the targets come from the API; the point keeps read access only.
     await page.goto(`${baseUrl}/cases/${up.id}`);
     await act(page, "escalate", async () => {
-      await page.getByTestId("action-escalate-to").click();
-      await page.locator(".ant-select-dropdown").getByText("宝平街道消费维权服务站").click();
+      await chooseOption(page, "action-escalate-to", "宝平街道消费维权服务站");
     });
     await waitForText(page, "case-status", "已提交上级");
     await waitForText(page, "case-unit", "宝平街道消费维权服务站");

@@ -146,3 +146,24 @@ export async function loginChangingPassword(
   await page.getByTestId("pwc-submit").click();
   await page.getByTestId("home-welcome").waitFor();
 }
+
+/**
+ * Open an antd Select by its test id and pick the option with this label. On a busy machine the first
+ * click can land while the drawer or modal is still animating in and open nothing, so open again until
+ * the dropdown shows.
+ */
+export async function chooseOption(page: Page, selectTestId: string, label: string): Promise<void> {
+  const dropdown = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+  const option = dropdown.getByText(label).first();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.getByTestId(selectTestId).click();
+    try {
+      await option.waitFor({ state: "visible", timeout: 7_000 });
+      await option.click();
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press("Escape").catch(() => {});
+    }
+  }
+}

@@ -44,6 +44,8 @@ export function ActionFields({
         >
           <Select
             data-testid="action-reason"
+            // Eight long legal grounds wrap to several lines: render them all, not a virtual window.
+            virtual={false}
             options={(Object.keys(rejectReasonLabels) as RejectReason[]).map((r) => ({
               value: r,
               label: t.rejectReason[r],
@@ -64,6 +66,7 @@ export function ActionFields({
         >
           <Select
             data-testid="action-reason"
+            virtual={false}
             options={(Object.keys(terminateReasonLabels) as TerminateReason[]).map((r) => ({
               value: r,
               label: t.terminateReason[r],
