@@ -31,11 +31,12 @@ const stack = await startLocalStack({
 });
 if (stack.seeded) say(`seeded the demo tenant ${DEMO_COUNTY.countyCode} ${DEMO_COUNTY.name}`);
 
+// Vite's own binary, not `pnpm --filter … exec`: a pnpm wrapper reports Ctrl-C as a failed command.
 const vite = spawn(
-  "pnpm",
-  ["--filter", "@weiquan/web", "exec", "vite", "--port", String(webPort), "--strictPort"],
+  resolve(repoRoot, "web/node_modules/.bin/vite"),
+  ["--port", String(webPort), "--strictPort"],
   {
-    cwd: repoRoot,
+    cwd: resolve(repoRoot, "web"),
     env: { ...env, WEIQUAN_API_PORT: String(apiPort), WEIQUAN_WEB_PORT: String(webPort) },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
