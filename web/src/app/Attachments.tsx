@@ -1,7 +1,7 @@
 import { FilePdfOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { App, Flex, Image, Typography, Upload, type UploadFile } from "antd";
-import { useState } from "react";
+import { cloneElement, type ReactElement, useState } from "react";
 import { api, ok, signalled } from "../api/client.ts";
 import { config } from "../config.ts";
 import { useLang } from "../i18n/lang.tsx";
@@ -65,14 +65,18 @@ async function uploadOne(file: File, onProgress: (p: number) => void): Promise<s
 }
 
 /**
- * Files to attach to a record, uploaded as soon as they are chosen, each with its progress and a thumbnail;
- * the value is the ids of the files uploaded (those still uploading or failed are left out).
+ * Files to attach to a record (a form field: `value` / `onChange` with the attachment ids), uploaded as soon
+ * as they are chosen, each with its progress and a thumbnail; the value is the ids of the files uploaded
+ * (those still uploading or failed are left out). The record names the ids when it is saved. Inside the
+ * field, the file input is `file-input` and each uploaded file `file-uploaded`.
  */
 export function AttachmentUploader({
+  id,
   value,
   onChange,
   testId = "attachments",
 }: {
+  id?: string;
   value?: string[];
   onChange?: (ids: string[]) => void;
   testId?: string;
@@ -89,6 +93,8 @@ export function AttachmentUploader({
   return (
     <Flex vertical gap={4} data-testid={testId}>
       <Upload<string>
+        id={id}
+        data-testid="file-input"
         listType="picture-card"
         accept=".jpg,.jpeg,.png,.pdf"
         multiple
@@ -104,6 +110,13 @@ export function AttachmentUploader({
             (e: unknown) => onError?.(e instanceof Error ? e : new Error(String(e))),
           );
         }}
+        itemRender={(node, file) =>
+          file.status === "done"
+            ? cloneElement(node as ReactElement<{ "data-testid"?: string }>, {
+                "data-testid": "file-uploaded",
+              })
+            : node
+        }
         onChange={({ fileList }) => {
           const shown = fileList.map((f) =>
             f.status === "error"
@@ -129,6 +142,12 @@ export function AttachmentUploader({
 
 const fetchDownload = (id: string, signal?: AbortSignal) =>
   ok(api.v1.attachments[":id"].$get({ param: { id } }, signalled(signal)));
+
+/** Opens an attachment in a new tab through a short-lived download URL (the API checks who may see it). */
+export async function openAttachment(id: string): Promise<void> {
+  const d = await fetchDownload(id);
+  window.open(absolute(d.downloadUrl), "_blank", "noopener");
+}
 
 /** An image's thumbnail: its short-lived download URL, read when shown (and again after 4 minutes). */
 function Thumb({ a, testId }: { a: AttachmentRef; testId: string }) {
@@ -165,13 +184,7 @@ export function AttachmentList({
         a.contentType.startsWith("image/") ? (
           <Thumb key={a.id} a={a} testId={testId} />
         ) : (
-          <Typography.Link
-            key={a.id}
-            onClick={() =>
-              void fetchDownload(a.id).then((d) => window.open(absolute(d.downloadUrl), "_blank"))
-            }
-            title={w.open}
-          >
+          <Typography.Link key={a.id} onClick={() => void openAttachment(a.id)} title={w.open}>
             <FilePdfOutlined /> {a.fileName}
           </Typography.Link>
         ),

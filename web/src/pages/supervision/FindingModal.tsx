@@ -1,9 +1,9 @@
 import { Form, Input, Modal, Radio } from "antd";
 import { useEffect } from "react";
+import { AttachmentUploader } from "../../app/Attachments.tsx";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
 import { useFormSubmit } from "../../app/useFormSubmit.ts";
 import { type Finding, rectifyFinding, verifyFinding } from "./api.ts";
-import { FileInput } from "./FileInput.tsx";
 import type { SupervisionMessages } from "./messages.ts";
 
 interface Values {
@@ -95,7 +95,7 @@ export function FindingModal({
         </Form.Item>
         {rectify && (
           <Form.Item name="attachmentIds" label={s.evidence}>
-            <FileInput s={s} />
+            <AttachmentUploader testId="finding-evidence" />
           </Form.Item>
         )}
       </Form>

@@ -3,11 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, DatePicker, Flex, Form, Input, Radio, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { settingsQuery } from "../../api/queries.ts";
+import { AttachmentUploader } from "../../app/Attachments.tsx";
 import { FormDrawer } from "../../app/FormDrawer.tsx";
 import { useSession } from "../../console/session.tsx";
 import { useUnits } from "../cases/parts.tsx";
 import { createInspection, type Inspection } from "./api.ts";
-import { FileInput } from "./FileInput.tsx";
 import type { SupervisionMessages } from "./messages.ts";
 import { quarterOf } from "./period.ts";
 
@@ -174,7 +174,7 @@ export function InspectionDrawer({
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
       <Form.Item name="attachmentIds" label={s.photos}>
-        <FileInput s={s} />
+        <AttachmentUploader testId="inspection-photos" />
       </Form.Item>
     </FormDrawer>
   );
