@@ -2,14 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundle } from "../infra/lib/bundling.ts";
+import { functionEntries } from "../infra/lib/functions.ts";
 
 const root = resolve(import.meta.dirname, "..");
 export const bundleDir = join(root, "bench", "results", "bundles");
 
-/** The Lambda entry points, bundled exactly as the CDK app bundles them (infra/lib/bundling.ts). */
-export const entries = {
-  api: join(root, "functions/api/src/lambda.ts"),
-  provisioner: join(root, "functions/provisioner/src/lambda.ts"),
+/** Every Lambda function of a stage (infra/lib/functions.ts) and a bare handler to compare cold starts with. */
+export const entries: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(functionEntries).map(([name, file]) => [name, join(root, file)])),
   hello: join(bundleDir, "hello.ts"),
 };
 
@@ -22,24 +22,32 @@ export interface BundleSize {
   totalBytes: number;
   /** The entry (`index.mjs`) a cold start imports. */
   file: string;
+  /** The biggest packages (or source folders) of the cold-start part: [name, bytes]. */
+  top: Array<[string, number]>;
 }
 
+/**
+ * Bundles every function exactly as the CDK app does (infra/lib/bundling.ts) and saves each esbuild
+ * metafile next to it (`bench/results/bundles/<name>.meta.json`, for esbuild's bundle analyzer).
+ */
 export async function bundleAll(): Promise<Record<string, BundleSize>> {
   mkdirSync(bundleDir, { recursive: true });
   writeFileSync(
-    entries.hello,
+    entries.hello!,
     'export const handler = async () => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "ok" }) });\n',
   );
   const sizes: Record<string, BundleSize> = {};
   for (const [name, entry] of Object.entries(entries)) {
     const outdir = join(bundleDir, name);
     const report = await bundle({ entry, outdir });
+    writeFileSync(join(bundleDir, `${name}.meta.json`), JSON.stringify(report.metafile));
     const file = join(outdir, "index.mjs");
     sizes[name] = {
       bytes: report.initialBytes,
       gzip: gzipSync(readFileSync(file)).length,
       totalBytes: report.totalBytes,
       file,
+      top: report.initialInputs.slice(0, 8),
     };
   }
   return sizes;

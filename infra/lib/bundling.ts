@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { build, type Metafile, type Plugin } from "esbuild";
 
@@ -23,7 +23,11 @@ export interface BundleReport {
   totalBytes: number;
   /** Packages (or source folders) in the initial load, biggest first: [name, bytes]. */
   initialInputs: Array<[string, number]>;
+  /** esbuild's metafile (every input and output): `pnpm bench` saves it for esbuild's bundle analyzer. */
+  metafile: Metafile;
 }
+
+const ZOD_FILE = /[/\\]zod[/\\]v4[/\\]/;
 
 /**
  * zod 4 bundles every error-message locale (≈260 KB minified) because its `z` namespace re-exports them;
@@ -33,7 +37,7 @@ const zodEnglishOnly: Plugin = {
   name: "zod-english-only",
   setup(b) {
     b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[/\\]zod[/\\]v4[/\\]/.test(args.importer)
+      ZOD_FILE.test(args.importer)
         ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: "zod-locales" }
         : undefined,
     );
@@ -42,6 +46,73 @@ const zodEnglishOnly: Plugin = {
       resolveDir: dirname(args.path),
       loader: "js",
     }));
+  },
+};
+
+/**
+ * `import { z } from "zod"` binds zod's whole namespace object as one value, so esbuild keeps every export
+ * of it (`z.fromJSONSchema`, `z.compile`, …); `import * as z` lets it keep only the members the code reads
+ * (≈35 KB less). Our sources are rewritten at bundle time so they keep the import form zod documents.
+ */
+const zodNamespaceImport: Plugin = {
+  name: "zod-namespace-import",
+  setup(b) {
+    b.onLoad({ filter: /\.tsx?$/ }, (args) => {
+      if (args.path.includes("node_modules")) return undefined;
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes('import { z } from "zod";')) return undefined;
+      return {
+        contents: source.replaceAll('import { z } from "zod";', 'import * as z from "zod";'),
+        loader: args.path.endsWith("x") ? "tsx" : "ts",
+      };
+    });
+  },
+};
+
+/**
+ * zod's schema compiler (`z.compile`, ≈29 KB) is re-exported by its core index, which zod's schemas read
+ * as one namespace object, so tree shaking cannot drop it; nothing here calls it. A stub with the same
+ * exports keeps it out; calling it says why.
+ */
+const zodWithoutCompiler: Plugin = {
+  name: "zod-without-compiler",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/compile\.js$/ }, (args) =>
+      ZOD_FILE.test(args.importer) ? { path: "zod-compile-stub", namespace: "zod-compile" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-compile" }, () => ({
+      contents: [
+        'const off = () => { throw new Error("z.compile is not bundled (infra/lib/bundling.ts)"); };',
+        'export const INVALID = Symbol.for("zod.compile.invalid");',
+        "export class ZodCompileAsyncError extends Error {}",
+        "export class ZodCompileUnsupportedError extends Error {}",
+        "export const compile = off, withParser = off, compileFn = off;",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * chinese-days' table names each holiday ("Spring Festival,春节,4", ≈43 KB as esbuild escapes it); the
+ * work calendar (packages/domain cases/clock/calendar.ts) reads only which dates are in `holidays` and
+ * `workdays`. The bundle keeps the dates with empty names (≈12 KB); `inLieuDays` is not read.
+ */
+const holidayDatesOnly: Plugin = {
+  name: "holiday-dates-only",
+  setup(b) {
+    b.onLoad({ filter: /[/\\]chinese-days[/\\]dist[/\\]chinese-days\.json$/ }, (args) => {
+      const table = JSON.parse(readFileSync(args.path, "utf8")) as Record<string, Record<string, string>>;
+      const datesOnly = (days: Record<string, string> = {}) =>
+        Object.fromEntries(Object.keys(days).map((day) => [day, ""]));
+      return {
+        contents: JSON.stringify({
+          holidays: datesOnly(table.holidays),
+          workdays: datesOnly(table.workdays),
+        }),
+        loader: "json",
+      };
+    });
   },
 };
 
@@ -64,8 +135,9 @@ export async function bundle(request: BundleRequest): Promise<BundleReport> {
     mainFields: ["module", "main"],
     metafile: true,
     legalComments: "none",
+    charset: "utf8",
     logLevel: "error",
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, zodNamespaceImport, zodWithoutCompiler, holidayDatesOnly],
     // CommonJS dependencies still call require(); give the ESM bundle one.
     banner: {
       js: "import { createRequire as __weiquanRequire } from 'node:module'; const require = __weiquanRequire(import.meta.url);",
@@ -103,5 +175,6 @@ function report(metafile: Metafile): BundleReport {
     initialBytes: sum(initial),
     totalBytes: sum(Object.keys(outputs)),
     initialInputs: [...inputs].sort((a, b) => b[1] - a[1]),
+    metafile,
   };
 }

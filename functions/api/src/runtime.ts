@@ -1,4 +1,3 @@
-import { KMSClient } from "@aws-sdk/client-kms";
 import type { Role } from "@weiquan/domain";
 import type { ProvisionerEvent } from "@weiquan/fn-provisioner/events";
 import { lazy } from "@weiquan/runtime/lazy";
@@ -58,7 +57,7 @@ export function awsDeps(config: Extract<ApiConfig, { mode: "aws" }>): AppDeps {
       roleArn: config.dataAccessRoleArn,
       publicRoleArn: config.publicDataAccessRoleArn,
     }),
-    signingKey: kmsSigningKey(new KMSClient(boundedCalls(AWS_TIMEOUTS)), config.signingKeyId),
+    signingKey: kmsSigningKey(config.signingKeyId, boundedCalls(AWS_TIMEOUTS)),
     startProvisioning: async (tenantId) => {
       await invoke({ tenantId }, "Event");
       return "started";

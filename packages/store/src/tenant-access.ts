@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import type { STSClient } from "@aws-sdk/client-sts";
 import { AWS_TIMEOUTS, boundedCalls } from "./aws-config.ts";
 import { type Doc, documentClient } from "./client.ts";
 import { guardPublicSession } from "./public-session.ts";
@@ -63,7 +63,26 @@ export function tokenVendingAccess(opts: {
   publicRoleArn?: string;
   region?: string;
 }): TenantAccess {
-  const sts = new STSClient({ region: opts.region, ...boundedCalls(AWS_TIMEOUTS) });
+  // STS loads with the first tenant session, not with the function (health checks, the console's page).
+  let sts: Promise<typeof import("@aws-sdk/client-sts") & { client: STSClient }> | undefined;
+  const assumeRole = async (roleArn: string, tenantId: string) => {
+    sts ??= import("@aws-sdk/client-sts").then((m) => ({
+      ...m,
+      client: new m.STSClient({ region: opts.region, ...boundedCalls(AWS_TIMEOUTS) }),
+    }));
+    const { AssumeRoleCommand, client } = await sts.catch((e) => {
+      sts = undefined; // a failed load is tried again by the next request
+      throw e;
+    });
+    return client.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
+        Tags: [{ Key: "TenantId", Value: tenantId }],
+        DurationSeconds: 3600,
+      }),
+    );
+  };
   const cache = new Map<string, { table: TenantTable; expires: number }>();
   return {
     async forTenant(tenantId, scope = "full") {
@@ -73,14 +92,7 @@ export function tokenVendingAccess(opts: {
       const hit = cache.get(cacheKey);
       // Presigned file URLs (up to 15 minutes) die with the credentials that signed them: renew early.
       if (hit && hit.expires > Date.now() + 20 * 60_000) return hit.table;
-      const out = await sts.send(
-        new AssumeRoleCommand({
-          RoleArn: roleArn,
-          RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
-          Tags: [{ Key: "TenantId", Value: tenantId }],
-          DurationSeconds: 3600,
-        }),
-      );
+      const out = await assumeRole(roleArn, tenantId);
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("AssumeRole returned no credentials");
       const credentials: TenantCredentials = {

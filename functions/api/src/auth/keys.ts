@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { GetPublicKeyCommand, type KMSClient, SignCommand } from "@aws-sdk/client-kms";
+import type { KMSClientConfig } from "@aws-sdk/client-kms";
 import { lazy } from "@weiquan/runtime/lazy";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importSPKI, type JWK } from "jose";
 
@@ -92,10 +92,13 @@ export const fileKeySource = (path: string): KeySource => ({
 /**
  * AWS: the private key is a KMS key no function can read; `sign` is `kms:Sign` (ECDSA_SHA_256) and the
  * public key comes from `kms:GetPublicKey` once per process. The key id (`kid`) is the JWK thumbprint of
- * the public key, so a rotated key is told apart without configuration.
+ * the public key, so a rotated key is told apart without configuration. The KMS client loads with the
+ * first token signed or checked, not with the function (health checks and public pages never need it).
  */
-export function kmsSigningKey(kms: KMSClient, keyId: string): () => Promise<SigningKey> {
+export function kmsSigningKey(keyId: string, config: KMSClientConfig = {}): () => Promise<SigningKey> {
   return lazy(async () => {
+    const { GetPublicKeyCommand, KMSClient, SignCommand } = await import("@aws-sdk/client-kms");
+    const kms = new KMSClient(config);
     const out = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
     if (!out.PublicKey) throw new Error(`KMS key ${keyId} returned no public key`);
     const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(out.PublicKey).toString("base64")}\n-----END PUBLIC KEY-----`;
