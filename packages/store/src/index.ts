@@ -20,6 +20,7 @@ export * from "./table-definition.ts";
 export * from "./tenant/assessments.ts";
 export * from "./tenant/attachments.ts";
 export * from "./tenant/audit.ts";
+export * from "./tenant/caller.ts";
 export * from "./tenant/campaigns.ts";
 export * from "./tenant/cases.ts";
 export * from "./tenant/figures-write.ts";

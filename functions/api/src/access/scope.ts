@@ -28,7 +28,7 @@ export async function scopeOf(caller: Caller): Promise<Scope> {
   if (!caller.table || !caller.unitId)
     throw Forbidden("平台运维账户不能访问县局的业务数据", "PLATFORM_NOT_TENANT");
   const units = new UnitsRepository(caller.table);
-  const unit = await units.get(caller.unitId);
+  const unit = caller.unit ?? (await units.get(caller.unitId));
   if (!unit) throw Forbidden("您的账户所属单位不存在，请联系管理员", "UNIT_MISSING");
   return { caller, table: caller.table, units, viewer: { role: caller.role, unitPath: unit.path }, unit };
 }

@@ -85,6 +85,7 @@ export async function login(deps: AppDeps, input: LoginInput, source = "unknown"
       usr: account.username,
       tid: tenantId,
       role: account.role,
+      ...(account.unitId ? { unt: account.unitId } : {}),
       ...(enrollmentOnly ? { enr: true as const } : {}),
       ...(passwordChangeOnly ? { pwc: true as const } : {}),
     },

@@ -12,6 +12,11 @@ export const TokenClaims = z.object({
   usr: z.string(),
   tid: z.string(),
   role: Role,
+  /**
+   * The unit the account sat in at login: a hint that lets a request read the account and its unit in one
+   * round trip (http/caller.ts); the account as read decides, a moved user's unit is read again.
+   */
+  unt: z.string().optional(),
   /** Enrollment-only: the role requires TOTP and none is set up, so only enrollment routes accept it. */
   enr: z.literal(true).optional(),
   /** Password-change-only: the password was set by someone else, so only `POST /v1/me/password` accepts it. */
@@ -32,6 +37,7 @@ export async function signToken(key: SigningKey, claims: TokenClaims, ttlSeconds
     usr: claims.usr,
     tid: claims.tid,
     role: claims.role,
+    ...(claims.unt ? { unt: claims.unt } : {}),
     ...(claims.enr ? { enr: true } : {}),
     ...(claims.pwc ? { pwc: true } : {}),
     sub: claims.sub,

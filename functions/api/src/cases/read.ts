@@ -27,13 +27,13 @@ import { tenantCalendar } from "./calendar.ts";
  * trail before the answer leaves: no unaudited read of personal information.
  */
 export async function readCase(scope: Scope, id: string, now: Date) {
-  const found = await visibleCaseWithTimeline(scope, id);
-  const [cal, origin] = await Promise.all([
-    tenantCalendar(scope),
-    new UnitsRepository(scope.table).get(found.record.originUnitId),
-  ]);
+  const [found, cal] = await Promise.all([visibleCaseWithTimeline(scope, id), tenantCalendar(scope)]);
   const view = caseViewFor(found.record, scope.viewer, cal, now);
-  if (!view.masked && hasPersonalData(found.record)) await auditRead(scope, found.record, now);
+  const originId = found.record.originUnitId;
+  const [origin] = await Promise.all([
+    originId === scope.unit.id ? scope.unit : new UnitsRepository(scope.table).get(originId),
+    !view.masked && hasPersonalData(found.record) ? auditRead(scope, found.record, now) : null,
+  ]);
   return { ...view, ...(origin ? { originUnitName: origin.name } : {}), timeline: found.timeline };
 }
 
@@ -94,19 +94,25 @@ export async function listCases(
 ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
   const unit = q.unitId ? await visibleUnit(scope, q.unitId) : undefined;
   const ledgerUnitId = unit?.id ?? defaultLedgerUnitId(scope.viewer);
-  const cal = await tenantCalendar(scope);
-  const window = dueWindow(cal, now);
+  // The calendar matters to the query only for the due filters; otherwise both are read at once.
+  const calendar = tenantCalendar(scope);
+  const dueFilter = q.overdue || q.dueSoon;
+  const window = dueFilter ? dueWindow(await calendar, now) : null;
   const filter: LedgerFilter = {
     statuses: q.status,
     kind: q.kind,
     category: q.category,
     onlyUnitId: unit && !q.subtree ? unit.id : undefined,
-    dueBefore: q.overdue ? window.overdueBefore : undefined,
-    dueWithin: q.dueSoon ? { from: window.overdueBefore, until: window.soonUntil } : undefined,
+    dueBefore: q.overdue ? window?.overdueBefore : undefined,
+    dueWithin: q.dueSoon && window ? { from: window.overdueBefore, until: window.soonUntil } : undefined,
     text: q.q,
     fromTime: q.from ? periodStart(q.from) : undefined,
     toTime: q.to ? periodEnd(q.to) : undefined,
   };
-  const page = await new CasesRepository(scope.table).ledger(ledgerUnitId, filter, q.limit, q.cursor);
-  return { items: page.items.map((row) => summaryViewOf(row, window)), nextCursor: page.nextCursor };
+  const [page, cal] = await Promise.all([
+    new CasesRepository(scope.table).ledger(ledgerUnitId, filter, q.limit, q.cursor),
+    calendar,
+  ]);
+  const rowsWindow = window ?? dueWindow(cal, now);
+  return { items: page.items.map((row) => summaryViewOf(row, rowsWindow)), nextCursor: page.nextCursor };
 }

@@ -1,5 +1,11 @@
 import { Forbidden, type Role, Unauthorized } from "@weiquan/domain";
-import { UsersRepository } from "@weiquan/store";
+import {
+  readUserAndUnit,
+  type TenantTable,
+  type UnitRecord,
+  type UserRecord,
+  UsersRepository,
+} from "@weiquan/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { verifyToken } from "../auth/tokens.ts";
@@ -35,52 +41,8 @@ export const passwordChangeAllowed = createMiddleware<AppEnv>(async (c, next) =>
 });
 
 async function loadCaller(c: Context<AppEnv>, allow: { enrollment?: boolean; passwordChange?: boolean }) {
-  const header = c.req.header("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw Unauthorized();
-  const deps = c.var.deps;
-  const claims = await verifyToken(await deps.signingKey(), match[1]!, deps.now());
-  let caller: Caller;
-  if (claims.tid === PLATFORM) {
-    const user = await deps.control.platformUsers.get(claims.usr);
-    if (!user || user.id !== claims.sub || user.disabled)
-      throw Unauthorized("账户不可用，请重新登录", "ACCOUNT_DISABLED");
-    caller = {
-      ...base(claims.sub, user.username, user.displayName, "platform_admin"),
-      totpEnabled: user.totpEnabled === true,
-      enrollmentOnly: claims.enr === true,
-      passwordChangeOnly:
-        claims.pwc === true || (deps.requirePasswordChange && user.mustChangePassword === true),
-      unitId: null,
-      tenantId: PLATFORM,
-      tenant: null,
-      table: null,
-    };
-  } else {
-    const table = await deps.tenantAccess.forTenant(claims.tid);
-    const [tenant, user] = await Promise.all([
-      deps.control.tenants.get(claims.tid),
-      // A deleted tenant's table is gone: its tokens are then as good as none (checked just below).
-      new UsersRepository(table).get(claims.sub).catch((e: unknown) => {
-        if (e instanceof Error && e.name === "ResourceNotFoundException") return null;
-        throw e;
-      }),
-    ]);
-    if (tenant?.status === "offboarded") throw Unauthorized();
-    assertTenantServing(tenant);
-    if (!user || user.disabled) throw Unauthorized("账户已停用或不存在，请联系管理员", "ACCOUNT_DISABLED");
-    caller = {
-      ...base(user.id, user.username, user.displayName, user.role),
-      totpEnabled: user.totpEnabled === true,
-      enrollmentOnly: claims.enr === true,
-      passwordChangeOnly:
-        claims.pwc === true || (deps.requirePasswordChange && user.mustChangePassword === true),
-      unitId: user.unitId,
-      tenantId: tenant.id,
-      tenant,
-      table,
-    };
-  }
+  // Two middlewares of one request (`/v1/x` and `/v1/x/*` both match `/v1/x`) check one reading.
+  const caller = c.var.caller ?? (await readCaller(c));
   if (caller.passwordChangeOnly && !allow.passwordChange)
     throw Forbidden(
       "您的密码由管理员设置，须先修改密码才能使用系统，请修改密码后重新登录",
@@ -91,8 +53,75 @@ async function loadCaller(c: Context<AppEnv>, allow: { enrollment?: boolean; pas
       "您的账户须先启用动态验证码（两步验证）才能使用系统，请在“账户安全”中完成设置后重新登录",
       "TOTP_ENROLLMENT_REQUIRED",
     );
-  c.set("caller", caller);
-  identify(caller);
+  if (!c.var.caller) {
+    c.set("caller", caller);
+    identify(caller);
+  }
+}
+
+async function readCaller(c: Context<AppEnv>): Promise<Caller> {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw Unauthorized();
+  const deps = c.var.deps;
+  const claims = await verifyToken(await deps.signingKey(), match[1]!, deps.now());
+  if (claims.tid === PLATFORM) {
+    const user = await deps.control.platformUsers.get(claims.usr);
+    if (!user || user.id !== claims.sub || user.disabled)
+      throw Unauthorized("账户不可用，请重新登录", "ACCOUNT_DISABLED");
+    return {
+      ...base(claims.sub, user.username, user.displayName, "platform_admin"),
+      totpEnabled: user.totpEnabled === true,
+      enrollmentOnly: claims.enr === true,
+      passwordChangeOnly:
+        claims.pwc === true || (deps.requirePasswordChange && user.mustChangePassword === true),
+      unitId: null,
+      unit: null,
+      tenantId: PLATFORM,
+      tenant: null,
+      table: null,
+    };
+  }
+  const table = await deps.tenantAccess.forTenant(claims.tid);
+  // One round trip: the tenant's status ‖ the account with its unit (one BatchGetItem).
+  const [tenant, { user, unit }] = await Promise.all([
+    deps.control.tenants.get(claims.tid),
+    accountOf(table, claims.sub, claims.unt),
+  ]);
+  if (tenant?.status === "offboarded") throw Unauthorized();
+  assertTenantServing(tenant);
+  if (!user || user.disabled) throw Unauthorized("账户已停用或不存在，请联系管理员", "ACCOUNT_DISABLED");
+  return {
+    ...base(user.id, user.username, user.displayName, user.role),
+    totpEnabled: user.totpEnabled === true,
+    enrollmentOnly: claims.enr === true,
+    passwordChangeOnly:
+      claims.pwc === true || (deps.requirePasswordChange && user.mustChangePassword === true),
+    unitId: user.unitId,
+    // The unit named in the token, if the account still sits there (a moved user's is read by the scope).
+    unit: unit?.id === user.unitId ? unit : null,
+    tenantId: tenant.id,
+    tenant,
+    table,
+  };
+}
+
+/**
+ * The account, with the unit the token names read beside it. A deleted tenant's table is gone: its tokens
+ * are then as good as none (refused by the tenant's status).
+ */
+async function accountOf(
+  table: TenantTable,
+  userId: string,
+  unitId: string | undefined,
+): Promise<{ user: UserRecord | null; unit: UnitRecord | null }> {
+  try {
+    if (unitId) return await readUserAndUnit(table, userId, unitId);
+    return { user: await new UsersRepository(table).get(userId), unit: null };
+  } catch (e) {
+    if (e instanceof Error && e.name === "ResourceNotFoundException") return { user: null, unit: null };
+    throw e;
+  }
 }
 
 const base = (userId: string, username: string, displayName: string, role: Role) => ({

@@ -1,5 +1,5 @@
 import type { Role } from "@weiquan/domain";
-import type { TenantRecord, TenantTable } from "@weiquan/store";
+import type { TenantRecord, TenantTable, UnitRecord } from "@weiquan/store";
 import type { AppDeps } from "../deps.ts";
 
 /** The verified caller of a request. Tenant, user and role come only from the token (and the stores). */
@@ -16,6 +16,8 @@ export interface Caller {
   passwordChangeOnly: boolean;
   /** Null for platform operators. */
   unitId: string | null;
+  /** The caller's unit when it was read with the account (the token's unit hint); else the scope reads it. */
+  unit: UnitRecord | null;
   tenantId: string;
   tenant: TenantRecord | null;
   /** The caller's tenant table; absent for platform operators. */
