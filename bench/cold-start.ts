@@ -34,6 +34,7 @@ export function coldStart(file: string, runs: number) {
         WEIQUAN_DATA_ACCESS_ROLE_ARN: "arn:aws-cn:iam::123456789012:role/bench",
         WEIQUAN_PUBLIC_DATA_ACCESS_ROLE_ARN: "arn:aws-cn:iam::123456789012:role/bench-public",
         WEIQUAN_FILES_BUCKET: "bench-files",
+        WEIQUAN_ACCOUNT_ID: "123456789012",
         WEIQUAN_ORIGIN_SECRET: "bench-origin-secret-0123456789",
         WEIQUAN_PROVISIONER_FUNCTION: "bench-provisioner",
         WEIQUAN_EXPORT_BUCKET: "bench-exports",

@@ -237,6 +237,7 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
           WEIQUAN_CONTROL_TABLE: "test-control",
           WEIQUAN_DIVISIONS_DIR: "/var/task/divisions",
           WEIQUAN_EXPORT_BUCKET: Match.anyValue(),
+          WEIQUAN_ACCOUNT_ID: Match.anyValue(),
         }),
       },
       Runtime: "nodejs24.x",
@@ -244,6 +245,22 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     });
     for (const group of Object.values(resourcesOf(api, "AWS::Logs::LogGroup")))
       expect(group.Properties.RetentionInDays).toBeGreaterThanOrEqual(180);
+  });
+
+  it("tells every function the account it runs in, which onboarding records on each tenant with the region", () => {
+    const functions = Object.values(resourcesOf(synth.templates.api, "AWS::Lambda::Function")).filter(
+      (fn) => (fn.Properties.Environment as { Variables?: object } | undefined)?.Variables,
+    );
+    expect(functions.length).toBeGreaterThanOrEqual(4); // api, provisioner, scheduler, sweeper
+    for (const fn of functions) {
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      if (!String(env.POWERTOOLS_SERVICE_NAME ?? "").startsWith("weiquan-")) continue; // CDK's own helpers
+      // The deploying account, resolved by CloudFormation (the region is Lambda's own AWS_REGION).
+      const account = env.WEIQUAN_ACCOUNT_ID;
+      if (typeof account === "string")
+        expect(account).toMatch(/^\d{12}$/); // an account given in context
+      else expect(account, String(env.POWERTOOLS_SERVICE_NAME)).toEqual({ Ref: "AWS::AccountId" });
+    }
   });
 
   it("bundles the functions as ESM with a require() shim for CommonJS dependencies", () => {

@@ -4,6 +4,7 @@ import {
   type Doc,
   ExportsRepository,
   type ObjectStore,
+  type Placement,
   PlatformUsersRepository,
   type TenantAccess,
   TenantsRepository,
@@ -14,6 +15,8 @@ import type { RequestBudget } from "./http/deadline.ts";
 /** Everything a request needs, built once per process (cold start) and shared by every request. */
 export interface AppDeps {
   stage: string;
+  /** This deployment's region and account, recorded on every tenant it onboards (store placement.ts). */
+  placement: Placement;
   mode: "local" | "aws";
   tokenTtlSeconds: number;
   /**

@@ -7,6 +7,7 @@ import {
   documentClient,
   dropTenantTable,
   fileExportLocation,
+  LOCAL_PLACEMENT,
   localDynamoClient,
   type ObjectStore,
   openSink,
@@ -49,6 +50,7 @@ export function localDeps(opts: {
   const now = opts.now ?? (() => new Date());
   return {
     stage,
+    placement: LOCAL_PLACEMENT,
     mode: "local",
     tokenTtlSeconds: opts.tokenTtlSeconds ?? TOKEN_TTL_SECONDS,
     requireTotpFor: opts.requireTotpFor ?? [],

@@ -5,6 +5,7 @@ import {
   AWS_TIMEOUTS,
   awsDynamoClient,
   boundedCalls,
+  deploymentPlacement,
   documentClient,
   ObjectStore,
   tokenVendingAccess,
@@ -39,6 +40,7 @@ export function awsDeps(config: Extract<ApiConfig, { mode: "aws" }>): AppDeps {
   };
   return {
     stage: config.stage,
+    placement: deploymentPlacement(),
     mode: "aws",
     tokenTtlSeconds: TOKEN_TTL_SECONDS,
     requireTotpFor: config.requireTotp ? PRODUCTION_TOTP_ROLES : [],

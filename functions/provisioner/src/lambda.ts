@@ -5,6 +5,7 @@ import {
   AWS_UPLOAD_TIMEOUTS,
   awsDynamoClient,
   boundedCalls,
+  deploymentPlacement,
   documentClient,
   dropTenantTable,
   ExportsRepository,
@@ -23,6 +24,7 @@ const s3 = new S3Client(boundedCalls(AWS_UPLOAD_TIMEOUTS));
 const tenants = new TenantsRepository(documentClient(client), config.controlTable);
 const exports = new ExportsRepository(documentClient(client), config.controlTable);
 const now = () => new Date();
+const placement = deploymentPlacement();
 
 /**
  * The one function with rights over tenant tables as wholes. Invoked by the api: asynchronously on
@@ -50,7 +52,7 @@ export const handler = lambdaHandler(
       return { tenantId, dropped: true };
     }
     logger.appendKeys({ tenantId: e.tenantId });
-    const tenant = await provisionTenant({ client, tenants, now }, e.tenantId);
+    const tenant = await provisionTenant({ client, tenants, now, placement }, e.tenantId);
     logger.info("provisioned", { status: tenant.status });
     return { tenantId: e.tenantId, status: tenant.status };
   },

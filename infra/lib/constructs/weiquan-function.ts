@@ -1,3 +1,4 @@
+import { PLACEMENT_ENV } from "@weiquan/store/control/placement";
 import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
@@ -84,6 +85,8 @@ export class WeiquanFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.service,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_TRACE_ENABLED: String(traced),
+        // The deployment's account, recorded on each tenant it onboards (the region is Lambda's AWS_REGION).
+        [PLACEMENT_ENV.account]: Stack.of(this).account,
         ...props.environment,
       },
     });

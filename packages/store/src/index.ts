@@ -2,6 +2,7 @@ export * from "./aws-config.ts";
 export { isDependencyFailure } from "./aws-errors.ts";
 export * from "./client.ts";
 export * from "./control/exports.ts";
+export * from "./control/placement.ts";
 export * from "./control/platform-users.ts";
 export * from "./control/tenants.ts";
 export * from "./control/usage.ts";

@@ -141,6 +141,11 @@ export function TenantDetailDrawer({
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t.colCreatedAt}>{at(tenant.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t.colPlacement}>
+              <span data-testid="tenant-detail-placement">
+                {tenant.region} / {tenant.account}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label="ID">
               <Typography.Text copyable code>
                 {tenant.id}

@@ -12,9 +12,9 @@ const log = (message: string, fields: Record<string, unknown>) => logger.error(m
  */
 export async function tenantDetail(deps: AppDeps, id: string): Promise<Tenant> {
   const t = await getTenant(deps, id);
-  if (t.status !== "active" && t.status !== "suspended") return tenantView(t);
+  if (t.status !== "active" && t.status !== "suspended") return tenantView(t, deps.placement);
   const table = await deps.tenantAccess.forTenant(t.id);
-  return { ...tenantView(t), usage: await tenantUsage(table, t.rootUnitId, deps.now()) };
+  return { ...tenantView(t, deps.placement), usage: await tenantUsage(table, t.rootUnitId, deps.now()) };
 }
 
 /**
@@ -64,7 +64,7 @@ export async function startTenantExport(
  */
 export async function deleteTenant(deps: AppDeps, id: string): Promise<Tenant> {
   const t = await getTenant(deps, id);
-  if (t.status === "offboarded") return tenantView(t);
+  if (t.status === "offboarded") return tenantView(t, deps.placement);
   const latest = await deps.control.exports.latestCompletedSince(t.id, "");
   if (!latest) {
     throw Conflict("删除租户前须先完成一次完整导出", "EXPORT_REQUIRED", { tenantId: t.id });
@@ -91,13 +91,13 @@ export async function deleteTenant(deps: AppDeps, id: string): Promise<Tenant> {
     throw Unavailable("租户数据表删除未完成，已记录进度；请稍后重试同一请求以继续删除", 5);
   }
   if (!(await deps.control.tenants.finishDeletion(t, now()))) return settled(deps, t.id);
-  return tenantView(await getTenant(deps, t.id));
+  return tenantView(await getTenant(deps, t.id), deps.placement);
 }
 
 /** A concurrent request changed the tenant: done if it was deleted, otherwise the status says why not. */
 async function settled(deps: AppDeps, id: string): Promise<Tenant> {
   const t = await getTenant(deps, id);
-  if (t.status === "offboarded") return tenantView(t);
+  if (t.status === "offboarded") return tenantView(t, deps.placement);
   throw Conflict("只能删除已暂停的租户：请先暂停，再导出，然后删除", "TENANT_NOT_SUSPENDED", {
     status: t.status,
   });

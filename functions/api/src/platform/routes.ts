@@ -35,7 +35,10 @@ export const platformRoutes = new Hono<AppEnv>()
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const out = await c.var.deps.control.tenants.list(limit, cursor);
-      return c.json({ items: out.items.map(tenantView), nextCursor: out.nextCursor });
+      return c.json({
+        items: out.items.map((t) => tenantView(t, c.var.deps.placement)),
+        nextCursor: out.nextCursor,
+      });
     },
   )
   .get(

@@ -8,7 +8,13 @@ import {
   Unprocessable,
 } from "@weiquan/domain";
 import { logger } from "@weiquan/runtime/observability";
-import { provisioningStepsOf, type TenantRecord, tenantTableName } from "@weiquan/store";
+import {
+  type Placement,
+  placementOf,
+  provisioningStepsOf,
+  type TenantRecord,
+  tenantTableName,
+} from "@weiquan/store";
 import { hashPassword } from "../auth/password.ts";
 import { assertStrongPassword } from "../auth/password-policy.ts";
 import type { AppDeps } from "../deps.ts";
@@ -16,14 +22,18 @@ import type { AppDeps } from "../deps.ts";
 /** @deprecated import `newId` from `@weiquan/domain` (the shared ids module); kept for in-flight branches. */
 export { newId };
 
-/** The public view of a tenant: progress of provisioning, never the pending admin's hash. */
-export function tenantView(t: TenantRecord): Tenant {
+/**
+ * The public view of a tenant: where it lives, progress of provisioning, never the pending admin's hash.
+ * `here` is this deployment's placement (a record from before placements were recorded lives here).
+ */
+export function tenantView(t: TenantRecord, here: Placement): Tenant {
   return {
     id: t.id,
     countyCode: t.countyCode,
     name: t.name,
     status: t.status,
     tableName: t.tableName,
+    ...placementOf(t, here),
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     ...(t.suspendedAt ? { suspendedAt: t.suspendedAt } : {}),
@@ -66,6 +76,7 @@ export async function onboardTenant(
     name: input.name,
     status: "provisioning",
     tableName: tenantTableName(deps.stage, id),
+    ...deps.placement,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -104,7 +115,7 @@ async function provision(deps: AppDeps, id: string): Promise<Tenant> {
     logger.error("provisioning failed", { tenantId: id, error: e as Error });
     throw Unavailable("租户开通未完成，已记录进度；请稍后重试同一请求以继续开通", 5);
   }
-  return tenantView((await deps.control.tenants.get(id))!);
+  return tenantView((await deps.control.tenants.get(id))!, deps.placement);
 }
 
 export async function getTenant(deps: AppDeps, id: string): Promise<TenantRecord> {
@@ -125,5 +136,5 @@ export async function setTenantSuspended(deps: AppDeps, id: string, suspended: b
       { status: t.status },
     );
   }
-  return tenantView(changed);
+  return tenantView(changed, deps.placement);
 }

@@ -73,6 +73,12 @@ export const Tenant = z.object({
   name: z.string(),
   status: TenantStatus,
   tableName: z.string(),
+  /**
+   * The AWS region and account of the tenant's table (`local` in a local run), recorded at onboarding
+   * from the deployment that created it: the cell the tenant lives in.
+   */
+  region: z.string(),
+  account: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   provisioning: z

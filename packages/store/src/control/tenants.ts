@@ -14,7 +14,7 @@ export function provisioningStepsOf(t: Pick<TenantRecord, "prepopulate">): Provi
 }
 
 /** A tenant as stored: the public shape plus what provisioning needs to finish after a crash. */
-export interface TenantRecord extends Omit<Tenant, "provisioning" | "usage"> {
+export interface TenantRecord extends Omit<Tenant, "provisioning" | "usage" | "region" | "account"> {
   version: number;
   rootUnitId: string;
   adminUserId: string;
@@ -25,6 +25,12 @@ export interface TenantRecord extends Omit<Tenant, "provisioning" | "usage"> {
   provisioning: { done: ProvisioningStep[]; error: string | null };
   /** Set when deletion began: from then on no status change but the deletion's own (no resume). */
   deletingAt?: string;
+  /**
+   * Where the tenant's table lives (placement.ts), recorded at onboarding; absent on records from before
+   * it was recorded (those live where the control table does).
+   */
+  region?: string;
+  account?: string;
 }
 
 export class TenantsRepository {

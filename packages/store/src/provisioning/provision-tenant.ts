@@ -2,6 +2,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { loadCountyDivisions } from "@weiquan/divisions";
 import { defaultTemplates, fourOnesOf, type Settings } from "@weiquan/domain";
 import { documentClient } from "../client.ts";
+import { foreignPlacement, type Placement } from "../control/placement.ts";
 import type { TenantRecord, TenantsRepository } from "../control/tenants.ts";
 import { tenantTableDefinition } from "../table-definition.ts";
 import { SettingsRepository } from "../tenant/settings.ts";
@@ -17,6 +18,11 @@ export interface ProvisionDeps {
   now: () => Date;
   /** The county's division data (the county files by default; tests may pass their own). */
   divisions?: typeof loadCountyDivisions;
+  /**
+   * This deployment's region and account (AWS): a tenant recorded in another cell is refused, never given
+   * a table here. Locally there is one place and no check.
+   */
+  placement?: Placement;
 }
 
 /**
@@ -34,6 +40,8 @@ export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Pr
   const table = { tenantId, tableName: tenant.tableName, doc: documentClient(deps.client) };
 
   try {
+    const foreign = deps.placement && foreignPlacement(tenant, deps.placement);
+    if (foreign) throw new Error(`not provisioned here: ${foreign}`);
     const description = await ensureTable(deps.client, tenant.tableName, tenantTableDefinition, tags);
     await deps.tenants.markStepDone(tenantId, "table", stamp());
 
