@@ -1,4 +1,5 @@
 import { DEMO_COUNTY } from "@weiquan/local";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiResponse, expectError, startApi, type TestApi } from "../support/api.ts";
 import { samplePng, upload } from "../support/files.ts";
@@ -475,5 +476,86 @@ describe("figures", () => {
     expect(kinds.map((k) => k.kind)).toContain("contest");
     expect(kinds.find((k) => k.kind === "consultation_stall")?.events).toBe(1);
     expect(kinds.filter((k) => k.kind !== "consultation_stall").every((k) => k.events === 0)).toBe(true);
+  });
+});
+
+describe("workbooks", () => {
+  /** A workbook's sheets as rows of cell texts; no cell may be a formula. */
+  async function workbook(token: string | undefined, path: string) {
+    const res = await fetch(api.url + path, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="[\w.-]+"; filename\*=UTF-8''/,
+    );
+    const wb = new ExcelJS.Workbook();
+    // biome-ignore lint/suspicious/noExplicitAny: exceljs types want a Node Buffer
+    await wb.xlsx.load((await res.arrayBuffer()) as any);
+    const sheets: Record<string, string[][]> = {};
+    wb.eachSheet((ws) => {
+      const rows: string[][] = [];
+      ws.eachRow((row) => {
+        const cells: string[] = [];
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          cells.push(String(cell.value));
+        });
+        rows.push(cells);
+      });
+      sheets[ws.name] = rows;
+    });
+    return sheets;
+  }
+
+  it("exports the trainings a unit sees, formula-like text kept as text; another subtree's unit is a 404", async () => {
+    const title = '=HYPERLINK("http://evil.example","点我") 业务培训';
+    const r = await api.call("POST", "/v1/trainings", {
+      token: t.station1,
+      body: trainingBody({ title, heldAt: "2026-11-19" }),
+    });
+    expect(r.status).toBe(201);
+    const mine = await workbook(t.station1, "/v1/trainings/export.xlsx?year=2026");
+    expect(mine["业务培训"]![0]).toEqual(expect.arrayContaining(["日期", "培训名称", "参训单位"]));
+    const row = mine["业务培训"]!.find((cells) => cells.includes(`'${title}`));
+    expect(row).toEqual(expect.arrayContaining(["2026-11-19", "集中授课", "刘秀英"]));
+    const theirs = await workbook(t.station2, "/v1/trainings/export.xlsx?year=2026");
+    expect(theirs["业务培训"]!.some((cells) => cells.includes(`'${title}`))).toBe(false);
+    expectError(
+      await api.call("GET", `/v1/trainings/export.xlsx?unitId=${unit("宝平街道")}`, { token: t.station2 }),
+      404,
+      "NOT_FOUND",
+    );
+    const bad = await api.call("GET", "/v1/trainings/export.xlsx?year=26", { token: t.station1 });
+    expect(bad.status).toBe(400);
+  });
+
+  it("exports publicity by the list's filters", async () => {
+    const all = await workbook(t.bureau, "/v1/publicity/export.xlsx?from=2026-01&to=2026-12");
+    expect(all["宣传活动"]!.length).toBeGreaterThan(1);
+    expect(all["宣传活动"]!.flat()).toContain("3·15 国际消费者权益日");
+    const media = await workbook(t.bureau, "/v1/publicity/export.xlsx?from=2026-01&to=2026-12&kind=media");
+    expect(media["宣传活动"]!.length).toBe(1);
+    expect((await api.call("GET", "/v1/publicity/export.xlsx?kind=poster", { token: t.bureau })).status).toBe(
+      400,
+    );
+  });
+
+  it("exports warnings with each unit's acknowledgement for the sender, and a unit's own for its inbox", async () => {
+    const sent = await workbook(t.bureau, "/v1/warnings/export.xlsx?box=sent");
+    expect(sent["发出的警示"]!.flat()).toContain("关于近期散装白酒甲醇超标的消费警示");
+    const rows = sent["各单位签收情况"]!.filter((cells) => cells[0] === "关于近期散装白酒甲醇超标的消费警示");
+    expect(rows.map((cells) => cells[3])).toEqual(expect.arrayContaining(["已签收", "未签收"]));
+    const inbox = await workbook(t.point2, "/v1/warnings/export.xlsx");
+    expect(Object.keys(inbox)).toEqual(["收到的警示"]);
+    expect(inbox["收到的警示"]!.slice(1).map((cells) => cells[5])).toContain("未签收");
+  });
+
+  it("exports the volunteer roster masked as the list is", async () => {
+    const station = await workbook(t.station1, `/v1/volunteers/export.xlsx?unitId=${unit("宝平街道")}`);
+    expect(station["维权志愿者"]![1]).toEqual(expect.arrayContaining(["赵**", "137****8888", "已退出"]));
+    const bureau = await workbook(t.bureau, "/v1/volunteers/export.xlsx");
+    expect(bureau["维权志愿者"]!.flat()).toContain("13702218888");
   });
 });

@@ -1,7 +1,16 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { samplePng } from "../support/files.ts";
-import { DEMO_TENANT, freshPage, login, PASSWORD, screenshot, useBrowser, waitForText } from "./support.ts";
+import {
+  chooseOption,
+  DEMO_TENANT,
+  freshPage,
+  login,
+  PASSWORD,
+  screenshot,
+  useBrowser,
+  waitForText,
+} from "./support.ts";
 
 useBrowser();
 
@@ -39,14 +48,31 @@ describe("training and outreach: the bureau's day", () => {
     await station.getByTestId("training-create-drawer").waitFor({ state: "hidden" });
     await station.getByTestId("trainings-table").getByText(`投诉处理业务培训${suffix}`).waitFor();
 
+    // The place was wrong: edit it (the drawer opens on the record with its photo kept).
+    const trainingRow = station
+      .getByTestId("trainings-table")
+      .locator("tr", { hasText: `投诉处理业务培训${suffix}` });
+    await trainingRow.locator('[data-testid^="training-edit-"]').click();
+    const edit = station.getByTestId("training-edit-drawer");
+    await edit.getByTestId("attachment-list-image").first().waitFor();
+    await edit.getByTestId("training-place").fill("宝平街道综合文化站");
+    await station.getByTestId("training-edit-submit").click();
+    await edit.waitFor({ state: "hidden" });
+
+    // The year's trainings as a workbook.
+    const [file] = await Promise.all([
+      station.waitForEvent("download"),
+      station.getByTestId("trainings-export").click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^业务培训\d{4}\.xlsx$/);
+
     // 宣传活动: a 3·15 consultation stall with a photo; the row shows it, expanded with its thumbnail.
     await station.getByTestId("tab-publicity").click();
     await station.getByTestId("publicity-by-kind").waitFor();
     await station.getByTestId("publicity-new").click();
     await station.getByTestId("publicity-title").fill(`3·15 咨询台${suffix}`);
     await station.getByTestId("publicity-people").fill("120");
-    await station.getByTestId("publicity-campaign").click();
-    await station.locator(".ant-select-item-option", { hasText: "3·15" }).click();
+    await chooseOption(station, "publicity-campaign", "3·15");
     await attachPhoto(station, "publicity-photos");
     await station.getByTestId("publicity-create-submit").click();
     await station.getByTestId("publicity-create-drawer").waitFor({ state: "hidden" });

@@ -26,6 +26,7 @@ import { IdempotencyHeader } from "../http/idempotency.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
+import { attachment, XLSX } from "../http/xlsx.ts";
 import { trainingCoverage } from "./coverage.ts";
 import {
   createPublicity,
@@ -55,6 +56,14 @@ const Coverage = z.object({
   ),
   rate: z.number().nullable(),
 });
+const Workbook = { schema: z.string(), description: "An Excel workbook (Chinese headers)" };
+/** A workbook's headers: its type and an ASCII and a Chinese file name. */
+const xlsx = (ascii: string, chinese: string) => ({
+  "content-type": XLSX,
+  "content-disposition": attachment(ascii, chinese),
+});
+const workbooks = () => import("./excel.ts");
+
 const Acknowledgement = z.object({
   id: z.string(),
   unitId: z.string(),
@@ -114,6 +123,23 @@ export const trainingRoutes = new Hono<ScopedEnv>()
     async (c) => {
       const year = c.req.valid("query").year ?? shanghaiIso(c.var.deps.now()).slice(0, 4);
       return c.json(await trainingCoverage(c.var.scope, year));
+    },
+  )
+  .get(
+    "/v1/trainings/export.xlsx",
+    doc({
+      summary: "The trainings list (same filters as the list) as an Excel workbook",
+      tags: ["trainings"],
+      ok: Workbook,
+      errors: [400, 404],
+    }),
+    valid("query", z.object({ year: YearInput.optional(), unitId: UnitFilter })),
+    async (c) => {
+      const { deps, scope } = c.var;
+      const q = c.req.valid("query");
+      const year = q.year ?? shanghaiIso(deps.now()).slice(0, 4);
+      const body = await (await workbooks()).trainingsWorkbook(scope, { ...q, year }, deps.now());
+      return c.body(new Uint8Array(body), 200, xlsx(`trainings-${year}.xlsx`, `业务培训${year}.xlsx`));
     },
   )
   .get(
@@ -191,6 +217,35 @@ export const publicityRoutes = new Hono<ScopedEnv>()
     async (c) => c.json(await listPublicity(c.var.scope, c.req.valid("query"), c.var.deps.now())),
   )
   .get(
+    "/v1/publicity/export.xlsx",
+    doc({
+      summary: "The publicity list (same filters as the list) as an Excel workbook",
+      tags: ["publicity"],
+      ok: Workbook,
+      errors: [400, 404],
+    }),
+    valid(
+      "query",
+      z.object({
+        from: MonthInput.optional(),
+        to: MonthInput.optional(),
+        unitId: UnitFilter,
+        kind: PublicityKind.optional(),
+      }),
+    ),
+    async (c) => {
+      const { deps, scope } = c.var;
+      const q = c.req.valid("query");
+      const body = await (await workbooks()).publicityWorkbook(scope, q, deps.now());
+      const span = [q.from, q.to].filter(Boolean).join("_");
+      return c.body(
+        new Uint8Array(body),
+        200,
+        xlsx(`publicity${span && `-${span}`}.xlsx`, `宣传活动${span}.xlsx`),
+      );
+    },
+  )
+  .get(
     "/v1/publicity/:id",
     doc({ summary: "One publicity event", tags: ["publicity"], ok: { schema: Publicity }, errors: [404] }),
     valid("param", IdParam),
@@ -266,6 +321,21 @@ export const warningRoutes = new Hono<ScopedEnv>()
     async (c) => c.json(await listWarnings(c.var.scope, c.req.valid("query"))),
   )
   .get(
+    "/v1/warnings/export.xlsx",
+    doc({
+      summary:
+        "Warnings as an Excel workbook: `box=sent` with each receiving unit's acknowledgement, `box=inbox` the unit's",
+      tags: ["warnings"],
+      ok: Workbook,
+      errors: [400],
+    }),
+    valid("query", z.object({ box: z.enum(["inbox", "sent"]).optional() })),
+    async (c) => {
+      const body = await (await workbooks()).warningsWorkbook(c.var.scope, c.req.valid("query"));
+      return c.body(new Uint8Array(body), 200, xlsx("warnings.xlsx", "消费警示.xlsx"));
+    },
+  )
+  .get(
     "/v1/warnings/:id",
     doc({
       summary: "A warning with each audience unit's acknowledgement and the ack rate",
@@ -331,6 +401,20 @@ export const volunteerRoutes = new Hono<ScopedEnv>()
     }),
     valid("query", ListQuery.extend({ unitId: UnitFilter, status: VolunteerStatus.optional() })),
     async (c) => c.json(await listVolunteers(c.var.scope, c.req.valid("query"))),
+  )
+  .get(
+    "/v1/volunteers/export.xlsx",
+    doc({
+      summary: "The volunteer roster as an Excel workbook (masked as in the list)",
+      tags: ["volunteers"],
+      ok: Workbook,
+      errors: [400, 404],
+    }),
+    valid("query", z.object({ unitId: UnitFilter, status: VolunteerStatus.optional() })),
+    async (c) => {
+      const body = await (await workbooks()).volunteersWorkbook(c.var.scope, c.req.valid("query"));
+      return c.body(new Uint8Array(body), 200, xlsx("volunteers.xlsx", "维权志愿者.xlsx"));
+    },
   )
   .get(
     "/v1/volunteers/:id",

@@ -1,8 +1,12 @@
-import { ReloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
-import { Button, Select, TreeSelect } from "antd";
+import { App, Button, Select, TreeSelect } from "antd";
+import { useState } from "react";
+import { download } from "../../api/download.ts";
 import { keys } from "../../api/query.ts";
+import { errorText } from "../../app/errors.ts";
 import { Field } from "../../app/Field.tsx";
+import { useT } from "../../i18n/messages.ts";
 import { treeOptions, useUnits } from "../cases/parts.tsx";
 import { capacityKey, thisYear } from "./api.ts";
 import { useCapacityT } from "./messages.ts";
@@ -94,4 +98,55 @@ export function UnitFilter({
       />
     </Field>
   );
+}
+
+/** An edit's attachments: the record's own and those just uploaded (undefined when none were added). */
+export const withAdded = (kept: { id: string }[], added: string[] | undefined) =>
+  added?.length ? [...kept.map((a) => a.id), ...added] : undefined;
+
+/** 导出 Excel of a list: the API's workbook for the same filters (`path` with its query string). */
+export function ExportButton({ path, fileName, testId }: { path: string; fileName: string; testId: string }) {
+  const t = useCapacityT();
+  const common = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      data-testid={testId}
+      onClick={() => {
+        setBusy(true);
+        download(path, fileName)
+          .catch((e: unknown) => message.error(`${t.exportFailed}：${errorText(e, common)}`))
+          .finally(() => setBusy(false));
+      }}
+    >
+      {t.exportXlsx}
+    </Button>
+  );
+}
+
+/** A query string of the filters that are set. */
+export const queryOf = (q: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1])).toString();
+
+/** The 操作 column of a list whose rows the caller may edit (`canEdit`), opening the edit drawer. */
+export function editColumn<R extends { id: string }>(
+  t: { edit: string; actions: string },
+  testId: string,
+  canEdit: (r: R) => boolean,
+  edit: (r: R) => void,
+) {
+  return {
+    title: t.actions,
+    key: "actions",
+    width: 80,
+    render: (_: unknown, r: R) =>
+      canEdit(r) ? (
+        <Button type="link" size="small" onClick={() => edit(r)} data-testid={`${testId}-edit-${r.id}`}>
+          {t.edit}
+        </Button>
+      ) : null,
+  };
 }

@@ -10,7 +10,18 @@ import { useLang } from "../../../i18n/lang.tsx";
 import { unitName, useUnits } from "../../cases/parts.tsx";
 import { type Publicity, publicityPage, thisYear } from "../api.ts";
 import { useCapacityT } from "../messages.ts";
-import { day, optionsOf, RefreshButton, UnitFilter, useAfterWrite, YearSelect } from "../parts.tsx";
+import {
+  day,
+  ExportButton,
+  editColumn,
+  optionsOf,
+  queryOf,
+  RefreshButton,
+  UnitFilter,
+  useAfterWrite,
+  YearSelect,
+} from "../parts.tsx";
+import { useRecordDrawer } from "../RecordDrawer.tsx";
 import { ByKindCard } from "./ByKindCard.tsx";
 import { PublicityDrawer } from "./PublicityDrawer.tsx";
 
@@ -26,7 +37,8 @@ export function PublicityTab() {
   const [year, setYear] = useState(thisYear);
   const [unitId, setUnitId] = useState<string>();
   const [kind, setKind] = useState<string>();
-  const [open, setOpen] = useState(false);
+  const drawer = useRecordDrawer<Publicity>(afterWrite);
+  const writes = writers.has(me.user.role);
   return (
     <Flex vertical gap={16}>
       <ByKindCard year={year} unitId={unitId} />
@@ -45,13 +57,13 @@ export function PublicityTab() {
         </Field>
         <RefreshButton />
         <span style={{ flex: 1 }} />
-        {writers.has(me.user.role) && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setOpen(true)}
-            data-testid="publicity-new"
-          >
+        <ExportButton
+          path={`/v1/publicity/export.xlsx?${queryOf({ from: `${year}-01`, to: `${year}-12`, unitId, kind })}`}
+          fileName={`publicity-${year}.xlsx`}
+          testId="publicity-export"
+        />
+        {writes && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={drawer.create} data-testid="publicity-new">
             {t.publicityNew}
           </Button>
         )}
@@ -89,16 +101,10 @@ export function PublicityTab() {
           { title: t.unit, dataIndex: "unitId", render: (id: string) => unitName(units, id) },
           { title: t.peopleReached, dataIndex: "peopleReached", width: 90 },
           { title: t.photos, dataIndex: "attachments", width: 90, render: (a: unknown[]) => a.length },
+          ...(writes ? [editColumn<Publicity>(t, "publicity", () => true, drawer.edit)] : []),
         ]}
       />
-      <PublicityDrawer
-        open={open}
-        onClose={() => setOpen(false)}
-        onSaved={() => {
-          setOpen(false);
-          afterWrite();
-        }}
-      />
+      <PublicityDrawer state={drawer.props} />
     </Flex>
   );
 }

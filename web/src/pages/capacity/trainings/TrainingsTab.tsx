@@ -9,7 +9,17 @@ import { useLang } from "../../../i18n/lang.tsx";
 import { unitName, useUnits } from "../../cases/parts.tsx";
 import { type Training, thisYear, trainingsPage } from "../api.ts";
 import { useCapacityT } from "../messages.ts";
-import { day, RefreshButton, UnitFilter, useAfterWrite, YearSelect } from "../parts.tsx";
+import {
+  day,
+  ExportButton,
+  editColumn,
+  queryOf,
+  RefreshButton,
+  UnitFilter,
+  useAfterWrite,
+  YearSelect,
+} from "../parts.tsx";
+import { useRecordDrawer } from "../RecordDrawer.tsx";
 import { CoverageCard } from "./CoverageCard.tsx";
 import { TrainingDrawer } from "./TrainingDrawer.tsx";
 
@@ -25,7 +35,11 @@ export function TrainingsTab() {
   const afterWrite = useAfterWrite();
   const [year, setYear] = useState(thisYear);
   const [unitId, setUnitId] = useState<string>();
-  const [open, setOpen] = useState(false);
+  const drawer = useRecordDrawer<Training>(() => {
+    void message.success(t.save);
+    afterWrite();
+  });
+  const writes = organisers.has(me.user.role);
   return (
     <Flex vertical gap={16}>
       <CoverageCard year={year} />
@@ -34,13 +48,13 @@ export function TrainingsTab() {
         <UnitFilter id="trainings-unit" value={unitId} onChange={setUnitId} />
         <RefreshButton />
         <span style={{ flex: 1 }} />
-        {organisers.has(me.user.role) && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setOpen(true)}
-            data-testid="training-new"
-          >
+        <ExportButton
+          path={`/v1/trainings/export.xlsx?${queryOf({ year, unitId })}`}
+          fileName={`trainings-${year}.xlsx`}
+          testId="trainings-export"
+        />
+        {writes && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={drawer.create} data-testid="training-new">
             {t.trainingNew}
           </Button>
         )}
@@ -78,17 +92,10 @@ export function TrainingsTab() {
             render: (ids: string[]) => ids.length,
           },
           { title: t.attendees, dataIndex: "attendees", width: 90, render: (a: unknown[]) => a.length },
+          ...(writes ? [editColumn<Training>(t, "training", () => true, drawer.edit)] : []),
         ]}
       />
-      <TrainingDrawer
-        open={open}
-        onClose={() => setOpen(false)}
-        onSaved={() => {
-          setOpen(false);
-          void message.success(t.save);
-          afterWrite();
-        }}
-      />
+      <TrainingDrawer state={drawer.props} />
     </Flex>
   );
 }

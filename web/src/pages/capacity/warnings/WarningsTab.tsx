@@ -11,7 +11,7 @@ import { unitName, useUnits } from "../../cases/parts.tsx";
 import { percent } from "../../figures/data.ts";
 import { type WarningRow, warningsPage } from "../api.ts";
 import { useCapacityT } from "../messages.ts";
-import { RefreshButton, useAfterWrite } from "../parts.tsx";
+import { ExportButton, queryOf, RefreshButton, useAfterWrite } from "../parts.tsx";
 import { WarningDetail } from "./WarningDetail.tsx";
 import { WarningDrawer } from "./WarningDrawer.tsx";
 
@@ -54,6 +54,11 @@ export function WarningsTab({ openId }: { openId: string | undefined }) {
         )}
         <RefreshButton />
         <span style={{ flex: 1 }} />
+        <ExportButton
+          path={`/v1/warnings/export.xlsx?${queryOf({ box })}`}
+          fileName="warnings.xlsx"
+          testId="warnings-export"
+        />
         {sender && (
           <Button
             type="primary"
