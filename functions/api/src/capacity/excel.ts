@@ -7,6 +7,7 @@ import {
   warningCategoryLabels,
   warningSeverityLabels,
 } from "@weiquan/domain";
+import type { CellValue } from "exceljs";
 import type { Scope } from "../access/scope.ts";
 import { newWorkbook, sheet } from "../reports/workbook.ts";
 import { unitsById } from "./commit.ts";
@@ -54,28 +55,42 @@ async function namer(scope: Scope) {
 
 const bytes = async (wb: Awaited<ReturnType<typeof newWorkbook>>) => Buffer.from(await wb.xlsx.writeBuffer());
 
+/** A list as a one-sheet workbook named `name`: a row per item (`row` given a unit-name lookup). */
+async function listWorkbook<T>(
+  scope: Scope,
+  name: string,
+  columns: Parameters<typeof sheet>[2],
+  read: (cursor: string | undefined) => Promise<Page<T>>,
+  row: (item: T, unit: (id: string | undefined) => string) => CellValue[],
+) {
+  const [list, unit] = await Promise.all([allPages(read), namer(scope)]);
+  const wb = await newWorkbook(name);
+  const ws = sheet(wb, name, columns);
+  for (const item of list.items) ws.addRow(row(item, unit));
+  if (list.more) ws.addRow([MORE]);
+  return bytes(wb);
+}
+
 /** 业务培训 of a year (or a unit's), with attending units and people. */
 export async function trainingsWorkbook(scope: Scope, q: { year?: string; unitId?: string }, now: Date) {
-  const [list, unit] = await Promise.all([
-    allPages((cursor) => listTrainings(scope, { ...q, limit: 200, cursor }, now)),
-    namer(scope),
-  ]);
-  const wb = await newWorkbook("业务培训");
-  const ws = sheet(wb, "业务培训", [
-    { header: "日期", width: 12 },
-    { header: "培训名称", width: 30 },
-    { header: "培训形式", width: 12 },
-    { header: "培训内容", width: 30 },
-    { header: "学时", width: 7 },
-    { header: "地点", width: 24 },
-    { header: "组织单位", width: 24 },
-    { header: "参训单位", width: 40 },
-    { header: "参训人数", width: 9 },
-    { header: "参训人员", width: 40 },
-    { header: "照片", width: 7 },
-  ]);
-  for (const r of list.items)
-    ws.addRow([
+  return listWorkbook(
+    scope,
+    "业务培训",
+    [
+      { header: "日期", width: 12 },
+      { header: "培训名称", width: 30 },
+      { header: "培训形式", width: 12 },
+      { header: "培训内容", width: 30 },
+      { header: "学时", width: 7 },
+      { header: "地点", width: 24 },
+      { header: "组织单位", width: 24 },
+      { header: "参训单位", width: 40 },
+      { header: "参训人数", width: 9 },
+      { header: "参训人员", width: 40 },
+      { header: "照片", width: 7 },
+    ],
+    (cursor) => listTrainings(scope, { ...q, limit: 200, cursor }, now),
+    (r, unit) => [
       day(r.heldAt),
       r.title,
       trainingFormatLabels[r.format].zh,
@@ -87,9 +102,8 @@ export async function trainingsWorkbook(scope: Scope, q: { year?: string; unitId
       r.attendees.length,
       r.attendees.map((a) => a.name).join("、"),
       r.attachments.length,
-    ]);
-  if (list.more) ws.addRow([MORE]);
-  return bytes(wb);
+    ],
+  );
 }
 
 /** 宣传活动 of months from–to (a unit's subtree, a kind). */
@@ -98,25 +112,23 @@ export async function publicityWorkbook(
   q: { from?: string; to?: string; unitId?: string; kind?: string },
   now: Date,
 ) {
-  const [list, unit] = await Promise.all([
-    allPages((cursor) => listPublicity(scope, { ...q, limit: 200, cursor }, now)),
-    namer(scope),
-  ]);
-  const wb = await newWorkbook("宣传活动");
-  const ws = sheet(wb, "宣传活动", [
-    { header: "日期", width: 12 },
-    { header: "活动名称", width: 30 },
-    { header: "活动形式", width: 14 },
-    { header: "主题日", width: 20 },
-    { header: "单位", width: 24 },
-    { header: "地点", width: 24 },
-    { header: "受众人次", width: 9 },
-    { header: "发放资料（份）", width: 10 },
-    { header: "备注", width: 30 },
-    { header: "照片", width: 7 },
-  ]);
-  for (const r of list.items)
-    ws.addRow([
+  return listWorkbook(
+    scope,
+    "宣传活动",
+    [
+      { header: "日期", width: 12 },
+      { header: "活动名称", width: 30 },
+      { header: "活动形式", width: 14 },
+      { header: "主题日", width: 20 },
+      { header: "单位", width: 24 },
+      { header: "地点", width: 24 },
+      { header: "受众人次", width: 9 },
+      { header: "发放资料（份）", width: 10 },
+      { header: "备注", width: 30 },
+      { header: "照片", width: 7 },
+    ],
+    (cursor) => listPublicity(scope, { ...q, limit: 200, cursor }, now),
+    (r, unit) => [
       day(r.heldAt),
       r.title,
       publicityKindLabels[r.kind].zh,
@@ -127,9 +139,8 @@ export async function publicityWorkbook(
       orEmpty(r.materials),
       orEmpty(r.note),
       r.attachments.length,
-    ]);
-  if (list.more) ws.addRow([MORE]);
-  return bytes(wb);
+    ],
+  );
 }
 
 /**
@@ -224,28 +235,25 @@ export async function warningsWorkbook(scope: Scope, q: { box?: "inbox" | "sent"
 
 /** 维权志愿者 of a unit's subtree, masked as on the screen. */
 export async function volunteersWorkbook(scope: Scope, q: { unitId?: string; status?: "active" | "left" }) {
-  const [list, unit] = await Promise.all([
-    allPages((cursor) => listVolunteers(scope, { ...q, limit: 200, cursor })),
-    namer(scope),
-  ]);
-  const wb = await newWorkbook("维权志愿者");
-  const ws = sheet(wb, "维权志愿者", [
-    { header: "单位", width: 26 },
-    { header: "姓名", width: 12 },
-    { header: "电话", width: 16 },
-    { header: "加入日期", width: 12 },
-    { header: "特长", width: 30 },
-    { header: "状态", width: 8 },
-  ]);
-  for (const v of list.items)
-    ws.addRow([
+  return listWorkbook(
+    scope,
+    "维权志愿者",
+    [
+      { header: "单位", width: 26 },
+      { header: "姓名", width: 12 },
+      { header: "电话", width: 16 },
+      { header: "加入日期", width: 12 },
+      { header: "特长", width: 30 },
+      { header: "状态", width: 8 },
+    ],
+    (cursor) => listVolunteers(scope, { ...q, limit: 200, cursor }),
+    (v, unit) => [
       unit(v.unitId),
       v.name,
       v.phone,
       day(v.joinedAt),
       v.skills?.join("、") ?? "",
       v.status === "active" ? "在册" : "已退出",
-    ]);
-  if (list.more) ws.addRow([MORE]);
-  return bytes(wb);
+    ],
+  );
 }

@@ -1,7 +1,8 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, type FormInstance } from "antd";
+import { Alert, Button, Form, type FormInstance } from "antd";
 import { type ReactNode, useEffect, useState } from "react";
 import { sendOnce } from "../../api/retry.ts";
+import { AttachmentList, type AttachmentRef, AttachmentUploader } from "../../app/Attachments.tsx";
 import { FormDrawer } from "../../app/FormDrawer.tsx";
 import { newUuid } from "../cases/format.ts";
 import { useCapacityT } from "./messages.ts";
@@ -132,5 +133,28 @@ export function RecordDrawer<V, R extends Versioned>({
       )}
       {children(state.record)}
     </FormDrawer>
+  );
+}
+
+/** A record's photos field: on edit, the photos it has, then the uploader for more (`attachmentIds`). */
+export function PhotosField({
+  editing,
+  testId,
+}: {
+  editing?: { attachments: AttachmentRef[] };
+  testId: string;
+}) {
+  const t = useCapacityT();
+  return (
+    <>
+      {editing && editing.attachments.length > 0 && (
+        <Form.Item label={t.photosKept}>
+          <AttachmentList items={editing.attachments} />
+        </Form.Item>
+      )}
+      <Form.Item name="attachmentIds" label={editing ? t.photosAdd : t.photos}>
+        <AttachmentUploader testId={testId} />
+      </Form.Item>
+    </>
   );
 }

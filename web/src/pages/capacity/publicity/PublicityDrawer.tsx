@@ -7,14 +7,13 @@ import {
 import { DatePicker, Form, Input, InputNumber, Select, TreeSelect } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { api, ok } from "../../../api/client.ts";
-import { AttachmentList, AttachmentUploader } from "../../../app/Attachments.tsx";
 import { useSession } from "../../../console/session.tsx";
 import { useLang } from "../../../i18n/lang.tsx";
 import { treeOptions, useUnits } from "../../cases/parts.tsx";
 import type { Publicity } from "../api.ts";
 import { useCapacityT } from "../messages.ts";
 import { optionsOf, withAdded } from "../parts.tsx";
-import { RecordDrawer, type RecordDrawerState } from "../RecordDrawer.tsx";
+import { PhotosField, RecordDrawer, type RecordDrawerState } from "../RecordDrawer.tsx";
 
 interface Values {
   unitId: string;
@@ -125,14 +124,7 @@ export function PublicityDrawer({ state }: { state: RecordDrawerState<Publicity>
           <Form.Item name="note" label={t.note}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
-          {editing && editing.attachments.length > 0 && (
-            <Form.Item label={t.photosKept}>
-              <AttachmentList items={editing.attachments} />
-            </Form.Item>
-          )}
-          <Form.Item name="attachmentIds" label={editing ? t.photosAdd : t.photos}>
-            <AttachmentUploader testId="publicity-photos" />
-          </Form.Item>
+          <PhotosField editing={editing} testId="publicity-photos" />
         </>
       )}
     </RecordDrawer>

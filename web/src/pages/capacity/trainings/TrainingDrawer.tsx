@@ -2,14 +2,13 @@ import { CreateTrainingInput, PatchTrainingInput, trainingFormatLabels } from "@
 import { DatePicker, Form, Input, InputNumber, Select, TreeSelect } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { api, ok } from "../../../api/client.ts";
-import { AttachmentList, AttachmentUploader } from "../../../app/Attachments.tsx";
 import { useSession } from "../../../console/session.tsx";
 import { useLang } from "../../../i18n/lang.tsx";
 import { treeOptions, useUnits } from "../../cases/parts.tsx";
 import type { Training } from "../api.ts";
 import { useCapacityT } from "../messages.ts";
 import { optionsOf, withAdded } from "../parts.tsx";
-import { RecordDrawer, type RecordDrawerState } from "../RecordDrawer.tsx";
+import { PhotosField, RecordDrawer, type RecordDrawerState } from "../RecordDrawer.tsx";
 
 interface Values {
   title: string;
@@ -153,14 +152,7 @@ export function TrainingDrawer({ state }: { state: RecordDrawerState<Training> }
           <Form.Item name="attendees" label={t.attendees} extra={t.attendeesHint}>
             <Input.TextArea rows={3} data-testid="training-people" />
           </Form.Item>
-          {editing && editing.attachments.length > 0 && (
-            <Form.Item label={t.photosKept}>
-              <AttachmentList items={editing.attachments} />
-            </Form.Item>
-          )}
-          <Form.Item name="attachmentIds" label={editing ? t.photosAdd : t.photos}>
-            <AttachmentUploader testId="training-photos" />
-          </Form.Item>
+          <PhotosField editing={editing} testId="training-photos" />
         </>
       )}
     </RecordDrawer>
