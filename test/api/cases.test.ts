@@ -348,15 +348,14 @@ describe("escalation, visibility and personal data", () => {
       .body;
     const targets = await api.call("GET", `/v1/cases/${c.id}/escalation-targets`, { token: t.point1 });
     const names = targets.body.items.map((u: { name: string }) => u.name);
-    expect(names).toEqual(
-      expect.arrayContaining(["宝平街道消费维权服务站", "宝平市场监管所", "大口屯市场监管所"]),
-    );
-    expect(names).not.toContain("大口屯镇消费维权服务站");
-    expectError(
-      await act(t.point1, c.id, { action: "escalate", version: 1, toUnitId: unitId("大口屯镇消费") }),
-      422,
-      "ESCALATION_TARGET",
-    );
+    // Its own station, the office of its area (辖区所) and the bureau, nearest first — no unrelated office.
+    expect(names).toEqual(["宝平街道消费维权服务站", "宝平市场监管所", units.find((u) => !u.parentId).name]);
+    for (const elsewhere of ["大口屯镇消费", "大口屯市场监管所"])
+      expectError(
+        await act(t.point1, c.id, { action: "escalate", version: 1, toUnitId: unitId(elsewhere) }),
+        422,
+        "ESCALATION_TARGET",
+      );
     const up = await act(t.point1, c.id, { action: "escalate", version: 1, toUnitId: unitId("宝平街道") });
     expect(up.body).toMatchObject({
       status: "escalated",

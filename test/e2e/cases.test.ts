@@ -95,7 +95,7 @@ describe("cases in the console", () => {
     await page.getByTestId("intake-request-return").click();
     await page.getByTestId("intake-request-refund").click();
     await page.getByTestId("intake-request").fill("退货并退还货款 2899.5 元");
-    await page.getByTestId("intake-consent-mediation").click();
+    // 同意委托调解 is not ticked at the counter: the clerk records it on the case page later.
     await page.getByTestId("intake-amount").fill("2899.5");
     await screenshot(page, "case-intake");
     await page.getByTestId("intake-submit").click();
@@ -111,6 +111,15 @@ describe("cases in the console", () => {
 
     await act(page, "accept");
     await waitForText(page, "case-status", "已受理");
+    // Mediation waits for the consumer's consent, recorded with its own clearly labelled action.
+    await page.getByTestId("case-consent-needed").waitFor();
+    expect(await page.getByTestId("case-action-start_mediation").count()).toBe(0);
+    expect(await text(page, "case-action-record_mediation_consent")).toBe("记录同意委托调解");
+    await act(page, "record_mediation_consent", async () => {
+      await page.getByTestId("action-consent-explain").waitFor();
+      await page.getByTestId("action-note").fill("投诉人当面同意委托调解");
+    });
+    await page.getByTestId("case-consent-needed").waitFor({ state: "detached" });
     await act(page, "start_mediation");
     await waitForText(page, "case-status", "调解中");
     await act(page, "resolve", async () => {
@@ -138,6 +147,8 @@ describe("cases in the console", () => {
     expect(await text(page, "doc-agreement")).toBe("商家同意退货，并于三日内全额退还货款 2899.5 元。");
     expect(await text(page, "doc-amount-words")).toBe("贰仟捌佰玖拾玖元伍角");
     expect(await text(page, "doc-amount-figures")).toBe("2,899.50");
+    // The consent is stated because it was recorded, with the day it was.
+    expect(await text(page, "doc-consent")).toMatch(/^，投诉人于\d{4}年\d{1,2}月\d{1,2}日同意委托本单位调解$/);
     expect(await doc.textContent()).toContain(trackingNo);
     expect(await doc.textContent()).toContain("调解人（签字）");
     // Every 文书 of a typical case fits one A4 page, signatures and seal included.
@@ -190,7 +201,15 @@ describe("cases in the console", () => {
     const actions = await bureau
       .getByTestId("timeline-entry")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-action")));
-    expect(actions).toEqual(["create", "accept", "start_mediation", "resolve", "close", "callback"]);
+    expect(actions).toEqual([
+      "create",
+      "accept",
+      "record_mediation_consent",
+      "start_mediation",
+      "resolve",
+      "close",
+      "callback",
+    ]);
     expect(await bureau.locator('[data-testid^="case-action-"]').count()).toBe(0);
     await bureau.context().close();
     // A long flow: generous on a busy machine (the suite-wide limit is 120 s).

@@ -4,6 +4,7 @@ import { type Scope, staffActor, visibleCase } from "../access/scope.ts";
 import { attachmentLinks, linkConflict } from "../attachments/link.ts";
 import type { AppDeps } from "../deps.ts";
 import { tenantCalendar } from "./calendar.ts";
+import { handlerChain } from "./escalation.ts";
 
 /** Decisions re-made when the overdue sweep marked the case between our read and our write. */
 const ATTEMPTS = 3;
@@ -22,9 +23,11 @@ export async function transitionCase(
 ): Promise<Case> {
   const cases = new CasesRepository(scope.table);
   let current = await visibleCase(scope, id);
-  const [cal, target] = await Promise.all([
+  const escalating = input.action === "escalate";
+  const [cal, target, chain] = await Promise.all([
     tenantCalendar(scope),
-    input.action === "escalate" ? scope.units.get(input.toUnitId) : undefined,
+    escalating ? scope.units.get(input.toUnitId) : undefined,
+    escalating ? handlerChain(scope, current) : undefined,
   ]);
   const files = await attachmentLinks(
     deps,
@@ -35,7 +38,7 @@ export async function transitionCase(
   );
   const actor = staffActor(scope);
   for (let attempt = 1; ; attempt++) {
-    const decision = applyAction(current, input, { now, cal, actor, target, attachments: files.refs });
+    const decision = applyAction(current, input, { now, cal, actor, target, chain, attachments: files.refs });
     const written = await cases.write(decision, { expected: current, extra: files.items });
     if (written.ok) return caseViewFor(decision.next, scope.viewer, cal, now);
     if (!written.stale) throw linkConflict();

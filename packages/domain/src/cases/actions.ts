@@ -33,6 +33,8 @@ export interface ActionArgs<A extends CaseAction> {
   actor: Actor;
   /** The unit named by the action (escalate's `toUnitId`), as the caller loaded it; null if absent. */
   target?: UnitFacts | null;
+  /** The units above the case's handler (escalate), as the caller loaded them. */
+  chain?: readonly ChainUnit[];
 }
 
 /** What an action records on the case (besides its status, which the transition table gives). */
@@ -83,8 +85,8 @@ export const actionChanges: { [A in CaseAction]: (a: ActionArgs<A>) => ActionCha
     set: { ending: { reason: input.reason, note: input.note }, pauses: endPauses(record.pauses, at) },
     data: { reason: input.reason },
   }),
-  escalate: ({ record, target }) => {
-    if (!target || !canEscalateTo(record, target))
+  escalate: ({ record, target, chain }) => {
+    if (!target || !canEscalateTo(record, target, chain))
       throw Unprocessable("只能提交给上级单位或市场监管所（且该单位须已启用）", "ESCALATION_TARGET");
     const from = effectiveStatus(record);
     return {
@@ -110,15 +112,22 @@ export const actionChanges: { [A in CaseAction]: (a: ActionArgs<A>) => ActionCha
   }),
 };
 
+/** A unit above the handler, as the escalation rule needs it. */
+export type ChainUnit = Pick<UnitFacts, "id" | "type">;
+
 /**
- * Where a case may be passed up to: an active unit above the one handling it, or an active regulation
- * office (seed 004: a point hands large, complex or failed cases to its station or the office). The
- * target need not be visible to the caller — a point cannot see its station.
+ * Where a case may be passed up to: an active unit above the one handling it (its station, its office, the
+ * bureau), or — only when no office stands above it (a station placed straight under the bureau) — an active
+ * regulation office (seed 004: a point hands large, complex or failed cases to its station or 辖区工商所, the
+ * office of its own area, never an unrelated one). `chain` is the units above the handler; the target
+ * need not be visible to the caller — a point cannot see its station.
  */
 export function canEscalateTo(
   record: Pick<CaseRecord, "unitId" | "handlerPath">,
   target: UnitFacts,
+  chain: readonly ChainUnit[] = [],
 ): boolean {
   if (target.status !== "active" || target.id === record.unitId) return false;
-  return target.type === "office" || ancestorIdsOf(record.handlerPath).includes(target.id);
+  if (ancestorIdsOf(record.handlerPath).includes(target.id)) return true;
+  return target.type === "office" && !chain.some((u) => u.type === "office");
 }

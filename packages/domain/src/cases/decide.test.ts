@@ -281,6 +281,16 @@ describe("escalation", () => {
     expect(escalate(O).next.ledgerUnits).toEqual(["B", "S", "P", "O"]);
   });
 
+  it("offers a point under an office only that office, never an unrelated one (辖区所)", () => {
+    const underOffice = { ...c, unitId: "P", handlerPath: "B/O/S/P" };
+    const chain = [B, O, unit("S", "B/O/S", "station")];
+    const actor: Actor = { ...pointStaff, viewer: { role: "point_staff", unitPath: "B/O/S/P" } };
+    const to = (target: UnitFacts) =>
+      applyAction(underOffice, bodyOf("escalate", 1), { now: later, cal, actor, target, chain });
+    expect(to(O).next.unitId).toBe("O");
+    expect(thrown(() => to(unit("O2", "B/O2", "office"))).code).toBe("ESCALATION_TARGET");
+  });
+
   it.each([
     ["an absent unit", null],
     ["a sibling point", unit("P9", "B/S/P9", "point")],

@@ -8,7 +8,14 @@ import type { RatingInput } from "../public/schema.ts";
 import type { CaseNoticeKind, NoticeDraft } from "../supervision/notices.ts";
 import { closedComplaintOf } from "../supervision/sampling/population.ts";
 import { unitIdsOf } from "../units/path.ts";
-import { type ActionArgs, type ActionChange, type Actor, actionChanges, type UnitFacts } from "./actions.ts";
+import {
+  type ActionArgs,
+  type ActionChange,
+  type Actor,
+  actionChanges,
+  type ChainUnit,
+  type UnitFacts,
+} from "./actions.ts";
 import type { WorkCalendar } from "./clock/calendar.ts";
 import { clockState } from "./clock/deadlines.ts";
 import { ruleSetFor } from "./clock/rules.ts";
@@ -124,6 +131,8 @@ export interface ActionContext {
   actor: Actor;
   /** The unit the action names (escalate's `toUnitId`), loaded by the caller; null if there is none. */
   target?: UnitFacts | null;
+  /** The units above the case's handler (escalate), loaded by the caller: they decide which offices qualify. */
+  chain?: readonly ChainUnit[];
   /** Files added with the action (checked and linked by the caller's transaction). */
   attachments?: AttachmentRef[];
 }
@@ -155,7 +164,7 @@ export function applyAction(record: CaseRecord, input: TransitionInput, ctx: Act
   const at = shanghaiIso(now);
   const before = caseClock(record, cal, now);
   const changeOf = actionChanges[input.action] as (a: ActionArgs<CaseAction>) => ActionChange;
-  const change = changeOf({ record, input, at, actor, target: ctx.target });
+  const change = changeOf({ record, input, at, actor, target: ctx.target, chain: ctx.chain });
   const next: CaseRecord = {
     ...record,
     ...change.set,

@@ -121,6 +121,7 @@ export function ActionModal({
   }, [action, form, setError]);
 
   const title = action ? t.action[action] : "";
+  const consent = action === "record_mediation_consent";
   return (
     <Modal
       open={action !== null}
@@ -144,13 +145,18 @@ export function ActionModal({
         {action && <ActionFields action={action} c={c} t={t} targets={targets.data?.items ?? null} />}
         <Form.Item
           name="note"
-          label={t.actionNote}
+          label={consent ? t.consentNote : t.actionNote}
           extra={reason === "other_legal_ground" ? t.actionNoteOther : undefined}
           rules={[
             { required: reason === "other_legal_ground", whitespace: true, message: t.actionNoteOther },
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="action-note" />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+            placeholder={consent ? t.consentNotePlaceholder : undefined}
+            data-testid="action-note"
+          />
         </Form.Item>
         <Form.Item name="attachmentIds" label={evidence}>
           <AttachmentUploader testId="action-attachments" />

@@ -152,6 +152,15 @@ export default function CasePage() {
             data-testid="case-masked"
           />
         )}
+        {actions.includes("record_mediation_consent") && c.status !== "registered" && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 16 }}
+            title={t.consentNeeded}
+            data-testid="case-consent-needed"
+          />
+        )}
         <Flex gap={8} wrap align="center" style={{ marginTop: 16 }} data-testid="case-actions">
           {actions.map((a) => (
             <Button

@@ -154,6 +154,11 @@ const zh = {
   actionDone: (action: string) => `已${action}`,
   actionFailed: "办理失败",
   actionNote: "备注",
+  consentNeeded: "投诉人尚未同意委托调解：开始调解前，请向投诉人确认并点击“记录同意委托调解”。",
+  consentExplain:
+    "请确认投诉人已同意由本单位主持调解（当面、电话或书面均可）。记录后写入案件时间线，方可开始调解，调解书据此载明投诉人同意委托调解。",
+  consentNote: "同意方式及说明",
+  consentNotePlaceholder: "如：投诉人电话确认同意委托调解",
   actionNoteOther: "选择“其他情形”时须在备注中写明依据",
   actionConfirm: "确定",
   actionCancel: "取消",
@@ -374,6 +379,12 @@ const en: CaseMessages = {
   actionDone: (action: string) => `Done: ${action}`,
   actionFailed: "Could not complete the action",
   actionNote: "Note",
+  consentNeeded:
+    "The complainant has not agreed to mediation yet: confirm with them and click “Record consent to mediation” before starting mediation.",
+  consentExplain:
+    "Confirm that the complainant agrees to mediation by this unit (in person, by phone or in writing). It is recorded in the timeline, mediation may then start, and the mediation agreement states it.",
+  consentNote: "How consent was given",
+  consentNotePlaceholder: "e.g. confirmed by phone",
   actionNoteOther: "With “other legal ground”, state the ground in the note",
   actionConfirm: "OK",
   actionCancel: "Cancel",

@@ -149,6 +149,10 @@ export function ActionFields({
           />
         </Form.Item>
       );
+    case "record_mediation_consent":
+      return (
+        <Typography.Paragraph data-testid="action-consent-explain">{t.consentExplain}</Typography.Paragraph>
+      );
     case "record_feedback":
       return (
         <Form.Item

@@ -2,6 +2,16 @@ import { requestTypeLabels } from "@weiquan/domain/cases/taxonomy";
 import { amountInWords, chineseDate, fenToYuan } from "../format.ts";
 import { atOf, Blank, type DocProps, Head, matterOf, Seal, zh } from "./parts.tsx";
 
+/**
+ * The complainant's 同意委托调解 as the document states it: only when recorded — at registration (the
+ * form's box) or later by the clerk (its date from the timeline); otherwise the document claims nothing.
+ */
+function consentOf(c: DocProps["c"]): string {
+  if (!c.consents?.mediation) return "";
+  const recorded = atOf(c, "record_mediation_consent");
+  return recorded ? `，投诉人于${chineseDate(recorded)}同意委托本单位调解` : "，投诉人同意委托本单位调解";
+}
+
 export function Mediation({ c, issuer }: DocProps) {
   const recovered = c.recoveredFen;
   const requests = [...(c.requestTypes ?? []).map((r) => requestTypeLabels[r]), c.request]
@@ -23,7 +33,9 @@ export function Mediation({ c, issuer }: DocProps) {
       <p>
         投诉人于{chineseDate(c.receivedAt)}就{matterOf(c)}一事向本单位投诉，本单位于
         {chineseDate(c.acceptedAt)}
-        受理后依法组织双方调解。
+        受理
+        <span data-testid="doc-consent">{consentOf(c)}</span>
+        后依法组织双方调解。
       </p>
       <p className="flush">
         <strong>投诉事实：</strong>
