@@ -148,7 +148,9 @@ describe("cases in the console", () => {
     expect(await text(page, "doc-amount-words")).toBe("贰仟捌佰玖拾玖元伍角");
     expect(await text(page, "doc-amount-figures")).toBe("2,899.50");
     // The consent is stated because it was recorded, with the day it was.
-    expect(await text(page, "doc-consent")).toMatch(/^，投诉人于\d{4}年\d{1,2}月\d{1,2}日同意委托本单位调解$/);
+    expect(await text(page, "doc-consent")).toMatch(
+      /^，投诉人于\d{4}年\d{1,2}月\d{1,2}日同意委托本单位调解$/,
+    );
     expect(await doc.textContent()).toContain(trackingNo);
     expect(await doc.textContent()).toContain("调解人（签字）");
     // Every 文书 of a typical case fits one A4 page, signatures and seal included.

@@ -14,6 +14,7 @@ import { doc } from "../http/docs.ts";
 import { page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
+import { attachment, XLSX } from "../http/xlsx.ts";
 import { AuditEntrySchema } from "./audit-schema.ts";
 import { createCase } from "./create.ts";
 import { escalationTargets } from "./escalation.ts";
@@ -29,6 +30,7 @@ const IdempotencyHeader = z.object({
     .optional(),
 });
 const tags = ["cases"];
+const LedgerExportQuery = CaseListQuery.omit({ limit: true, cursor: true });
 const MonthPage = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式为 2026-11"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -75,6 +77,25 @@ export const caseRoutes = new Hono<ScopedEnv>()
     }),
     valid("query", CaseListQuery),
     async (c) => c.json(await listCases(c.var.scope, c.req.valid("query"), c.var.deps.now())),
+  )
+  .get(
+    "/v1/cases/ledger.xlsx",
+    doc({
+      summary:
+        "The ledger for the same filters as an Excel workbook (up to 5,000 rows, personal data masked as in the ledger)",
+      tags,
+      ok: { schema: z.string(), description: `An Excel workbook (${XLSX})` },
+      errors: [400, 404],
+    }),
+    valid("query", LedgerExportQuery),
+    async (c) => {
+      const { ledgerWorkbook } = await import("./ledger-export.ts");
+      const out = await ledgerWorkbook(c.var.scope, c.req.valid("query"), c.var.deps.now());
+      return c.body(new Uint8Array(out.body), 200, {
+        "content-type": XLSX,
+        "content-disposition": attachment(out.asciiName, out.fileName),
+      });
+    },
   )
   .get(
     "/v1/cases/by-tracking/:trackingNo",

@@ -9,6 +9,7 @@ import { keys } from "../../api/query.ts";
 import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
 import { useSession } from "../../console/session.tsx";
 import { casePath, formatDate, formatTime } from "./format.ts";
+import { ExportButton } from "./ledger/ExportButton.tsx";
 import { type Filters, filtersOf, queryOf, searchOf } from "./ledger/filters.ts";
 import { LedgerFilters } from "./ledger/LedgerFilters.tsx";
 import { type CaseMessages, useCaseT } from "./messages.ts";
@@ -115,6 +116,7 @@ export default function LedgerPage() {
           >
             {t.ledgerRefresh}
           </Button>
+          <ExportButton filters={filters} />
           <Button
             icon={<PrinterOutlined />}
             onClick={() => navigate(`/cases/print?${search.toString()}`)}

@@ -29,6 +29,12 @@ const categoryZh: Record<string, string> = Object.fromEntries(
 const zh = {
   ledgerTitle: "案件台账",
   ledgerPrint: "打印台账",
+  ledgerExport: "导出 Excel",
+  ledgerExporting: "正在生成…",
+  ledgerExportReceiving: (kb: number, pct?: number) =>
+    pct === undefined ? `正在下载 ${kb} KB` : `正在下载 ${pct}%`,
+  ledgerExportDone: "台账已导出（按当前筛选条件，最多 5000 条）",
+  ledgerExportFailed: "导出失败",
   ledgerPrintTitle: "投诉、举报登记台账",
   ledgerPrintNo: "序号",
   ledgerPrintTruncated: (n: number) => `只列出前 ${n} 条，请缩小筛选范围（如按月份）分次打印`,
@@ -253,6 +259,12 @@ const categoryEn: Record<string, string> = {
 const en: CaseMessages = {
   ledgerTitle: "Case ledger",
   ledgerPrint: "Print ledger",
+  ledgerExport: "Export to Excel",
+  ledgerExporting: "Preparing…",
+  ledgerExportReceiving: (kb: number, pct?: number) =>
+    pct === undefined ? `Downloading ${kb} KB` : `Downloading ${pct}%`,
+  ledgerExportDone: "Ledger exported (current filters, up to 5,000 rows)",
+  ledgerExportFailed: "Export failed",
   ledgerPrintTitle: "Complaints and reports register",
   ledgerPrintNo: "No.",
   ledgerPrintTruncated: (n: number) =>
