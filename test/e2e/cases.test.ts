@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -355,4 +356,59 @@ describe("cases in the console", () => {
     expect(await page.getByTestId("doc-registration").count()).toBe(0);
     await page.context().close();
   });
+
+  it("exports the ledger's current filter to Excel and prints the 登记表 of ticked cases, one A4 page each", async () => {
+    const token = await tokenOf("point1");
+    const suffix = `批量${Date.now().toString(36)}`;
+    const cases = [];
+    for (const n of [1, 2, 3]) cases.push(await registerByApi(token, `过期食品 ${suffix} ${n}`));
+    await call(token, "POST", `/v1/cases/${cases[0].id}/transitions`, { action: "accept", version: 1 });
+
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "point1", PASSWORD);
+    await page.goto(`${baseUrl}/cases?q=${encodeURIComponent(suffix)}`);
+    for (const c of cases) await page.getByTestId(`case-row-${c.trackingNo}`).waitFor();
+
+    // 导出 Excel: the same three rows, masked as in the ledger.
+    const [file] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByTestId("ledger-export").click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^案件台账.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await file.path()) as string);
+    const sheet = wb.getWorksheet("案件台账");
+    const numbers: string[] = [];
+    sheet?.eachRow((row, i) => {
+      if (i > 1) numbers.push(String(row.getCell(2).value));
+    });
+    expect(numbers.sort()).toEqual(cases.map((c) => c.trackingNo).sort());
+    expect(String(sheet?.getRow(2).getCell(7).value)).toBe("孙**");
+    await page.locator('[data-testid="ledger-export"][data-progress="idle"]').waitFor();
+
+    // Tick the three cases (ticking does not open them) and print their 登记表 together.
+    for (const c of cases)
+      await page.getByTestId(`case-row-${c.trackingNo}`).locator(".ant-checkbox-input").check();
+    expect(new URL(page.url()).pathname).toBe("/cases");
+    await waitForText(page, "ledger-batch-print", "批量打印文书（已选 3 件）");
+    await page.getByTestId("ledger-batch-print").click();
+    await page.getByTestId("batch-print-page").waitFor();
+    await page.locator('[data-testid="batch-doc"]').nth(2).waitFor();
+    expect(await text(page, "batch-count")).toBe("共 3 份，每份一页 A4");
+    const printed = await page
+      .getByTestId("batch-doc")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-tracking-no")));
+    expect(printed.sort()).toEqual(cases.map((c) => c.trackingNo).sort());
+    expect(await printedPages(page)).toBe(3);
+    await screenshot(page, "batch-print-registration");
+
+    // Another document: only the accepted case has a 受理决定书; the others are named, not printed.
+    await chooseOption(page, "batch-doc-kind", "受理决定书");
+    await waitForText(page, "batch-count", "共 1 份，每份一页 A4");
+    const skipped = await text(page, "batch-skipped");
+    expect(skipped).toContain(cases[1].trackingNo);
+    expect(skipped).toContain(cases[2].trackingNo);
+    expect(await printedPages(page)).toBe(1);
+    await page.context().close();
+  }, 240_000);
 });

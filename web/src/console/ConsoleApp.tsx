@@ -29,6 +29,7 @@ const LedgerPage = lazy(() => import("../pages/cases/LedgerPage.tsx"));
 const IntakePage = lazy(() => import("../pages/cases/IntakePage.tsx"));
 const CasePage = lazy(() => import("../pages/cases/CasePage.tsx"));
 const CaseDocumentPage = lazy(() => import("../pages/cases/documents/DocumentPage.tsx"));
+const BatchPrintPage = lazy(() => import("../pages/cases/documents/BatchPrintPage.tsx"));
 const AuditPage = lazy(() => import("../pages/audit/AuditPage.tsx"));
 const CapacityPage = lazy(() => import("../pages/capacity/CapacityPage.tsx"));
 const SupervisionIndex = lazy(() => import("../pages/supervision/SupervisionIndex.tsx"));
@@ -106,6 +107,15 @@ function ConsoleRoutes() {
         element={
           <Guard nav="ledger">
             <LedgerPrintPage />
+          </Guard>
+        }
+      />
+      {/* The documents of several cases (批量打印文书), one A4 page each. */}
+      <Route
+        path="cases/print-documents"
+        element={
+          <Guard nav="ledger">
+            <BatchPrintPage />
           </Guard>
         }
       />

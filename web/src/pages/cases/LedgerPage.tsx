@@ -1,13 +1,14 @@
-import { PlusOutlined, PrinterOutlined, ReloadOutlined } from "@ant-design/icons";
+import { FileTextOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import type { CaseKind, CaseStatus, CaseSummary } from "@weiquan/domain/cases/schema";
-import { Button, Card, Flex, type TableColumnsType, Typography } from "antd";
-import { useMemo } from "react";
+import { Button, Card, Flex, type TableColumnsType, Tooltip, Typography } from "antd";
+import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
 import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
 import { useSession } from "../../console/session.tsx";
+import { batchPrintPath, MAX_BATCH } from "./documents/available.ts";
 import { casePath, formatDate, formatTime } from "./format.ts";
 import { ExportButton } from "./ledger/ExportButton.tsx";
 import { type Filters, filtersOf, queryOf, searchOf } from "./ledger/filters.ts";
@@ -97,6 +98,10 @@ export default function LedgerPage() {
   const query = useMemo(() => ledgerQuery(filters), [filters]);
   const refreshing = useIsFetching({ queryKey: query.queryKey }) > 0;
   const canRegister = handlingRoles.includes(me.user.role);
+  // Ticked rows for 批量打印文书; a new filter starts a new selection.
+  const [ticked, setTicked] = useState<{ of: Filters; ids: string[] }>({ of: filters, ids: [] });
+  const selected = ticked.of === filters ? ticked.ids : [];
+  const tooMany = selected.length > MAX_BATCH;
 
   return (
     <Card data-testid="ledger-page">
@@ -117,6 +122,18 @@ export default function LedgerPage() {
             {t.ledgerRefresh}
           </Button>
           <ExportButton filters={filters} />
+          {canRegister && (
+            <Tooltip title={tooMany ? t.batchTooMany(MAX_BATCH) : t.batchPrintHint}>
+              <Button
+                icon={<FileTextOutlined />}
+                disabled={selected.length === 0 || tooMany}
+                onClick={() => navigate(batchPrintPath(selected))}
+                data-testid="ledger-batch-print"
+              >
+                {t.batchPrint(selected.length)}
+              </Button>
+            </Tooltip>
+          )}
           <Button
             icon={<PrinterOutlined />}
             onClick={() => navigate(`/cases/print?${search.toString()}`)}
@@ -151,14 +168,25 @@ export default function LedgerPage() {
         rowKey="id"
         columns={columnsOf(t, units)}
         tableLayout="fixed"
+        rowSelection={
+          canRegister
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setTicked({ of: filters, ids: keys.map(String) }),
+                columnWidth: 40,
+                getCheckboxProps: (row) => ({ "aria-label": row.trackingNo }) as object,
+              }
+            : undefined
+        }
         locale={{ emptyText: t.ledgerEmpty }}
         rowProps={(row) => ({
           "data-testid": `case-row-${row.trackingNo}`,
           "data-overdue": String(row.overdue),
           style: { cursor: "pointer" },
           onClick: (e) => {
-            // Copying the tracking number is not opening the case.
-            if ((e.target as HTMLElement).closest(".ant-typography-copy")) return;
+            // Copying the tracking number or ticking the row is not opening the case.
+            if ((e.target as HTMLElement).closest(".ant-typography-copy, .ant-table-selection-column"))
+              return;
             navigate(casePath(row.id));
           },
         })}

@@ -26,3 +26,10 @@ export function documentsOf(c: Case): DocumentKind[] {
 
 export const documentPath = (caseId: string, kind: DocumentKind) =>
   `/cases/${encodeURIComponent(caseId)}/documents/${kind}`;
+
+/** At most this many cases in one batch print (each an unmasked, audit-logged read). */
+export const MAX_BATCH = 50;
+
+/** 批量打印文书 of the ledger's ticked cases: `/cases/print-documents?ids=…&doc=registration`. */
+export const batchPrintPath = (ids: readonly string[], kind: DocumentKind = "registration") =>
+  `/cases/print-documents?${new URLSearchParams({ ids: ids.join(","), doc: kind })}`;
