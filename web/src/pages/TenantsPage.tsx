@@ -7,13 +7,14 @@ import {
 } from "@ant-design/icons";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import type { Tenant, TenantStatus } from "@weiquan/domain";
-import { App, Button, Card, Flex, Popconfirm, Space, type TableColumnsType, Tag, Typography } from "antd";
+import { App, Button, Card, Popconfirm, Space, type TableColumnsType, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { api, ok, signalled } from "../api/client.ts";
 import { keys } from "../api/query.ts";
 import { errorText } from "../app/errors.ts";
 import { type PagedQuery, PagedTable } from "../app/PagedTable.tsx";
+import { PageHeader } from "../app/PageHeader.tsx";
 import { useAlive } from "../app/useAlive.ts";
 import { useRowActions } from "../app/useRowActions.ts";
 import { useT } from "../i18n/messages.ts";
@@ -180,13 +181,7 @@ export default function TenantsPage() {
 
   return (
     <Card data-testid="tenants-page">
-      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t.tenantsTitle}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t.tenantsIntro}</Typography.Text>
-        </div>
+      <PageHeader title={t.tenantsTitle} intro={t.tenantsIntro}>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={refresh} loading={loading} data-testid="tenants-refresh">
             {t.tenantsRefresh}
@@ -200,7 +195,7 @@ export default function TenantsPage() {
             {t.onboardOpen}
           </Button>
         </Space>
-      </Flex>
+      </PageHeader>
       <PagedTable<Tenant>
         query={tenantsQuery}
         testId="tenants"

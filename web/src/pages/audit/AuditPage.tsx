@@ -8,6 +8,7 @@ import { type Answer, api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
 import { Field } from "../../app/Field.tsx";
 import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
+import { PageHeader } from "../../app/PageHeader.tsx";
 import { casePath, formatTime } from "../cases/format.ts";
 import { unitName, useUnits } from "../cases/parts.tsx";
 import { useAuditT } from "./messages.ts";
@@ -77,13 +78,7 @@ export default function AuditPage() {
 
   return (
     <Card data-testid="audit-page">
-      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t.title}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t.intro}</Typography.Text>
-        </div>
+      <PageHeader title={t.title} intro={t.intro}>
         <Flex gap={8} align="flex-end">
           <Field label={t.month} htmlFor="audit-month">
             <DatePicker
@@ -107,7 +102,7 @@ export default function AuditPage() {
             {t.refresh}
           </Button>
         </Flex>
-      </Flex>
+      </PageHeader>
       <PagedTable<AuditEntry>
         query={query}
         testId="audit"

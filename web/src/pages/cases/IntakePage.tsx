@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, SaveOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { CreateCaseInput } from "@weiquan/domain/cases/schema";
 import { nationalCategories } from "@weiquan/domain/cases/taxonomy";
-import { Button, Card, Col, Flex, Form, Radio, Result, Row, TreeSelect, Typography } from "antd";
+import { Button, Card, Col, Flex, Form, Radio, Result, Row, TreeSelect } from "antd";
 import type { Rule } from "antd/es/form";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
@@ -11,6 +11,7 @@ import { keys } from "../../api/query.ts";
 import { sendOnce } from "../../api/retry.ts";
 import { AttachmentUploader, useEvidenceLabel } from "../../app/Attachments.tsx";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
+import { PageHeader } from "../../app/PageHeader.tsx";
 import { useFormSubmit } from "../../app/useFormSubmit.ts";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
@@ -79,17 +80,11 @@ export default function IntakePage() {
 
   return (
     <Card data-testid="intake-page" style={{ maxWidth: 1100 }}>
-      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 8 }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t.intakeTitle}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t.intakeIntro}</Typography.Text>
-        </div>
+      <PageHeader title={t.intakeTitle} intro={t.intakeIntro} style={{ marginBottom: 8 }}>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/cases")} data-testid="intake-back">
           {t.intakeCancel}
         </Button>
-      </Flex>
+      </PageHeader>
       <ErrorAlert error={error} title={t.intakeFailed} testId="intake-error" />
       <Form<IntakeValues>
         form={form}

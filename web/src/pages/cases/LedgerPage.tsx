@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from "react-router-dom";
 import { api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
 import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
+import { PageHeader } from "../../app/PageHeader.tsx";
 import { useSession } from "../../console/session.tsx";
 import { batchPrintPath, MAX_BATCH } from "./documents/available.ts";
 import { casePath, formatDate, formatTime } from "./format.ts";
@@ -105,13 +106,7 @@ export default function LedgerPage() {
 
   return (
     <Card data-testid="ledger-page">
-      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t.ledgerTitle}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t.ledgerIntro}</Typography.Text>
-        </div>
+      <PageHeader title={t.ledgerTitle} intro={t.ledgerIntro}>
         <Flex gap={8}>
           <Button
             icon={<ReloadOutlined />}
@@ -152,7 +147,7 @@ export default function LedgerPage() {
             </Button>
           )}
         </Flex>
-      </Flex>
+      </PageHeader>
       <LedgerFilters
         filters={filters}
         units={units}

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PrinterOutlined, QuestionCircleOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FigureDefinition } from "@weiquan/domain/figures/definitions";
-import { App, Button, Card, DatePicker, Flex, Segmented, Space, TreeSelect, Typography } from "antd";
+import { App, Button, Card, DatePicker, Flex, Segmented, Space, TreeSelect } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
@@ -9,6 +9,7 @@ import { keys } from "../../api/query.ts";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
 import { errorText } from "../../app/errors.ts";
 import { Field } from "../../app/Field.tsx";
+import { PageHeader } from "../../app/PageHeader.tsx";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
@@ -114,13 +115,7 @@ export default function FiguresPage() {
   return (
     <Space orientation="vertical" size={16} style={{ display: "flex" }} data-testid="figures-page">
       <Card>
-        <Flex justify="space-between" align="flex-start" gap={16} wrap>
-          <div style={{ maxWidth: 640 }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {m.title}
-            </Typography.Title>
-            <Typography.Text type="secondary">{m.intro}</Typography.Text>
-          </div>
+        <PageHeader title={m.title} intro={m.intro} style={{ marginBottom: 0 }}>
           <Space wrap>
             <Button
               icon={<QuestionCircleOutlined />}
@@ -152,7 +147,7 @@ export default function FiguresPage() {
               {m.refresh}
             </Button>
           </Space>
-        </Flex>
+        </PageHeader>
         <Flex gap={12} wrap align="flex-end" style={{ marginTop: 16 }}>
           <Segmented<Preset | "custom">
             value={

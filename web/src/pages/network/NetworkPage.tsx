@@ -1,11 +1,12 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { allowedChildren, type Unit } from "@weiquan/domain";
-import { App, Button, Card, Empty, Flex, Space, Table, Typography } from "antd";
+import { App, Button, Card, Empty, Space, Table, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { complianceQuery, unitsQuery } from "../../api/queries.ts";
 import { keys } from "../../api/query.ts";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
+import { PageHeader } from "../../app/PageHeader.tsx";
 import { useSession } from "../../console/session.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { ComplianceCard } from "./ComplianceCard.tsx";
@@ -107,17 +108,11 @@ export default function NetworkPage() {
         onShowShortfalls={() => setFilter({ search: "", compliance: "notCompliant" })}
       />
       <Card>
-        <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-          <div>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {t.networkTitle}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t.networkIntro}</Typography.Text>
-          </div>
+        <PageHeader title={t.networkTitle} intro={t.networkIntro}>
           <Button icon={<ReloadOutlined />} onClick={load} loading={loading} data-testid="network-refresh">
             {t.networkRefresh}
           </Button>
-        </Flex>
+        </PageHeader>
         <NetworkFilters t={t} value={filter} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
         <ErrorAlert error={unitsQ.error} title={t.networkLoadFailed} testId="network-error" />
         <Table<TreeRow>

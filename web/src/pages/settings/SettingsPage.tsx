@@ -1,12 +1,13 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { defaultConsentNotice, type Settings, UnifiedTemplates } from "@weiquan/domain";
-import { Alert, App, Button, Card, Flex, Form, Input, Space, Spin, Typography } from "antd";
+import { Alert, App, Button, Card, Form, Input, Space, Spin, Typography } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { settingsQuery } from "../../api/queries.ts";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
 import { zodRule } from "../../app/form-rules.ts";
+import { PageHeader } from "../../app/PageHeader.tsx";
 import { useFormSubmit } from "../../app/useFormSubmit.ts";
 import { useLang } from "../../i18n/lang.tsx";
 import { type Messages, useT } from "../../i18n/messages.ts";
@@ -63,17 +64,11 @@ export default function SettingsPage() {
   const shape = UnifiedTemplates.shape;
   return (
     <Card data-testid="settings-page" style={{ maxWidth: 960 }}>
-      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t.settingsTitle}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t.settingsIntro}</Typography.Text>
-        </div>
+      <PageHeader title={t.settingsTitle} intro={t.settingsIntro}>
         <Button icon={<ReloadOutlined />} onClick={load} loading={loading} data-testid="settings-refresh">
           {t.settingsReload}
         </Button>
-      </Flex>
+      </PageHeader>
       <CalendarOverridesBanner />
       <ErrorAlert error={loaded.error} title={t.settingsLoadFailed} testId="settings-error" />
       {conflict && (

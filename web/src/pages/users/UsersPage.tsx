@@ -9,12 +9,13 @@ import {
 } from "@ant-design/icons";
 import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TenantRole, User } from "@weiquan/domain";
-import { App, Button, Card, Flex, Popconfirm, Space, type TableColumnsType, Tag, Typography } from "antd";
+import { App, Button, Card, Popconfirm, Space, type TableColumnsType, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { api, ok, signalled } from "../../api/client.ts";
 import { unitsQuery } from "../../api/queries.ts";
 import { keys } from "../../api/query.ts";
 import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
+import { PageHeader } from "../../app/PageHeader.tsx";
 import { useRowActions } from "../../app/useRowActions.ts";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
@@ -176,13 +177,7 @@ export default function UsersPage() {
 
   return (
     <Card data-testid="users-page">
-      <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t.usersTitle}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t.usersIntro}</Typography.Text>
-        </div>
+      <PageHeader title={t.usersTitle} intro={t.usersIntro}>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={refresh} loading={loading} data-testid="users-refresh">
             {t.tenantsRefresh}
@@ -196,7 +191,7 @@ export default function UsersPage() {
             {t.userCreateOpen}
           </Button>
         </Space>
-      </Flex>
+      </PageHeader>
       <PagedTable<User>
         query={usersQuery}
         testId="users"
