@@ -10,6 +10,7 @@ import { metaRoutes } from "./cases/meta-routes.ts";
 import { caseRoutes } from "./cases/routes.ts";
 import type { AppDeps } from "./deps.ts";
 import { figureRoutes } from "./figures/routes.ts";
+import { errorComponents } from "./http/docs.ts";
 import type { AppEnv } from "./http/env.ts";
 import { notFoundRoute, onError } from "./http/errors.ts";
 import { apiHeaders } from "./http/headers.ts";
@@ -63,6 +64,10 @@ export function createApp(deps: AppDeps) {
   app.get(
     "/v1/openapi.json",
     openAPIRouteHandler(app, {
+      // The Excel exports are routes, not static files; a validated route's 400 is the shared one.
+      excludeStaticFile: false,
+      // (a reference object, which the option's type does not name but the document allows)
+      defaultValidationErrorResponse: { $ref: "#/components/responses/BadRequest" } as never,
       documentation: {
         openapi: "3.1.0",
         info: {
@@ -71,7 +76,10 @@ export function createApp(deps: AppDeps) {
           description:
             "基层消费维权网络管理平台 — the HTTP contract of the console, the public page and outside clients.",
         },
-        components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+        components: {
+          securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+          ...errorComponents(),
+        },
       },
     }),
   );

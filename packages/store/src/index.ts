@@ -4,6 +4,7 @@ export * from "./client.ts";
 export * from "./control/exports.ts";
 export * from "./control/placement.ts";
 export * from "./control/platform-users.ts";
+export * from "./control/secrets.ts";
 export * from "./control/tenants.ts";
 export * from "./control/usage.ts";
 export * from "./cursor.ts";

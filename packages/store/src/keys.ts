@@ -99,6 +99,8 @@ export const C = {
     SK: `EXPORT#${exportId}`,
   }),
   platformUser: (username: string) => ({ PK: `PUSER#${username}`, SK: "PUSER" }),
+  /** A random key the platform made for itself (the list cursors' MAC key). */
+  secret: (name: string) => ({ PK: `SECRET#${name}`, SK: "SECRET" }),
   /** Failed logins of a name no account has (unknown tenant, or platform), counted like an account's. */
   loginGuard: (tenant: string, username: string) => ({ PK: `LOGIN#${tenant}#${username}`, SK: "GUARD" }),
 };

@@ -15,7 +15,7 @@ import { AssessmentsRepository } from "@weiquan/store";
 import { Hono } from "hono";
 import { z } from "zod";
 import { createOnce } from "../capacity/commit.ts";
-import { doc } from "../http/docs.ts";
+import { doc, XLSX_BODY } from "../http/docs.ts";
 import { IdempotencyHeader } from "../http/idempotency.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
@@ -201,7 +201,7 @@ export const assessmentRoutes = new Hono<ScopedEnv>()
     doc({
       summary: "The ranking and every sheet with its inputs as an Excel workbook (Chinese headers)",
       tags,
-      ok: { schema: z.string(), description: `An Excel workbook (${XLSX})` },
+      ok: XLSX_BODY,
       errors: [404],
     }),
     valid("param", IdParam),

@@ -8,7 +8,7 @@ import {
 } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { doc } from "../http/docs.ts";
+import { doc, XLSX_BODY } from "../http/docs.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
 import { attachment, XLSX } from "../http/xlsx.ts";
@@ -20,7 +20,7 @@ const xlsxDoc = (summary: string) =>
   doc({
     summary,
     tags,
-    ok: { schema: z.string(), description: `An Excel workbook (${XLSX})` },
+    ok: XLSX_BODY,
     errors: [400, 404],
   });
 

@@ -9,6 +9,7 @@ import {
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { verifyToken } from "../auth/tokens.ts";
+import { sealedLists } from "./cursors.ts";
 import type { AppEnv, Caller } from "./env.ts";
 import { identify } from "./observe.ts";
 import { assertTenantServing } from "./tenant-status.ts";
@@ -25,19 +26,19 @@ export const PLATFORM = "platform";
  */
 export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
   await loadCaller(c, {});
-  await next();
+  await sealedLists(c, next);
 });
 
 /** `authenticated`, also accepting enrollment-only tokens: the `/v1/me/totp` routes. */
 export const enrollmentAllowed = createMiddleware<AppEnv>(async (c, next) => {
   await loadCaller(c, { enrollment: true });
-  await next();
+  await sealedLists(c, next);
 });
 
 /** Accepts every valid session, restricted ones included: `GET /v1/me` and `POST /v1/me/password`. */
 export const passwordChangeAllowed = createMiddleware<AppEnv>(async (c, next) => {
   await loadCaller(c, { enrollment: true, passwordChange: true });
-  await next();
+  await sealedLists(c, next);
 });
 
 async function loadCaller(c: Context<AppEnv>, allow: { enrollment?: boolean; passwordChange?: boolean }) {

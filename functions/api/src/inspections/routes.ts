@@ -13,7 +13,7 @@ import {
 } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { doc } from "../http/docs.ts";
+import { doc, XLSX_BODY } from "../http/docs.ts";
 import { page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
@@ -79,7 +79,7 @@ export const inspectionRoutes = new Hono<ScopedEnv>()
     doc({
       summary: "A quarter's inspections and their findings as an Excel workbook (Chinese headers)",
       tags,
-      ok: { schema: z.string(), description: "An Excel workbook" },
+      ok: XLSX_BODY,
       errors: [400],
     }),
     valid("query", z.object({ quarter: QuarterInput })),

@@ -11,7 +11,7 @@ import {
 } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { doc } from "../http/docs.ts";
+import { doc, XLSX_BODY } from "../http/docs.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
@@ -66,7 +66,7 @@ export const samplingRoutes = new Hono<ScopedEnv>()
     doc({
       summary: "A round's callback list and how it was drawn, as an Excel workbook (Chinese headers)",
       tags,
-      ok: { schema: z.string(), description: "An Excel workbook" },
+      ok: XLSX_BODY,
       errors: [404],
     }),
     valid("param", RoundParam),

@@ -9,6 +9,7 @@ export const systemRoutes = new Hono<AppEnv>().get(
     summary: "Liveness",
     tags: ["system"],
     auth: false,
+    dependencies: false,
     ok: { schema: z.object({ status: z.literal("ok") }) },
   }),
   (c) => c.json({ status: "ok" as const }),
