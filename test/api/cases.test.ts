@@ -1,7 +1,7 @@
 import { DEMO_COUNTY } from "@weiquan/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
-import { complaintBody } from "../support/cases.ts";
+import { complaintBody, declareSubCategories } from "../support/cases.ts";
 
 /** The case API against DynamoDB Local, on a clock the test moves (Monday 2026-11-23, 10:00 Shanghai). */
 let api: TestApi;
@@ -489,6 +489,7 @@ describe("the ledger list", () => {
   });
 
   it("filters by a category and its sub-codes", async () => {
+    await declareSubCategories(api, t.admin, [{ code: "goods.food.dairy", label: "乳制品" }]);
     const a = (await create(t.station2, complaintBody({ category: "goods.food", subject: "类别筛选 甲" })))
       .body;
     const b = (

@@ -6,7 +6,7 @@ import { RollupsRepository, rebuildRollups, T, type TenantTable } from "@weiquan
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
-import { complaintBody, createCase, walkCase } from "../support/cases.ts";
+import { complaintBody, createCase, declareSubCategories, walkCase } from "../support/cases.ts";
 
 /**
  * Figures against DynamoDB Local after a scripted sequence of cases in a fresh demo tenant. October
@@ -43,6 +43,7 @@ beforeAll(async () => {
   for (const who of ["admin", "bureau", "viewer", "office1", "station1", "station2", "point1", "point2"])
     t[who] = await api.login(county, who);
   units = (await get(t.admin, "/v1/units")).body.items;
+  await declareSubCategories(api, t.admin, [{ code: "goods.appliances.fridge", label: "电冰箱" }]);
   root = units.find((u) => u.type === "bureau").id;
   const tenant = (await api.deps.control.tenants.getByCountyCode(county))!;
   table = await api.deps.tenantAccess.forTenant(tenant.id);

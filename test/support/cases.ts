@@ -51,3 +51,14 @@ export async function walkCase(
   }
   return { id: c.id, version };
 }
+
+/** Declares the tenant's own sub-categories in its settings (bureau admin), keeping everything else. */
+export async function declareSubCategories(api: CaseApi, adminToken: string, categories: object[]) {
+  const current = (await api.call("GET", "/v1/settings", { token: adminToken })).body;
+  const r = await api.call("PUT", "/v1/settings", {
+    token: adminToken,
+    body: { version: current.version, templates: current.templates, categories },
+  });
+  if (r.status !== 200) throw new Error(`settings: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}

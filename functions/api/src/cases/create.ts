@@ -8,6 +8,8 @@ import {
   Conflict,
   type CreateCaseInput,
   caseViewFor,
+  Invalid,
+  isUsableCategory,
   newCase,
   newId,
   shanghaiDate,
@@ -15,7 +17,6 @@ import {
   trackingNoOf,
   Unavailable,
   type UnitFacts,
-  type WorkCalendar,
 } from "@weiquan/domain";
 import {
   CasesRepository,
@@ -29,7 +30,7 @@ import {
 import { type Scope, staffActor, visibleUnit } from "../access/scope.ts";
 import { attachmentLinks, linkConflict } from "../attachments/link.ts";
 import type { AppDeps } from "../deps.ts";
-import { tenantCalendar } from "./calendar.ts";
+import { type TenantRules, tenantRules } from "./calendar.ts";
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
 
@@ -52,8 +53,8 @@ export async function createCase(
   const unit = input.unitId ? await visibleUnit(scope, input.unitId) : scope.unit;
   const actor = staffActor(scope);
   assertCanRegister(actor, unit);
-  const cal = await tenantCalendar(scope);
-  const view = (r: CaseRecord) => caseViewFor(r, scope.viewer, cal, now);
+  const rules = await tenantRules(scope);
+  const view = (r: CaseRecord) => caseViewFor(r, scope.viewer, rules.cal, now);
   const id = newId();
   const files = await attachmentLinks(
     deps,
@@ -68,7 +69,7 @@ export async function createCase(
     input,
     now,
     {
-      cal,
+      rules,
       id,
       attachments: files.refs,
       extra: (record) => [
@@ -115,7 +116,7 @@ export async function registerCase(
   input: CreateCaseInput,
   now: Date,
   opts: {
-    cal?: WorkCalendar;
+    rules?: TenantRules;
     extra?: (record: CaseRecord) => TransactItem[];
     eventData?: Record<string, unknown>;
     /** The new case's id, when the caller needs it beforehand (to link files to it). */
@@ -124,7 +125,12 @@ export async function registerCase(
   } = {},
 ): Promise<{ ok: true; record: CaseRecord } | { ok: false; extraFailed: number[] }> {
   const tracking = new TrackingRepository(table);
-  const cal = opts.cal ?? (await tenantCalendar({ table }));
+  const { cal, categories } = opts.rules ?? (await tenantRules({ table }));
+  // Checked before a number is reserved: a refused category is a 400, not a voided number.
+  if (!isUsableCategory(input.category, categories))
+    throw Invalid("本县未设置这个细分类别", [
+      { path: "category", message: "不是全国统一类别，也不是本县在设置中声明的细分类别" },
+    ]);
   const day = shanghaiDate(now);
   const seq = await tracking.reserve(day);
   const trackingNo = trackingNoOf(who.countyCode, day, seq);

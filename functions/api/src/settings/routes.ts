@@ -19,6 +19,7 @@ const initial: Settings = {
   version: 0,
   templates: defaultTemplates,
   calendarOverrides: [],
+  categories: [],
   inspectionChecklist: defaultInspectionChecklist,
   sampling: defaultSampling,
   trainingMinPerYear: 2,
@@ -58,6 +59,7 @@ export const settingsRoutes = new Hono<ScopedEnv>()
         version: input.version + 1,
         templates: input.templates,
         calendarOverrides: input.calendarOverrides ?? current?.calendarOverrides ?? [],
+        categories: input.categories ?? current?.categories ?? [],
         // Omitted keeps the current notice; an empty one falls back to the default.
         consentNotice:
           input.consentNotice === undefined ? current?.consentNotice : input.consentNotice || undefined,

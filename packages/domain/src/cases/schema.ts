@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AttachmentIds, AttachmentRef } from "../attachments/schema.ts";
+import { Fen, line, text, Version } from "../common/inputs.ts";
 import type { RuleSetId as RuleSetIdType } from "./clock/rules.ts";
 import { isValidCreditCode, isValidIdNumber } from "./identifiers.ts";
 import {
@@ -59,17 +60,15 @@ export const CategoryCode = z
   .regex(CATEGORY_CODE, "类别代码格式不正确")
   .refine((c) => nationalCategoryOf(c) !== undefined, "不是全国统一的投诉类别");
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 export const Consumer = z.object({
-  name: z.string().trim().max(50).optional(),
+  name: line(50, { min: 0 }).optional(),
   phone: PhoneNumber.optional(),
-  address: z.string().trim().max(200).optional(),
+  address: line(200, { min: 0 }).optional(),
   idNumber: z.string().trim().toUpperCase().refine(isValidIdNumber, "身份证号码校验不通过").optional(),
 });
 export const Business = z.object({
-  name: z.string().trim().max(100).optional(),
-  address: z.string().trim().max(200).optional(),
+  name: line(100, { min: 0 }).optional(),
+  address: line(200, { min: 0 }).optional(),
   creditCode: z
     .string()
     .trim()
@@ -92,12 +91,12 @@ const CaseFields = z.object({
   business: Business.optional(),
   category: CategoryCode,
   nature: Nature.optional(),
-  subject: text(100),
+  subject: line(100),
   description: text(5000),
   request: text(1000).optional(),
   requestTypes: z.array(RequestType).max(7).optional(),
   consents: Consents.optional(),
-  amountFen: z.number().int().min(0).max(100_000_000_000).optional(),
+  amountFen: Fen.max(100_000_000_000).optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
 });
 
@@ -211,8 +210,8 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const CaseWithTimeline = Case.extend({ timeline: z.array(TimelineEvent) });
 
-const note = z.string().trim().max(2000).optional();
-const base = { version: z.number().int().min(1), note, attachmentIds: AttachmentIds.optional() };
+const note = text(2000, { min: 0 }).optional();
+const base = { version: Version.min(1), note, attachmentIds: AttachmentIds.optional() };
 
 /** One action on a case, with the facts it needs (api.md § Cases, transitions). */
 export const TransitionInput = z
@@ -226,16 +225,16 @@ export const TransitionInput = z
     z.object({
       action: z.literal("resolve"),
       agreement: text(5000),
-      recoveredFen: z.number().int().min(0).max(100_000_000_000),
+      recoveredFen: Fen.max(100_000_000_000),
       ...base,
     }),
     z.object({ action: z.literal("fail"), reason: TerminateReason, ...base }),
     z.object({ action: z.literal("terminate"), reason: TerminateReason, ...base }),
     z.object({ action: z.literal("escalate"), toUnitId: z.string().min(1).max(64), ...base }),
-    z.object({ action: z.literal("hand_over"), to: text(200), ...base }),
+    z.object({ action: z.literal("hand_over"), to: line(200), ...base }),
     z.object({ action: z.literal("record_feedback"), result: text(2000), ...base }),
     z.object({ action: z.literal("answer"), answer: text(5000), ...base }),
-    z.object({ action: z.literal("refer"), to: text(200), ...base }),
+    z.object({ action: z.literal("refer"), to: line(200), ...base }),
     z.object({ action: z.literal("close"), ...base }),
     z.object({ action: z.literal("callback"), result: CallbackResult, ...base }),
   ])

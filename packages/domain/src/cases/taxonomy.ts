@@ -77,6 +77,16 @@ export function nationalCategoryOf(code: string): Category | undefined {
   return byCode.get(parts.slice(0, 2).join("."));
 }
 
+/** A tenant's own sub-category, declared in its settings below a national class (`goods.food.dairy` 乳制品). */
+export interface SubCategory {
+  code: string;
+  label: string;
+}
+
+/** A case may be filed under every national class, and under the sub-codes its tenant declared. */
+export const isUsableCategory = (code: string, declared: readonly SubCategory[]) =>
+  byCode.has(code) || declared.some((d) => d.code === code);
+
 export const CATEGORY_CODE = /^(goods|services|other)\.[a-z_]+(\.[a-z0-9_]+)*$/;
 
 export const natureLabels = {

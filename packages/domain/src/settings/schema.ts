@@ -1,30 +1,57 @@
 import { z } from "zod";
+import { CATEGORY_CODE, nationalCategoryOf } from "../cases/taxonomy.ts";
 import { line, text, Version } from "../common/inputs.ts";
 import { Checklist, defaultInspectionChecklist } from "../supervision/inspections/schema.ts";
 import { defaultSampling, SamplingDefaults } from "../supervision/sampling/schema.ts";
 
 /** 四统一: uniform name, plaque style, duties and document format, set by the tenant as templates. */
-export const UnifiedTemplates = z.object({
+export const UnifiedTemplates = z.strictObject({
   stationNamePattern: line(100),
   pointNamePattern: line(100),
-  plaqueStyle: z.string().trim().max(500),
-  stationDuties: z.string().trim().max(5000),
-  pointDuties: z.string().trim().max(5000),
-  documentFormat: z.string().trim().max(500),
+  plaqueStyle: text(500, { min: 0 }),
+  stationDuties: text(5000, { min: 0 }),
+  pointDuties: text(5000, { min: 0 }),
+  documentFormat: text(500, { min: 0 }),
 });
 export type UnifiedTemplates = z.infer<typeof UnifiedTemplates>;
 
 /** A tenant's own correction of the national calendar: a local holiday, or a working day. */
-export const CalendarOverride = z.object({
+export const CalendarOverride = z.strictObject({
   date: z.iso.date(),
   workday: z.boolean(),
   note: line(100, { min: 0 }).optional(),
 });
 
+/** A sub-category the tenant files cases under, below a national class: `goods.food.dairy` 乳制品. */
+export const SubCategoryDeclaration = z.strictObject({
+  code: z
+    .string()
+    .max(80)
+    .regex(CATEGORY_CODE, "类别代码格式不正确")
+    .refine(
+      (c) => c.split(".").length > 2 && nationalCategoryOf(c) !== undefined,
+      "须为全国统一类别之下的细分代码（如 goods.food.dairy）",
+    ),
+  label: line(50),
+});
+export const MAX_SUB_CATEGORIES = 200;
+const SubCategories = z
+  .array(SubCategoryDeclaration)
+  .max(MAX_SUB_CATEGORIES)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((d, i) => {
+      if (seen.has(d.code)) ctx.addIssue({ code: "custom", path: [i, "code"], message: "细分类别代码重复" });
+      seen.add(d.code);
+    });
+  });
+
 export const Settings = z.object({
   version: z.number().int(),
   templates: UnifiedTemplates,
   calendarOverrides: z.array(CalendarOverride).max(366).default([]),
+  /** Sub-categories below the national classes that cases may be filed under; nothing else below them. */
+  categories: SubCategories.default([]),
   /** The personal-information notice of the public intake page; absent: the default (public/notice.ts). */
   consentNotice: text(5000, { min: 0 }).optional(),
   /** The checklist of quarterly inspections (default: the station standards). */
@@ -44,6 +71,8 @@ export const PutSettingsInput = z
     templates: UnifiedTemplates,
     /** Omitted: keep the current overrides. */
     calendarOverrides: z.array(CalendarOverride).max(366).optional(),
+    /** Omitted: keep the current sub-categories. */
+    categories: SubCategories.optional(),
     /** Omitted: keep the current notice; "": back to the default. */
     consentNotice: text(5000, { min: 0 }).optional(),
     /** Omitted: keep the current checklist. */

@@ -105,14 +105,16 @@ export default function SettingsPage() {
             </Typography.Paragraph>
           )}
           {templateFields.map((f) => {
-            const fallback = shape[f.key].minLength ? t.settingsRequired : t.settingsTooLong;
+            // Required when an empty value fails the field's own schema (no reading of zod internals).
+            const required = !shape[f.key].safeParse("").success;
+            const fallback = required ? t.settingsRequired : t.settingsTooLong;
             return (
               <Form.Item
                 key={f.key}
                 name={f.key}
                 label={t[f.label] as string}
                 rules={[zodRule(shape[f.key], fallback, lang)]}
-                required={Boolean(shape[f.key].minLength)}
+                required={required}
               >
                 {f.rows ? (
                   <Input.TextArea
