@@ -310,9 +310,10 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       .join("\n");
     expect(code).toContain('"2026-10-01"'); // 国庆节, a holiday the calendar knows
     expect(code).not.toContain("Spring Festival");
-    // A regression guard below the size this change measured (≈ 819 KiB); the goal is < 800 KB, which
-    // pnpm bench prints with the biggest packages (the product's own code, zod, the AWS SDK core).
-    expect(api.report.initialBytes).toBeLessThan(860 * 1024);
+    // A regression guard, not the goal (< 800 KB, not met yet): ≈ 829 KiB on 2026-12-02, with room for the
+    // features still landing. pnpm bench prints the size and the biggest packages (the product's own
+    // code, zod, the AWS SDK core); the lists above catch a heavy package slipping into the cold start.
+    expect(api.report.initialBytes).toBeLessThan(900 * 1024);
   });
 
   it("ships the per-county division files with the provisioner only, never inside a bundle", () => {
