@@ -739,6 +739,10 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     expect(csp).toMatch(
       /connect-src 'self' https:\/\/",\{"Fn::ImportValue":"[^"]*AttachmentsBucket[^"]*"\},";/,
     );
+    // Attachment thumbnails are images on presigned GET URLs of the same bucket.
+    expect(csp).toMatch(
+      /img-src 'self' data: blob: https:\/\/",\{"Fn::ImportValue":"[^"]*AttachmentsBucket[^"]*"\},";/,
+    );
     expect(csp).not.toContain("execute-api");
   });
 

@@ -50,7 +50,7 @@ it("seeds last month's round half called back and two quarters of inspections wi
 }, 180_000);
 
 it("seeds a year of trainings, publicity with a 3·15 stall, two warnings (the first half acknowledged) and volunteers", async () => {
-  const seeded = await seedDemoCapacity(api.deps);
+  const seeded = await seedDemoCapacity(api.deps, { filesOrigin: api.url });
   const bureau = await api.login(DEMO_COUNTY.countyCode, "bureau");
   const year = new Date().getFullYear();
   const trainings = await api.call("GET", `/v1/trainings?year=${year}&limit=50`, { token: bureau });
@@ -65,6 +65,14 @@ it("seeds a year of trainings, publicity with a 3·15 stall, two warnings (the f
   expect(sent.body.items).toHaveLength(2);
   const first = sent.body.items.find((w: { category: string }) => w.category === "food");
   expect(first.ackRate).toBe(0.5);
+  // The publicity events' photos went through the attachments' own path and download as PNGs.
+  const events = await api.call("GET", `/v1/publicity?from=${year}-01&to=${year}-12`, { token: bureau });
+  const shots = events.body.items.flatMap((p: { attachments: { id: string }[] }) => p.attachments);
+  expect(shots).toHaveLength(seeded.photos);
+  expect(seeded.photos).toBeGreaterThanOrEqual(3);
+  const file = await api.call("GET", `/v1/attachments/${shots[0].id}`, { token: bureau });
+  const png = await fetch(new URL(file.body.downloadUrl, api.url));
+  expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 }, 180_000);
 
 it("seeds last year's signed-off assessment, this year's being scored from the year's data, a campaign under way", async () => {

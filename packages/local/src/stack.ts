@@ -83,9 +83,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         log(`Demo ledger: ${await seedDemoCases(deps)} cases`);
         const sv = await seedDemoSupervision(deps);
         log(`Demo supervision: last month's round of ${sv.round}, ${sv.inspections} inspections`);
-        const cap = await seedDemoCapacity(deps);
+        // The photos go straight to the S3-protocol server (the API's origin forwards to it once it listens).
+        const cap = await seedDemoCapacity(deps, { filesOrigin: s3.endpoint });
         log(
-          `Demo outreach: ${cap.trainings} trainings, ${cap.publicity} publicity events, ${cap.warnings} warnings`,
+          `Demo outreach: ${cap.trainings} trainings, ${cap.publicity} publicity events (${cap.photos} photos), ${cap.warnings} warnings`,
         );
         const demo = await seedDemoAssessment(deps);
         log(

@@ -11,7 +11,8 @@ export const securityHeaders = (connectSources: readonly string[] = []) => ({
     "script-src 'self'",
     // Ant Design writes inline styles.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Thumbnails of attachments are <img> elements on presigned GET URLs of the attachments bucket.
+    ["img-src 'self' data: blob:", ...connectSources].join(" "),
     "font-src 'self' data:",
     // Its own origin, and the attachments bucket (presigned uploads and downloads go straight there).
     ["connect-src 'self'", ...connectSources].join(" "),

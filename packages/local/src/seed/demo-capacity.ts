@@ -1,15 +1,21 @@
 import { shanghaiMonth } from "@weiquan/domain";
 import { type AppDeps, createApp } from "@weiquan/fn-api";
 import { DEMO_COUNTY, DEMO_PASSWORD } from "./demo-network.ts";
+import { demoPhoto } from "./demo-photo.ts";
 
 /**
  * Training and outreach for the demo county (`pnpm dev` only), through the real API: a year of trainings
  * (a station short of the yearly minimum), publicity events with a 3·15 stall, two food-safety / farm-input
  * warnings to the stations (the first acknowledged by the two demo stations with staff accounts — half of the four), and a few volunteers.
+ *
+ * With `filesOrigin` (where the object store's presigned URLs are sent: the local S3-protocol server, or
+ * the API's origin that forwards to it) the publicity events carry photos, uploaded as the console does:
+ * declared with `POST /v1/attachments`, PUT to the presigned URL, named by the record.
  */
 export async function seedDemoCapacity(
   deps: AppDeps,
-): Promise<{ trainings: number; publicity: number; warnings: number }> {
+  opts: { filesOrigin?: string } = {},
+): Promise<{ trainings: number; publicity: number; warnings: number; photos: number }> {
   const realNow = new Date();
   let clock = realNow;
   const app = createApp({ ...deps, now: () => clock, tokenTtlSeconds: 400 * 86400 });
@@ -42,6 +48,24 @@ export async function seedDemoCapacity(
     name: string;
     type: string;
   }[];
+  let photos = 0;
+  const photo = async (token: string, fileName: string, banner: readonly [number, number, number]) => {
+    const bytes = demoPhoto(banner);
+    const d = await call("POST", "/v1/attachments", token, {
+      fileName,
+      contentType: "image/png",
+      size: bytes.length,
+    });
+    const put = await fetch(new URL(d.uploadUrl, opts.filesOrigin), {
+      method: "PUT",
+      headers: d.headers,
+      body: new Uint8Array(bytes),
+    });
+    await put.arrayBuffer();
+    if (!put.ok) throw new Error(`demo capacity: photo upload → ${put.status}`);
+    photos++;
+    return d.id as string;
+  };
   const unitId = (prefix: string) => units.find((u) => u.name.startsWith(prefix))!.id;
   const year = shanghaiMonth(realNow).slice(0, 4);
   const month = Number(shanghaiMonth(realNow).slice(5, 7));
@@ -105,6 +129,10 @@ export async function seedDemoCapacity(
       title: "3·15 消费维权咨询台",
       people: 320,
       materials: 600,
+      photos: [
+        [200, 30, 40],
+        [214, 120, 30],
+      ] as const,
     },
     {
       who: "point1",
@@ -116,6 +144,7 @@ export async function seedDemoCapacity(
       title: "3·15 入户发放维权手册",
       people: 150,
       materials: 150,
+      photos: [[190, 40, 60]] as const,
     },
     {
       who: "station2",
@@ -126,6 +155,7 @@ export async function seedDemoCapacity(
       title: "春耕农资消费知识讲座",
       people: 85,
       materials: 200,
+      photos: [[40, 110, 70]] as const,
     },
     {
       who: "point1",
@@ -138,6 +168,10 @@ export async function seedDemoCapacity(
     },
   ];
   for (const p of publicity) {
+    const shots = (opts.filesOrigin && "photos" in p && p.photos) || [];
+    const attachmentIds = [];
+    for (const [i, banner] of shots.entries())
+      attachmentIds.push(await photo(t[p.who]!, `${p.title}-现场照片${i + 1}.png`, banner));
     await call("POST", "/v1/publicity", t[p.who]!, {
       unitId: unitId(p.unit),
       kind: p.kind,
@@ -147,6 +181,7 @@ export async function seedDemoCapacity(
       peopleReached: p.people,
       ...(p.materials ? { materials: p.materials } : {}),
       ...(p.campaign ? { campaign: p.campaign } : {}),
+      ...(attachmentIds.length ? { attachmentIds } : {}),
     });
   }
 
@@ -184,5 +219,5 @@ export async function seedDemoCapacity(
       joinedAt: date(1, 5),
       skills: v.skills,
     });
-  return { trainings: trainings.length, publicity: publicity.length, warnings: 2 };
+  return { trainings: trainings.length, publicity: publicity.length, warnings: 2, photos };
 }
