@@ -134,12 +134,15 @@ describe("recording an inspection", () => {
       result: "fail",
       text: "台账完整、登记及时，与实际受理情况一致",
     });
-    expect(inspection.findings.map((f: { dueBy: string; status: string }) => [f.dueBy, f.status])).toEqual(
-      expect.arrayContaining([
-        ["2026-11-20T23:59:59.999+08:00", "open"],
-        ["2026-11-12T23:59:59.999+08:00", "open"],
-      ]),
-    );
+    // In the order entered, on the answer and on every read.
+    const asEntered = [
+      ["2026-11-20T23:59:59.999+08:00", "open"],
+      ["2026-11-12T23:59:59.999+08:00", "open"],
+    ];
+    const dues = (i: { findings: { dueBy: string; status: string }[] }) =>
+      i.findings.map((f) => [f.dueBy, f.status]);
+    expect(dues(inspection)).toEqual(asEntered);
+    expect(dues((await get(t.bureau!, `/v1/inspections/${inspection.id}`)).body)).toEqual(asEntered);
     const notice = (await get(t.point1!, "/v1/notices")).body.items[0];
     expect(notice).toMatchObject({ kind: "finding_raised", ref: { type: "inspection", id: inspection.id } });
     const office = await post(

@@ -148,7 +148,7 @@ describe("the 工作台", () => {
   });
 
   it("gives the unit its findings to rectify, the bureau the rectifications to verify and the findings past due", async () => {
-    // Findings come back in id order, not necessarily as entered: tell them apart by their rectification.
+    // Tell the findings apart by their rectification.
     const rectifiedFinding = inspection.findings.find((f: { rectification?: unknown }) => f.rectification);
     const openFinding = inspection.findings.find((f: { rectification?: unknown }) => !f.rectification);
     const toRectify = await section("point1", "inspections.toRectify");

@@ -17,7 +17,7 @@ import {
 const namesFor = (v: Viewer) => (seesPersonalData(v.role) ? (s: string) => s : maskName);
 
 export function findingView(f: FindingRecord, v: Viewer, now: Date): Finding {
-  const { unitPath: _p, quarter: _q, month: _m, overdueNoticed: _o, ...rest } = f;
+  const { unitPath: _p, quarter: _q, month: _m, overdueNoticed: _o, seq: _s, ...rest } = f;
   const name = namesFor(v);
   return {
     ...rest,

@@ -102,12 +102,14 @@ function newFindings(
   path: string,
   issues: FieldIssue[],
   ctx: InspectionContext,
+  first = 0,
 ): FindingRecord[] {
   return input.map((f, i) => {
     if (f.dueBy <= r.inspectedAt)
       issues.push({ path: `${path}.${i}.dueBy`, message: "整改期限应晚于检查日期" });
     return {
       id: ctx.newId(),
+      seq: first + i,
       inspectionId: r.id,
       unitId: r.unitId,
       unitPath: r.unitPath,
@@ -204,7 +206,8 @@ export function editInspection(
     version: current.version + 1,
   };
   const moved = findings.filter((f) => f.month !== month).map((f) => ({ ...f, month }));
-  const added = newFindings(input.addFindings ?? [], record, "addFindings", issues, ctx);
+  const next = Math.max(findings.length, ...findings.map((f) => (f.seq ?? -1) + 1));
+  const added = newFindings(input.addFindings ?? [], record, "addFindings", issues, ctx, next);
   if (issues.length) throw Invalid(`请求参数有误：${issues.map((i) => i.path).join(", ")}`, issues);
   const all = [...findings.map((f) => (f.month === month ? f : { ...f, month })), ...added];
   record.findingCounts = countsOf(all);

@@ -117,6 +117,8 @@ export interface FindingRecord extends Omit<Finding, "overdue"> {
   month: string;
   /** The due date the daily job last told the unit about (each lapse once). */
   overdueNoticed?: string;
+  /** Its place among the inspection's findings as entered (records written before it have none). */
+  seq?: number;
 }
 
 export const InspectionResult = z.object({

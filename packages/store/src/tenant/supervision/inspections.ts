@@ -83,7 +83,9 @@ export class InspectionsRepository {
         else findings.push(withoutKeys<FindingRecord>(i));
       }
     }
-    findings.sort((a, b) => (a.id < b.id ? -1 : 1));
+    // As entered; findings written before `seq` existed follow in id order.
+    const at = (f: FindingRecord) => f.seq ?? Number.MAX_SAFE_INTEGER;
+    findings.sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : 1));
     return record ? { record, findings } : null;
   }
 
