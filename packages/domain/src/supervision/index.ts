@@ -1,3 +1,4 @@
+export * from "./compare.ts";
 export * from "./counters.ts";
 export * from "./figures.ts";
 export * from "./inspections/decide.ts";

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, CheckOutlined, FileExcelOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { canRunAssessments, canSignOffAssessment } from "@weiquan/domain/access/policy";
+import type { Role } from "@weiquan/domain/auth/roles";
 import {
   App,
   Button,
@@ -29,6 +30,12 @@ import { SheetDrawer } from "./SheetDrawer.tsx";
 import { SignOffModal } from "./SignOffModal.tsx";
 
 const unscoredOf = (s: Sheet) => s.items.filter((i) => !i.auto && i.points === null).length;
+
+/**
+ * Who scores manual items: the bureau any sheet, a regulation office the sheets of its own area — the only
+ * ones it is shown (the API answers 404 for the others, and 403 for every other role).
+ */
+const scoresSheets = (role: Role) => canRunAssessments(role) || role === "office_staff";
 
 /** One assessment: its sheets (ranking once finalized), scoring, finalize, the 综治 sign-off, print and Excel. */
 export default function AssessmentDetail() {
@@ -89,7 +96,7 @@ export default function AssessmentDetail() {
       render: (_, s) => (
         <Space>
           <Button size="small" onClick={() => setOpen(s)} data-testid={`sheet-open-${s.unitName}`}>
-            {a?.status === "scoring" && canRunAssessments(role) ? t.score : t.view}
+            {a?.status === "scoring" && scoresSheets(role) ? t.score : t.view}
           </Button>
           <Button
             size="small"
@@ -195,7 +202,7 @@ export default function AssessmentDetail() {
         <SheetDrawer
           assessment={a}
           sheet={open}
-          editable={a.status === "scoring" && canRunAssessments(role)}
+          editable={a.status === "scoring" && scoresSheets(role)}
           onClose={() => setOpen(null)}
           onSaved={refresh}
         />
