@@ -413,6 +413,33 @@ describe("scoring sheets", () => {
       note: "台账规范，牌匾醒目",
       scoredBy: "宝平所 韩志刚",
     });
+
+    // The 工作台 counts what is left: the county's items for the bureau, the office's area for the office.
+    const toScore = async (who: string) =>
+      (await call("GET", "/v1/worklist", t[who]!)).body.sections.find(
+        (s: { key: string }) => s.key === "assessment.toScore",
+      );
+    const scoring = (await call("GET", "/v1/assessments?year=2026", t.bureau)).body.items.filter(
+      (a: { status: string }) => a.status === "scoring",
+    );
+    const bureau = await toScore("bureau");
+    expect(bureau.count).toBe(
+      scoring.reduce((n: number, a: { unscoredItems: number }) => n + a.unscoredItems, 0),
+    );
+    expect(bureau.items).toContainEqual(
+      expect.objectContaining({
+        href: `/assessment/${assessmentId}`,
+        title: "2026 年度考核：11 个评分项待评分",
+      }),
+    );
+    let area = 0;
+    for (const a of scoring)
+      area += (
+        await call("GET", `/v1/assessments/${a.id}?unitId=${unitId("宝平市场监管所")}&limit=50`, t.office1!)
+      ).body.sheets.filter((s: { total: number | null }) => s.total === null).length;
+    expect(area).toBeGreaterThan(0);
+    expect((await toScore("office1")).count).toBe(area);
+    expect(await toScore("station1")).toBeUndefined();
   });
 
   it("answers a stale version with 409 and the current sheet", async () => {

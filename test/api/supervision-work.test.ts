@@ -44,7 +44,7 @@ const workbook = async (who: string, path: string) => {
 
 beforeAll(async () => {
   api = await startApi({ demo: true, now: () => clock, tokenTtlSeconds: 90 * 86400 });
-  for (const who of ["admin", "bureau", "station1", "station2", "point1"])
+  for (const who of ["admin", "bureau", "office1", "station1", "station2", "point1"])
     t[who] = await api.login(county, who);
   units = (await get(t.admin!, "/v1/units")).body.items;
   for (const subject of ["冰箱不制冷", '=HYPERLINK("http://x")']) {
@@ -166,6 +166,46 @@ describe("the 工作台", () => {
     expect(after).toMatchObject({ tone: "danger" });
     expect(after.items.map((i: { id: string }) => i.id)).toContain(openFinding.id);
     expect(await section("point1", "inspections.overdue")).toBeUndefined();
+  });
+});
+
+describe("what is due this month and quarter", () => {
+  it("tells the bureau and an office when last month's round is not drawn yet for their scope", async () => {
+    // 10 November: October's round is drawn for the county, not for the office's area.
+    expect(await section("bureau", "sampling.roundDue")).toMatchObject({ count: 0, items: [] });
+    expect(await section("office1", "sampling.roundDue")).toMatchObject({
+      count: 1,
+      href: "/supervision/sampling?draw=2026-10",
+    });
+    const saved = clock;
+    clock = new Date("2026-12-02T09:00:00+08:00");
+    try {
+      const due = await section("bureau", "sampling.roundDue");
+      expect(due).toMatchObject({ count: 1, tone: "warning", href: "/supervision/sampling?draw=2026-11" });
+      expect(due.items[0].title).toContain("2026-11");
+    } finally {
+      clock = saved;
+    }
+    for (const who of ["station1", "point1"]) expect(await section(who, "sampling.roundDue")).toBeUndefined();
+  });
+
+  it("lists the stations and points not inspected this quarter, due at the quarter's end, each inspector its own area", async () => {
+    const coverage = (await get(t.bureau!, "/v1/inspections/coverage?quarter=2026-Q4")).body;
+    const missing = coverage.units.filter((u: { inspections: number }) => u.inspections === 0);
+    expect(missing.length).toBeGreaterThan(0);
+    const due = await section("bureau", "inspections.notVisited");
+    expect(due).toMatchObject({ count: missing.length, href: "/supervision/inspections?tab=coverage" });
+    expect(due.items.map((i: { id: string }) => i.id)).not.toContain(unitId("南关社区"));
+    expect(due.items[0].dueBy).toBe("2026-12-31T23:59:59.999+08:00");
+    const office = await section("office1", "inspections.notVisited");
+    expect(office.count).toBeLessThan(due.count);
+    expect(await section("station1", "inspections.notVisited")).toBeUndefined();
+  });
+
+  it("counts the assessment items left to score only for those who score them", async () => {
+    expect(await section("bureau", "assessment.toScore")).toMatchObject({ count: 0 });
+    expect(await section("office1", "assessment.toScore")).toMatchObject({ count: 0 });
+    expect(await section("point1", "assessment.toScore")).toBeUndefined();
   });
 });
 

@@ -2,7 +2,17 @@ import { createApp, localDeps } from "@weiquan/fn-api";
 import { describe, expect, inject, it } from "vitest";
 import { complaintBody } from "../support/cases.ts";
 import { samplePng } from "../support/files.ts";
-import { DEMO_TENANT, freshPage, login, PASSWORD, screenshot, useBrowser, waitForText } from "./support.ts";
+import {
+  chooseOption,
+  DEMO_TENANT,
+  freshPage,
+  login,
+  PASSWORD,
+  printedPages,
+  screenshot,
+  useBrowser,
+  waitForText,
+} from "./support.ts";
 
 useBrowser();
 
@@ -63,13 +73,14 @@ describe("supervision", () => {
   it("a bureau's month: draw last month's sample and call a consumer back, inspect a station; the station answers and rectifies, the bureau verifies", async () => {
     const closed = await closeLastMonth();
 
-    // 抽查回访: the bureau draws last month's round with an announced seed.
+    // 抽查回访: the 工作台 says last month's sample is due; the bureau draws it for the whole county with
+    // an announced seed.
+    const lastMonth = monthBefore(shanghaiMonth(new Date()));
     const bureau = await freshPage();
     await login(bureau, DEMO_TENANT, "bureau", PASSWORD);
-    await bureau.getByTestId("nav-supervision").click();
-    await bureau.getByTestId("nav-sampling").click();
-    await bureau.getByTestId("sampling-page").waitFor();
-    await bureau.getByTestId("draw-open").click();
+    await bureau.getByTestId("work-sampling.roundDue").getByText(`${lastMonth} 办结投诉`).click();
+    await bureau.getByTestId("draw-drawer").waitFor();
+    await chooseOption(bureau, "draw-scope", "全县");
     await bureau.locator("#draw_seed").fill("20261201");
     await bureau.getByTestId("draw-submit").click();
     await bureau.getByTestId("round-view").waitFor();
@@ -90,6 +101,13 @@ describe("supervision", () => {
     await bureau.getByTestId("callback-submit").click();
     await waitForText(bureau, `item-result-${trackingNo}`, "不满意");
     await waitForText(bureau, "round-progress", "已接通 1");
+
+    // The round on paper: the sample list with the result, on one A4 page.
+    await bureau.getByTestId("round-print-open").click();
+    await bureau.getByTestId("round-print").waitFor();
+    await waitForText(bureau, `print-item-${trackingNo}`, /不满意.*处理不及时/);
+    expect(await printedPages(bureau)).toBe(1);
+    await screenshot(bureau, "supervision-round-print");
 
     // 检查整改: the bureau inspects 宝平街道's station, one item failed, one finding with a due date.
     await bureau.getByTestId("nav-inspections").click();

@@ -34,6 +34,7 @@ const AuditPage = lazy(() => import("../pages/audit/AuditPage.tsx"));
 const CapacityPage = lazy(() => import("../pages/capacity/CapacityPage.tsx"));
 const SupervisionIndex = lazy(() => import("../pages/supervision/SupervisionIndex.tsx"));
 const SamplingPage = lazy(() => import("../pages/supervision/SamplingPage.tsx"));
+const RoundPrint = lazy(() => import("../pages/supervision/RoundPrint.tsx"));
 const InspectionsPage = lazy(() => import("../pages/supervision/InspectionsPage.tsx"));
 const AssessmentPage = lazy(() => import("../pages/assessment/AssessmentPage.tsx"));
 const AssessmentDetail = lazy(() => import("../pages/assessment/AssessmentDetail.tsx"));
@@ -134,6 +135,14 @@ function ConsoleRoutes() {
         element={
           <Guard nav="figures">
             <FiguresReportPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="supervision/rounds/:id/print"
+        element={
+          <Guard nav="sampling">
+            <RoundPrint />
           </Guard>
         }
       />

@@ -3,6 +3,7 @@ import type { Scope } from "../access/scope.ts";
 import { listFindings } from "../inspections/lists.ts";
 import { listFollowUps } from "../sampling/follow-ups.ts";
 import { listRounds, readRound } from "../sampling/rounds.ts";
+import { notInspected, roundDue, sheetsToScore } from "./due.ts";
 import { COUNTED, type SectionSource, SHOWN, type WorkItem, type WorkSection } from "./section.ts";
 
 /** Unit names for the few items shown (at most SHOWN reads). */
@@ -100,8 +101,10 @@ async function findingSection(
 }
 
 /**
- * Supervision's to-dos: for the bureau (or an office) the callbacks left in its latest round, the
- * rectifications to verify and the findings past due; for a unit its follow-ups and findings to rectify.
+ * Supervision's to-dos: for the bureau (or an office) what is due this month and quarter (last month's
+ * round not drawn, units not inspected this quarter, assessment sheets to score), the callbacks left in
+ * its latest round, the rectifications to verify and the findings past due; for a unit its follow-ups and
+ * findings to rectify.
  */
 export const supervisionSections: SectionSource = {
   key: "supervision",
@@ -110,6 +113,9 @@ export const supervisionSections: SectionSource = {
     const inspector = canSupervise(scope.viewer, scope.unit.path);
     const answerer = canAnswerFor(scope.viewer, scope.unit.path);
     const parts = await Promise.all([
+      roundDue(scope, now),
+      notInspected(scope, now),
+      sheetsToScore(scope, now),
       callbacksDue(scope, now),
       followUpsDue(scope),
       answerer

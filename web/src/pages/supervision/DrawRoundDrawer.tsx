@@ -47,11 +47,14 @@ function useScopes(s: SupervisionMessages) {
 export function DrawRoundDrawer({
   open,
   s,
+  month,
   onClose,
   onDrawn,
 }: {
   open: boolean;
   s: SupervisionMessages;
+  /** The month to start with (default last month). */
+  month?: string;
   onClose: () => void;
   onDrawn: (r: Round) => void;
 }) {
@@ -70,7 +73,7 @@ export function DrawRoundDrawer({
       name="draw"
       initialValues={{
         unitId: scopes.own,
-        month: months[0],
+        month: month && months.includes(month) ? month : months[0],
         share: Math.round(defaults.share * 100),
         minPerUnit: defaults.minPerUnit,
         maxPerUnit: defaults.maxPerUnit,

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DownloadOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
@@ -14,7 +14,7 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { download } from "../../api/download.ts";
 import { keys } from "../../api/query.ts";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
@@ -38,6 +38,7 @@ export function RoundView({ id, s, onBack }: { id: string; s: SupervisionMessage
   const t = useT();
   const { message } = App.useApp();
   const units = useUnits();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const q = useQuery(roundQuery(id));
   const [calling, setCalling] = useState<RoundItem | null>(null);
@@ -119,18 +120,27 @@ export function RoundView({ id, s, onBack }: { id: string; s: SupervisionMessage
           </Typography.Title>
         </Space>
         {r && (
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() =>
-              download(
-                `/v1/sampling/rounds/${encodeURIComponent(id)}/callbacks.xlsx`,
-                `callbacks-${r.month}.xlsx`,
-              ).catch((e) => message.error(`${s.exportFailed}：${errorText(e, t)}`))
-            }
-            data-testid="round-export"
-          >
-            {s.exportXlsx}
-          </Button>
+          <Space wrap>
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => navigate(`/supervision/rounds/${encodeURIComponent(id)}/print`)}
+              data-testid="round-print-open"
+            >
+              {s.print}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                download(
+                  `/v1/sampling/rounds/${encodeURIComponent(id)}/callbacks.xlsx`,
+                  `callbacks-${r.month}.xlsx`,
+                ).catch((e) => message.error(`${s.exportFailed}：${errorText(e, t)}`))
+              }
+              data-testid="round-export"
+            >
+              {s.exportXlsx}
+            </Button>
+          </Space>
         )}
       </Flex>
       <ErrorAlert error={q.error} title={s.roundLoadFailed} testId="round-error" />

@@ -15,14 +15,22 @@ import { currentMonth } from "./period.ts";
 import { supervises } from "./roles.ts";
 
 /** A year's rounds, newest first, and the draw. */
-export function RoundsTab({ s, onOpen }: { s: SupervisionMessages; onOpen: (id: string) => void }) {
+export function RoundsTab({
+  s,
+  onOpen,
+  drawMonth,
+}: {
+  s: SupervisionMessages;
+  onOpen: (id: string) => void;
+  drawMonth?: string;
+}) {
   const { me } = useSession();
   const { message } = App.useApp();
   const units = useUnits();
   const queryClient = useQueryClient();
   const thisYear = Number(currentMonth().slice(0, 4));
   const [year, setYear] = useState(String(thisYear));
-  const [drawing, setDrawing] = useState(false);
+  const [drawing, setDrawing] = useState(drawMonth !== undefined && supervises(me.user.role));
   const query = roundsQuery(year);
   const loading = useIsFetching({ queryKey: query.queryKey }) > 0;
 
@@ -97,6 +105,7 @@ export function RoundsTab({ s, onOpen }: { s: SupervisionMessages; onOpen: (id: 
       <DrawRoundDrawer
         open={drawing}
         s={s}
+        month={drawMonth}
         onClose={() => setDrawing(false)}
         onDrawn={(r) => {
           setDrawing(false);

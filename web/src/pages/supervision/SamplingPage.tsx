@@ -33,7 +33,14 @@ export default function SamplingPage() {
           {
             key: "rounds",
             label: <span data-testid="tab-rounds">{s.tabRounds}</span>,
-            children: <RoundsTab s={s} onOpen={(id) => go({ round: id })} />,
+            children: (
+              <RoundsTab
+                s={s}
+                onOpen={(id) => go({ round: id })}
+                // The 工作台's "sample to draw" opens the draw for that month.
+                drawMonth={params.get("draw") ?? undefined}
+              />
+            ),
           },
           {
             key: "followUps",

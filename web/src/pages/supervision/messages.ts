@@ -107,6 +107,22 @@ const zh = {
   openBelow: (n: number) => `下级 ${n} 个`,
   backUp: "返回上级",
   exportXlsx: "导出 Excel",
+  print: "打印",
+  printTitle: (month: string) => `${month} 投诉抽查回访记录表`,
+  printHow: (
+    population: number,
+    sampled: number,
+    sharePct: number,
+    min: number,
+    max: number | null,
+    strata: number,
+  ) =>
+    `本月办结投诉 ${population} 件，按承办单位分 ${strata} 层抽取 ${sampled} 件（比例 ${sharePct}%，每单位至少 ${min} 件${max === null ? "" : `、至多 ${max} 件`}），每件按“种子:案件编号”的 SHA-256 值排序取前若干件，凭种子可复现。`,
+  printProgress: (reached: number, unreached: number, pending: number, satisfied: string) =>
+    `已接通 ${reached} 件，未接通 ${unreached} 件，未回访 ${pending} 件；接通中满意率 ${satisfied}。`,
+  colNo: "序号",
+  printCaller: "回访人",
+  printReviewer: "审核人",
   exportFailed: "导出失败",
 
   inspectionsTitle: "检查整改",
@@ -285,6 +301,22 @@ const en: SupervisionMessages = {
   openBelow: (n: number) => `${n} below`,
   backUp: "Up one level",
   exportXlsx: "Export Excel",
+  print: "Print",
+  printTitle: (month: string) => `${month} 投诉抽查回访记录表`,
+  printHow: (
+    population: number,
+    sampled: number,
+    sharePct: number,
+    min: number,
+    max: number | null,
+    strata: number,
+  ) =>
+    `${population} complaints closed in the month; ${sampled} drawn in ${strata} strata by handling unit (${sharePct}%, at least ${min}${max === null ? "" : `, at most ${max}`} per unit), ranked by the SHA-256 of “seed:tracking number”; the seed reproduces the sample. `,
+  printProgress: (reached: number, unreached: number, pending: number, satisfied: string) =>
+    `Reached ${reached}, not reached ${unreached}, not called ${pending}; satisfied among those reached ${satisfied}.`,
+  colNo: "No.",
+  printCaller: "Called by",
+  printReviewer: "Reviewed by",
   exportFailed: "Export failed",
 
   inspectionsTitle: "Inspections",
