@@ -108,6 +108,8 @@ describe("supervision", () => {
     await waitForText(bureau, `print-item-${trackingNo}`, /不满意.*处理不及时/);
     expect(await printedPages(bureau)).toBe(1);
     await screenshot(bureau, "supervision-round-print");
+    await bureau.getByRole("button", { name: "返回列表" }).click();
+    await bureau.getByTestId("round-view").waitFor();
 
     // 检查整改: the bureau inspects 宝平街道's station, one item failed, one finding with a due date.
     await bureau.getByTestId("nav-inspections").click();
