@@ -50,7 +50,9 @@ const paths: [string, string, number][] = [
   ["point1", "/v1/cases?limit=50&overdue=true", 4],
   ["bureau", "/v1/stats/summary", 5],
   ["bureau", "/v1/stats/categories", 3],
-  ["bureau", "/v1/worklist", 14],
+  // + what is due for an inspector: last month's round (1), the quarter's coverage (units, inspections: 2),
+  // the assessments being scored (1)
+  ["bureau", "/v1/worklist", 18],
   ["station1", "/v1/worklist", 14],
   ["point1", "/v1/worklist", 14],
   ["point1", "/v1/cases/:case", 5],

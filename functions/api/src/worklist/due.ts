@@ -88,10 +88,11 @@ export async function sheetsToScore(scope: Scope, now: Date): Promise<WorkSectio
   const office = scope.viewer.role === "office_staff";
   if (!canRunAssessments(scope.viewer.role) && !office) return [];
   const repo = new AssessmentsRepository(scope.table);
-  const year = Number(shanghaiMonth(now).slice(0, 4));
-  const headers = (
-    await Promise.all([String(year), String(year - 1)].map((y) => repo.listHeaders(y, 10)))
-  ).flatMap((p) => p.items.filter((h) => h.status === "scoring"));
+  // The newest assessments first (one query): this year's and last year's are the ones still scored.
+  const since = String(Number(shanghaiMonth(now).slice(0, 4)) - 1);
+  const headers = (await repo.listHeaders(undefined, 10)).items.filter(
+    (h) => h.status === "scoring" && h.year >= since,
+  );
   const items = [];
   let count = 0;
   for (const h of headers) {
