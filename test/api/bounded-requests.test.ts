@@ -48,7 +48,7 @@ const paths: [string, string, number][] = [
   // A filter nothing matches: fewer items and a cursor, never a walk over the ledger.
   ["bureau", `/v1/cases?limit=200&q=${encodeURIComponent("不存在的词")}&category=services.living`, 6],
   ["point1", "/v1/cases?limit=50&overdue=true", 4],
-  ["bureau", "/v1/stats/summary", 5],
+  ["bureau", "/v1/stats/summary", 4],
   ["bureau", "/v1/stats/categories", 3],
   // + what is due for an inspector: last month's round (1), the quarter's coverage (units, inspections: 2),
   // the assessments being scored (1)

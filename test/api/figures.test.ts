@@ -470,7 +470,7 @@ describe("rebuilding the rollups from the cases", () => {
   it("recomputes exactly what the write path counted, replacing damaged and stray items", async () => {
     const incremental = await snapshot();
     const incrementalGauges = await gauges();
-    expect(incrementalGauges[root]).toEqual({ open: 2, openOwn: 1, overdue: 1 });
+    expect(incrementalGauges[root]).toEqual({ open: 2, openOwn: 1, overdue: 1, overdueFindings: 0 });
     expect(Object.keys(incremental).length).toBeGreaterThan(10);
     // Damage: lose the bureau's October, inflate a point's November, invent a month nobody had.
     await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: T.rollup(root, "2026-10") }));

@@ -5,18 +5,16 @@ import {
   type Counters,
   depthOf,
   figuresOf,
-  inSubtree,
   monthsOf,
   nationalCategories,
   type Period,
   publicityByKindOf,
   resolvePeriod,
   type StatsSummary,
-  shanghaiIso,
   type UnitFiguresRow,
   visiblePrefix,
 } from "@weiquan/domain";
-import { InspectionsRepository, RollupsRepository, type UnitRecord } from "@weiquan/store";
+import { RollupsRepository, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 
 /**
@@ -48,10 +46,9 @@ export async function summary(
   rollups = new RollupsRepository(scope.table),
 ): Promise<StatsSummary> {
   const { unit, period } = await figuresTarget(scope, q, now);
-  const [months, gauges, findingsDue] = await Promise.all([
+  const [months, gauges] = await Promise.all([
     rollups.months(unit.id, period.from, period.to),
     rollups.gauges([unit.id]),
-    new InspectionsRepository(scope.table).overdue(shanghaiIso(now)),
   ]);
   const total: Counters = {};
   const byMonth = new Map(months.map((m) => [m.month, m.counters]));
@@ -63,7 +60,8 @@ export async function summary(
     ...figuresOf(total),
     // Open cases past their running deadline, as the overdue sweep counted them (see the case effects).
     overdueNow: gauges.get(unit.id)!.overdue,
-    overdueFindingsNow: findingsDue.filter((f) => inSubtree(f.unitPath, unit.path)).length,
+    // Inspection findings past their due date, likewise as the daily job counted them.
+    overdueFindingsNow: gauges.get(unit.id)!.overdueFindings,
     byKind: byKindOf(total),
     publicityByKind: publicityByKindOf(total),
     byMonth: monthsOf(period).map((month) => ({ month, ...figuresOf(byMonth.get(month) ?? {}) })),

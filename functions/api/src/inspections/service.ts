@@ -44,9 +44,10 @@ async function context(scope: Scope, now: Date): Promise<InspectionContext> {
 async function write(
   scope: Scope,
   change: InspectionChange,
-  expectedVersion?: number,
+  before: { version: number; findings: readonly FindingRecord[] } | null,
   links: Awaited<ReturnType<typeof attachmentLinks>>["items"] = [],
 ) {
+  const expectedVersion = before?.version;
   const repo = new InspectionsRepository(scope.table);
   const ok = await repo.write(
     {
@@ -55,6 +56,7 @@ async function write(
       figures: change.rollups.map((r) => ({ unitIds: unitIdsOf(change.record.unitPath), ...r })),
       notices: change.notices,
       links,
+      before: before?.findings,
     },
     expectedVersion,
   );
@@ -65,6 +67,12 @@ async function write(
   if (expectedVersion !== undefined) throw stale(scope, fresh!, new Date());
   throw Conflict("检查记录编号冲突，请重试", "CONFLICT");
 }
+
+/** What a decision on an existing inspection was made on: its version and findings. */
+const asRead = (found: { record: InspectionRecord; findings: FindingRecord[] }) => ({
+  version: found.record.version,
+  findings: found.findings,
+});
 
 /** The link items for files a change adds to an inspection (photos) or a finding (evidence). */
 const links = (
@@ -104,7 +112,7 @@ export async function createInspection(
     { kind: "inspection", id: change.record.id, unitId: unit.id },
     now,
   );
-  await write(scope, change, undefined, files);
+  await write(scope, change, null, files);
   return inspectionView(change.record, change.findings, scope.viewer, now);
 }
 
@@ -130,7 +138,7 @@ export async function updateInspection(
     input.attachmentIds ?? found.record.attachmentIds,
   );
   const link = { kind: "inspection" as const, id: found.record.id, unitId: found.record.unitId };
-  await write(scope, change, found.record.version, await links(deps, scope, added, link, now));
+  await write(scope, change, asRead(found), await links(deps, scope, added, link, now));
   return inspectionView(change.record, mergeFindings(found.findings, change.findings), scope.viewer, now);
 }
 
@@ -180,6 +188,6 @@ export async function moveFinding(
           now,
         )
       : [];
-  await write(scope, change, found.record.version, evidence);
+  await write(scope, change, asRead(found), evidence);
   return inspectionView(change.record, mergeFindings(found.findings, change.findings), scope.viewer, now);
 }

@@ -27,9 +27,10 @@ export interface CaseEffects {
 /**
  * A unit's gauges of right now, kept as counters beside its figures so a dashboard or a closing check
  * reads one item instead of counting cases: `open` and `overdue` count the cases handled in the unit's
- * subtree, `openOwn` those the unit handles itself.
+ * subtree, `openOwn` those the unit handles itself; `overdueFindings` the inspection findings owed in the
+ * subtree past their due date (supervision/inspections/overdue.ts).
  */
-export type Gauge = "open" | "openOwn" | "overdue";
+export type Gauge = "open" | "openOwn" | "overdue" | "overdueFindings";
 export interface GaugeDelta {
   unitId: string;
   counters: Partial<Record<Gauge, number>>;

@@ -2,6 +2,7 @@ export * from "./compare.ts";
 export * from "./counters.ts";
 export * from "./figures.ts";
 export * from "./inspections/decide.ts";
+export * from "./inspections/overdue.ts";
 export * from "./inspections/schema.ts";
 export * from "./notices.ts";
 export * from "./sampling/callback.ts";

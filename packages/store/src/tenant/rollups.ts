@@ -3,6 +3,7 @@ import {
   addCounters,
   type Counters,
   capacityCountersOf,
+  findingGaugeDeltas,
   type Gauge,
   gaugeDeltas,
   type ReplayDelta,
@@ -13,6 +14,7 @@ import { T, TQ } from "../keys.ts";
 import { queryOf, queryPages } from "../query.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { CasesRepository } from "./cases.ts";
+import { InspectionsRepository } from "./supervision/inspections.ts";
 import { UnitsRepository } from "./units.ts";
 
 /** One unit's counters of one month, as the rollup item keeps them. */
@@ -94,7 +96,7 @@ export class RollupsRepository {
   /** Units' gauges of right now (open and overdue cases of their subtree, open cases of their own). */
   async gauges(unitIds: readonly string[]): Promise<Map<string, Record<Gauge, number>>> {
     const out = new Map<string, Record<Gauge, number>>();
-    for (const id of unitIds) out.set(id, { open: 0, openOwn: 0, overdue: 0 });
+    for (const id of unitIds) out.set(id, { open: 0, openOwn: 0, overdue: 0, overdueFindings: 0 });
     for (let i = 0; i < unitIds.length; i += 100) {
       let keys: Record<string, string>[] = unitIds.slice(i, i + 100).map((id) => T.gauges(id));
       for (let attempt = 0; keys.length; attempt++) {
@@ -112,6 +114,7 @@ export class RollupsRepository {
             open: Math.max(0, Number(item.open ?? 0)),
             openOwn: Math.max(0, Number(item.openOwn ?? 0)),
             overdue: Math.max(0, Number(item.overdue ?? 0)),
+            overdueFindings: Math.max(0, Number(item.overdueFindings ?? 0)),
           });
         }
         keys = (page.UnprocessedKeys?.[this.t.tableName]?.Keys ?? []) as Record<string, string>[];
@@ -197,9 +200,25 @@ export async function rebuildRollups(
     const [unitId, month] = key.split("\u0000") as [string, string];
     return { PutRequest: { Item: { ...T.rollup(unitId, month), unitId, month, ...counters } } };
   });
+  // Inspection findings overdue now, as the daily job marked them (the open ones are a small index).
+  for (const f of await new InspectionsRepository(t).overdue("9999-12-31"))
+    for (const g of findingGaugeDeltas(null, {
+      ...f,
+      status: "open",
+      unitPath: pathOf.get(f.unitId) ?? f.unitPath,
+    }))
+      gauges.set(g.unitId, addCounters(gauges.get(g.unitId) ?? {}, g.counters as Counters));
   const gaugePuts = units.map((u) => ({
     PutRequest: {
-      Item: { ...T.gauges(u.id), unitId: u.id, open: 0, openOwn: 0, overdue: 0, ...gauges.get(u.id) },
+      Item: {
+        ...T.gauges(u.id),
+        unitId: u.id,
+        open: 0,
+        openOwn: 0,
+        overdue: 0,
+        overdueFindings: 0,
+        ...gauges.get(u.id),
+      },
     },
   }));
   await batchWrite(t, [...stale.map((Key) => ({ DeleteRequest: { Key } })), ...puts, ...gaugePuts]);

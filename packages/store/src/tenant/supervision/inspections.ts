@@ -1,9 +1,16 @@
-import { belowPrefix, type FindingRecord, type InspectionRecord, type NoticeDraft } from "@weiquan/domain";
+import {
+  belowPrefix,
+  type FindingRecord,
+  findingGaugeDeltas,
+  type GaugeDelta,
+  type InspectionRecord,
+  type NoticeDraft,
+} from "@weiquan/domain";
 import { T, TQ, withoutKeys } from "../../keys.ts";
 import { queryOf, queryPages } from "../../query.ts";
 import type { TenantTable } from "../../tenant-access.ts";
 import { type TransactItem, transact } from "../../writes.ts";
-import { type FiguresAdd, rollupAdds } from "../figures-write.ts";
+import { type FiguresAdd, gaugeAdd, rollupAdds } from "../figures-write.ts";
 import { NoticesRepository } from "../notices.ts";
 import { indexPage } from "./paged.ts";
 
@@ -21,6 +28,19 @@ export interface InspectionWrite {
   notices: readonly NoticeDraft[];
   /** Items linking the files the change names (photos, evidence), each condition-checked. */
   links?: readonly TransactItem[];
+  /** The findings as the decision read them (none for a new inspection): the overdue gauges move from them. */
+  before?: readonly FindingRecord[];
+}
+
+/** The gauge updates of several deltas, one per unit (a transaction may touch an item only once). */
+function gaugeAdds(tableName: string, deltas: readonly GaugeDelta[]): TransactItem[] {
+  const sums = new Map<string, Record<string, number>>();
+  for (const d of deltas) {
+    const into = sums.get(d.unitId) ?? {};
+    for (const [k, v] of Object.entries(d.counters)) into[k] = (into[k] ?? 0) + (v ?? 0);
+    sums.set(d.unitId, into);
+  }
+  return [...sums].map(([unitId, counters]) => gaugeAdd(tableName, unitId, counters));
 }
 
 /**
@@ -50,9 +70,26 @@ export class InspectionsRepository {
     };
   }
 
+  /**
+   * A finding as decided, guarded by its overdue mark as read: the daily job marks findings without
+   * touching the inspection's version, and the gauges moved here were reckoned from that mark.
+   */
+  private findingPut(f: FindingRecord, before: FindingRecord | null): TransactItem {
+    const guard = !before
+      ? { ConditionExpression: "attribute_not_exists(PK)" }
+      : before.overdueNoticed === undefined
+        ? { ConditionExpression: "attribute_not_exists(overdueNoticed)" }
+        : {
+            ConditionExpression: "overdueNoticed = :noticed",
+            ExpressionAttributeValues: { ":noticed": before.overdueNoticed },
+          };
+    return { Put: { TableName: this.t.tableName, Item: this.findingItem(f), ...guard } };
+  }
+
   /** Writes a change; false if the inspection is not at `expectedVersion` (or, new, exists already). */
   async write(w: InspectionWrite, expectedVersion?: number): Promise<boolean> {
     const notices = new NoticesRepository(this.t);
+    const before = new Map((w.before ?? []).map((f) => [f.id, f]));
     const items: TransactItem[] = [
       {
         Put: {
@@ -62,8 +99,12 @@ export class InspectionsRepository {
           ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ":v": expectedVersion },
         },
       },
-      ...w.findings.map((f) => ({ Put: { TableName: this.t.tableName, Item: this.findingItem(f) } })),
+      ...w.findings.map((f) => this.findingPut(f, before.get(f.id) ?? null)),
       ...rollupAdds(this.t.tableName, w.figures),
+      ...gaugeAdds(
+        this.t.tableName,
+        w.findings.flatMap((f) => findingGaugeDeltas(before.get(f.id) ?? null, f)),
+      ),
       ...w.notices.flatMap((n) => notices.draftItems(n)),
       ...(w.links ?? []),
     ];
@@ -172,9 +213,16 @@ export class InspectionsRepository {
 /** Marks an open finding's lapse noticed and tells its unit, once per due date (see the daily job). */
 export async function noticeOverdueFinding(
   t: TenantTable,
-  f: Pick<FindingRecord, "id" | "inspectionId" | "dueBy">,
+  f: Pick<FindingRecord, "id" | "inspectionId" | "dueBy" | "unitPath">,
   notice: NoticeDraft,
 ): Promise<boolean> {
+  // From now on the finding counts overdue in its unit's gauges and above, until rectified or re-dated.
+  const counted = findingGaugeDeltas(null, {
+    status: "open",
+    dueBy: f.dueBy,
+    unitPath: f.unitPath,
+    overdueNoticed: f.dueBy,
+  });
   const result = await transact(t.doc, [
     {
       Update: {
@@ -187,6 +235,7 @@ export async function noticeOverdueFinding(
         ExpressionAttributeValues: { ":due": f.dueBy, ":open": "open" },
       },
     },
+    ...gaugeAdds(t.tableName, counted),
     ...new NoticesRepository(t).draftItems(notice),
   ]);
   return result.ok;
