@@ -21,7 +21,7 @@ import {
 } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { doc } from "../http/docs.ts";
+import { doc, XLSX_BODY } from "../http/docs.ts";
 import { IdempotencyHeader } from "../http/idempotency.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
@@ -56,7 +56,6 @@ const Coverage = z.object({
   ),
   rate: z.number().nullable(),
 });
-const Workbook = { schema: z.string(), description: "An Excel workbook (Chinese headers)" };
 /** A workbook's headers: its type and an ASCII and a Chinese file name. */
 const xlsx = (ascii: string, chinese: string) => ({
   "content-type": XLSX,
@@ -130,7 +129,7 @@ export const trainingRoutes = new Hono<ScopedEnv>()
     doc({
       summary: "The trainings list (same filters as the list) as an Excel workbook",
       tags: ["trainings"],
-      ok: Workbook,
+      ok: XLSX_BODY,
       errors: [400, 404],
     }),
     valid("query", z.object({ year: YearInput.optional(), unitId: UnitFilter })),
@@ -221,7 +220,7 @@ export const publicityRoutes = new Hono<ScopedEnv>()
     doc({
       summary: "The publicity list (same filters as the list) as an Excel workbook",
       tags: ["publicity"],
-      ok: Workbook,
+      ok: XLSX_BODY,
       errors: [400, 404],
     }),
     valid(
@@ -326,7 +325,7 @@ export const warningRoutes = new Hono<ScopedEnv>()
       summary:
         "Warnings as an Excel workbook: `box=sent` with each receiving unit's acknowledgement, `box=inbox` the unit's",
       tags: ["warnings"],
-      ok: Workbook,
+      ok: XLSX_BODY,
       errors: [400],
     }),
     valid("query", z.object({ box: z.enum(["inbox", "sent"]).optional() })),
@@ -407,7 +406,7 @@ export const volunteerRoutes = new Hono<ScopedEnv>()
     doc({
       summary: "The volunteer roster as an Excel workbook (masked as in the list)",
       tags: ["volunteers"],
-      ok: Workbook,
+      ok: XLSX_BODY,
       errors: [400, 404],
     }),
     valid("query", z.object({ unitId: UnitFilter, status: VolunteerStatus.optional() })),
