@@ -14,6 +14,8 @@ export * from "./export/file-sink.ts";
 export * from "./files/object-store.ts";
 export * from "./keys.ts";
 export * from "./login-state.ts";
+export * from "./provisioning/conformance.ts";
+export * from "./provisioning/conformance-check.ts";
 export * from "./provisioning/create-table.ts";
 export * from "./provisioning/drop-table.ts";
 export * from "./provisioning/provision-tenant.ts";

@@ -25,6 +25,12 @@ export interface ProvisionDeps {
   placement?: Placement;
 }
 
+/** The tags every tenant table carries (set at onboarding, checked by the conformance check). */
+export const tenantTableTags = (tenant: Pick<TenantRecord, "id" | "countyCode">) => ({
+  "weiquan:tenant": tenant.id,
+  "weiquan:county": tenant.countyCode,
+});
+
 /**
  * Brings a tenant from `provisioning` to `active`: its table (from the shared definition), the
  * table settings, the root bureau unit, the county's planned stations and points when onboarding asked
@@ -36,7 +42,7 @@ export async function provisionTenant(deps: ProvisionDeps, tenantId: string): Pr
   if (!tenant) throw new Error(`tenant ${tenantId} does not exist`);
   if (tenant.status !== "provisioning") return tenant;
   const stamp = () => deps.now().toISOString();
-  const tags = { "weiquan:tenant": tenant.id, "weiquan:county": tenant.countyCode };
+  const tags = tenantTableTags(tenant);
   const table = { tenantId, tableName: tenant.tableName, doc: documentClient(deps.client) };
 
   try {
