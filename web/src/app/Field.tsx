@@ -1,5 +1,6 @@
 import { Flex } from "antd";
 import type { ReactNode } from "react";
+import { useSmallFont } from "./large-text.tsx";
 
 /**
  * A filter or toolbar control with a visible label above it (a placeholder is not a label: it disappears
@@ -14,9 +15,10 @@ export function Field({
   htmlFor: string;
   children: ReactNode;
 }) {
+  const small = useSmallFont();
   return (
     <Flex vertical gap={2}>
-      <label htmlFor={htmlFor} style={{ fontSize: 12, color: "rgba(0,0,0,0.65)" }}>
+      <label htmlFor={htmlFor} style={{ fontSize: small, color: "rgba(0,0,0,0.65)" }}>
         {label}
       </label>
       {children}

@@ -53,3 +53,11 @@ export function useLargeText(): { large: boolean; setLarge: (on: boolean) => voi
   const large = useSyncExternalStore(subscribe, read, () => false);
   return { large, setLarge: setLargeText };
 }
+
+/**
+ * The size of small print (a label above a filter, a date under a title): 12 px normally, 16 px in 大字模式
+ * (antd's own small text grows with the theme; this is for the few places that set a size themselves).
+ */
+export function useSmallFont(size = 12): number {
+  return useLargeText().large ? size + 4 : size;
+}

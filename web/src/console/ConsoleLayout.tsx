@@ -19,6 +19,7 @@ import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LangSwitch } from "../app/LangSwitch.tsx";
 import { LargeTextSwitch } from "../app/LargeTextSwitch.tsx";
+import { useSmallFont } from "../app/large-text.tsx";
 import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
 import { roleLabel } from "../i18n/roles.ts";
@@ -76,6 +77,7 @@ export function ConsoleLayout() {
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
   const medium = screens.md ?? true;
+  const small = useSmallFont();
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -143,7 +145,7 @@ export function ConsoleLayout() {
                 <UserOutlined />
                 <span data-testid="header-user">{me.user.displayName}</span>
                 {medium && (
-                  <span style={{ color: headerText, fontSize: 12 }} data-testid="header-role">
+                  <span style={{ color: headerText, fontSize: small }} data-testid="header-role">
                     {lang === "zh"
                       ? `（${roleLabel(me.user.role, lang)}）`
                       : `(${roleLabel(me.user.role, lang)})`}

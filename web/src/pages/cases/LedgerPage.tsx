@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
+import { useSmallFont } from "../../app/large-text.tsx";
 import { type PagedQuery, PagedTable } from "../../app/PagedTable.tsx";
 import { PageHeader } from "../../app/PageHeader.tsx";
 import { useSession } from "../../console/session.tsx";
@@ -31,7 +32,7 @@ export function ledgerQuery(filters: Filters): PagedQuery<CaseSummary> {
 }
 
 /** Columns that fit a 1366 px screen: the subject gets the room, the business sits under it. */
-function columnsOf(t: CaseMessages, units: UnitsState): TableColumnsType<CaseSummary> {
+function columnsOf(t: CaseMessages, units: UnitsState, small: number): TableColumnsType<CaseSummary> {
   return [
     {
       title: t.colTrackingNo,
@@ -46,7 +47,7 @@ function columnsOf(t: CaseMessages, units: UnitsState): TableColumnsType<CaseSum
       render: (subject: string, row) => (
         <Flex vertical style={{ minWidth: 0 }}>
           <Typography.Text ellipsis={{ tooltip: subject }}>{subject}</Typography.Text>
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: small }}>
             {row.businessName ?? t.none}
           </Typography.Text>
         </Flex>
@@ -96,6 +97,7 @@ export default function LedgerPage() {
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => filtersOf(search), [search]);
   const units = useUnits();
+  const small = useSmallFont();
   const query = useMemo(() => ledgerQuery(filters), [filters]);
   const refreshing = useIsFetching({ queryKey: query.queryKey }) > 0;
   const canRegister = handlingRoles.includes(me.user.role);
@@ -161,7 +163,7 @@ export default function LedgerPage() {
         errorTitle={t.ledgerLoadFailed}
         count={t.ledgerCount}
         rowKey="id"
-        columns={columnsOf(t, units)}
+        columns={columnsOf(t, units, small)}
         tableLayout="fixed"
         rowSelection={
           canRegister

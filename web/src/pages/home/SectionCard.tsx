@@ -1,6 +1,7 @@
 import { Badge, Card, Empty, Flex, Typography } from "antd";
 import { Link } from "react-router-dom";
 import type { Answer, api } from "../../api/client.ts";
+import { useSmallFont } from "../../app/large-text.tsx";
 import { formatTime } from "../cases/format.ts";
 import type { HomeMessages } from "./messages.ts";
 
@@ -11,6 +12,7 @@ const toneColor = { danger: "#cf1322", warning: "#ad4e00", info: "#0958d9" } as 
 /** One group of the 工作台: its count, the most urgent items, a link to the whole list. */
 export function SectionCard({ s, t }: { s: Section; t: HomeMessages }) {
   const title = t.sections[s.key] ?? s.title;
+  const small = useSmallFont(13);
   return (
     <Card
       size="small"
@@ -48,11 +50,13 @@ export function SectionCard({ s, t }: { s: Section; t: HomeMessages }) {
                 {item.title}
               </Typography.Text>
               <Flex justify="space-between" gap={8}>
-                <Typography.Text type="secondary" ellipsis style={{ fontSize: 13 }}>
+                <Typography.Text type="secondary" ellipsis style={{ fontSize: small }}>
                   {item.detail ?? ""}
                 </Typography.Text>
                 {item.dueBy && (
-                  <Typography.Text style={{ fontSize: 13, color: toneColor[s.tone], whiteSpace: "nowrap" }}>
+                  <Typography.Text
+                    style={{ fontSize: small, color: toneColor[s.tone], whiteSpace: "nowrap" }}
+                  >
                     {t.dueBy(formatTime(item.dueBy))}
                   </Typography.Text>
                 )}

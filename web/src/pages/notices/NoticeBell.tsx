@@ -6,6 +6,7 @@ import { useNavigate } from "react-router-dom";
 import { type Answer, ApiError, api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
 import { errorText } from "../../app/errors.ts";
+import { useSmallFont } from "../../app/large-text.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { useNoticeT } from "./messages.ts";
 import { type Notice, NoticeItem } from "./NoticeItem.tsx";
@@ -22,6 +23,7 @@ const POLL_MS = 60_000;
 export function NoticeBell({ color }: { color: string }) {
   const t = useNoticeT();
   const common = useT();
+  const small = useSmallFont();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -104,7 +106,7 @@ export function NoticeBell({ color }: { color: string }) {
             <NoticeItem key={n.id} n={n} onOpen={openNotice} />
           ))}
           {page.nextCursor && (
-            <Typography.Text type="secondary" style={{ fontSize: 12, paddingTop: 6 }}>
+            <Typography.Text type="secondary" style={{ fontSize: small, paddingTop: 6 }}>
               {t.more}
             </Typography.Text>
           )}

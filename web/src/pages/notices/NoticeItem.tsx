@@ -1,6 +1,7 @@
 import { InfoCircleOutlined, WarningOutlined } from "@ant-design/icons";
 import { Badge, Flex, Typography } from "antd";
 import type { Answer, api } from "../../api/client.ts";
+import { useSmallFont } from "../../app/large-text.tsx";
 import { casePath, formatTime } from "../cases/format.ts";
 import { useNoticeT } from "./messages.ts";
 
@@ -22,6 +23,7 @@ export function NoticeItem({ n, onOpen }: { n: Notice; onOpen: (n: Notice, href:
   const t = useNoticeT();
   const href = noticeHref(n);
   const overdue = n.kind === "overdue";
+  const small = useSmallFont();
   return (
     <a
       href={href ?? "#"}
@@ -54,7 +56,7 @@ export function NoticeItem({ n, onOpen }: { n: Notice; onOpen: (n: Notice, href:
           <Typography.Text ellipsis>
             {n.text ?? t.overdueBody(n.trackingNo ?? "", n.subject ?? "")}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: small }}>
             {n.dueBy ? t.dueBy(formatTime(n.dueBy)) : formatTime(n.at)}
           </Typography.Text>
         </Flex>

@@ -1,6 +1,7 @@
 import { ruleSets } from "@weiquan/domain/cases/clock/rules";
 import type { Case } from "@weiquan/domain/cases/schema";
 import { Alert, Flex, Typography } from "antd";
+import { useSmallFont } from "../../../app/large-text.tsx";
 import { navFor } from "../../../console/nav.ts";
 import { useSession } from "../../../console/session.tsx";
 import { CalendarOverridesBanner } from "../../settings/CalendarOverridesBanner.tsx";
@@ -20,6 +21,7 @@ export function DeadlineCard({ c, t }: { c: Case; t: CaseMessages }) {
   // A deadline in a year the holiday data does not know was counted Monday to Friday: say so, while the
   // case's clock still matters (running or paused) and to someone who can add the year in Settings.
   const { me } = useSession();
+  const small = useSmallFont();
   const canFix = navFor(me.user.role).some((item) => item.key === "settings");
   const open = c.dueBy !== null || c.paused;
   const years = canFix && open ? rows.flatMap(([, at]) => (at ? [Number(at.slice(0, 4))] : [])) : [];
@@ -44,7 +46,7 @@ export function DeadlineCard({ c, t }: { c: Case; t: CaseMessages }) {
             <Typography.Text type="secondary">{label}：</Typography.Text>
             {formatTime(at)}
             {basis && (
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+              <Typography.Paragraph type="secondary" style={{ fontSize: small, margin: 0 }}>
                 {basis}
               </Typography.Paragraph>
             )}
