@@ -32,6 +32,7 @@ describe("the OpenAPI document", () => {
       expect.arrayContaining([
         "/v1/reports/summary.xlsx",
         "/v1/reports/units.xlsx",
+        "/v1/cases/ledger.xlsx",
         "/v1/assessments/{id}/report.xlsx",
         "/v1/inspections/findings.xlsx",
         "/v1/sampling/rounds/{id}/callbacks.xlsx",

@@ -10,7 +10,7 @@ import {
 import { Hono } from "hono";
 import { z } from "zod";
 import { visibleCase } from "../access/scope.ts";
-import { doc } from "../http/docs.ts";
+import { doc, XLSX_BODY } from "../http/docs.ts";
 import { page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
@@ -84,7 +84,7 @@ export const caseRoutes = new Hono<ScopedEnv>()
       summary:
         "The ledger for the same filters as an Excel workbook (up to 5,000 rows, personal data masked as in the ledger)",
       tags,
-      ok: { schema: z.string(), description: `An Excel workbook (${XLSX})` },
+      ok: XLSX_BODY,
       errors: [400, 404],
     }),
     valid("query", LedgerExportQuery),
