@@ -75,8 +75,24 @@ describe("the annual assessment and creation campaigns", () => {
     const scored: Json = await call(admin, "GET", `/v1/assessments/${id}/sheets/${unit.unitId}`);
     expect(scored.items.find((i: Json) => i.code === "B1")).toMatchObject({ points: 18, note: "台账缺两页" });
 
+    // A regulation office scores a sheet of its own area in the console (the only sheets it is shown).
+    const units: Json = await call(admin, "GET", "/v1/units");
+    const officeId = units.items.find((u: Json) => u.name === "宝平市场监管所").id;
+    const area: Json = await call(admin, "GET", `/v1/assessments/${id}?unitId=${officeId}&limit=100`);
+    const theirs = area.sheets.find((s: Json) => s.unitId !== unit.unitId);
+    const office = await freshPage();
+    await login(office, DEMO_TENANT, "office1", PASSWORD);
+    await office.goto(`${baseUrl}/assessment/${id}`);
+    await office.getByTestId(`sheet-open-${theirs.unitName}`).click();
+    await office.getByTestId("sheet-drawer").waitFor();
+    await office.getByTestId("score-B1").fill("17");
+    await office.getByTestId("score-B2").fill("19");
+    await submit(office, "sheet");
+    const byOffice: Json = await call(admin, "GET", `/v1/assessments/${id}/sheets/${theirs.unitId}`);
+    expect(byOffice.items.find((i: Json) => i.code === "B2")).toMatchObject({ points: 19 });
+
     // The other sheets behind the console's back, then finalize in the console.
-    for (const s of first.sheets.slice(1))
+    for (const s of first.sheets.slice(1).filter((s: Json) => s.unitId !== theirs.unitId))
       await call(admin, "PATCH", `/v1/assessments/${id}/sheets/${s.unitId}`, {
         version: s.version,
         items: [
