@@ -8,6 +8,7 @@ import { bundleAll } from "./bundles.ts";
 import { caseBenchmarks } from "./cases.ts";
 import { coldStart } from "./cold-start.ts";
 import { consoleInitialBundle } from "./console-bundle.ts";
+import { coreCalls } from "./core-calls.ts";
 import { figuresScale } from "./figures.ts";
 import { latency } from "./latency.ts";
 import { printTable, round, writeResults } from "./lib.ts";
@@ -109,6 +110,10 @@ const file = writeResults("foundation", {
   figures,
 });
 console.log(`\nwritten ${file}`);
+
+// Core calls (issue 10): ledger page, case view and dashboard against their one essential query alone;
+// writes bench/results/core-calls.json.
+await coreCalls({ quick });
 
 // Cases (issue 4): create / get / list / transition vs their DynamoDB operations, capacity per
 // complaint lifecycle, ledger page at 1k / 10k / 100k cases; writes bench/results/cases.json.
