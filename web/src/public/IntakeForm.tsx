@@ -2,6 +2,7 @@ import type { RequestType } from "@weiquan/domain/cases/schema";
 import { checkField, type PublicField, type PublicKind, yuanToFen } from "@weiquan/domain/public/checks";
 import { type ReactNode, useMemo, useState } from "react";
 import { ApiError, type Directory, publicApi } from "./api.ts";
+import { isChallenge, solveChallenge } from "./challenge.ts";
 import { caseKindLabels, nationalCategories, requestTypeLabels } from "./labels.ts";
 
 type Values = Record<PublicField, string>;
@@ -115,6 +116,8 @@ export function IntakeForm(props: {
   const [website, setWebsite] = useState("");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** Share of the busy hour's security check done (null: none running). */
+  const [checking, setChecking] = useState<number | null>(null);
 
   const errorOf = (f: PublicField): string | null => {
     if (serverErrors[f]) return serverErrors[f];
@@ -170,7 +173,7 @@ export function IntakeForm(props: {
     setBusy(true);
     setFailure(null);
     try {
-      props.onFiled(await publicApi.file(props.county, body));
+      props.onFiled(await fileWithChallenge(props.county, body, setChecking));
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, "?", String(e));
       setFailure(err.message);
@@ -181,6 +184,7 @@ export function IntakeForm(props: {
       }
     } finally {
       setBusy(false);
+      setChecking(null);
     }
   };
 
@@ -357,6 +361,12 @@ export function IntakeForm(props: {
               onChange={(e) => setWebsite(e.target.value)}
             />
           </div>
+          {checking !== null && (
+            <div className="pub-note" role="status" data-testid="pf-checking">
+              当前提交较多，正在进行安全验证（{Math.round(checking * 100)}%），完成后自动提交…
+              <progress max={1} value={checking} />
+            </div>
+          )}
           {failure && (
             <div className="pub-alert" role="alert" data-testid="pf-failure">
               {failure}
@@ -378,4 +388,22 @@ export function IntakeForm(props: {
       )}
     </div>
   );
+}
+
+/**
+ * Files; when the county is busier than normal the API asks for a proof of work first (429
+ * CHALLENGE_REQUIRED with the challenge): the page solves it, showing progress, and files again with it.
+ */
+async function fileWithChallenge(
+  county: string,
+  body: Parameters<typeof publicApi.file>[1],
+  onProgress: (share: number) => void,
+) {
+  try {
+    return await publicApi.file(county, body);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.code === "CHALLENGE_REQUIRED" && isChallenge(e.data))) throw e;
+    onProgress(0);
+    return publicApi.file(county, body, await solveChallenge(e.data, onProgress));
+  }
 }

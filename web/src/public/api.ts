@@ -1,5 +1,7 @@
 import { type Answer, ApiError, guestApi, NETWORK_ERROR, ok } from "../api/client.ts";
 
+import { POW_HEADER } from "./challenge.ts";
+
 export { ApiError };
 
 /** The public intake calls, through the console's typed client (no token) and its one error type. */
@@ -24,8 +26,16 @@ async function friendly<T>(call: Promise<T>): Promise<T> {
 
 export const publicApi = {
   directory: (countyCode: string) => friendly(ok(county.$get({ param: { countyCode } }))),
-  file: (countyCode: string, body: FileBody) =>
-    friendly(ok(county.cases.$post({ param: { countyCode }, json: body }))),
+  /** With `pow`, the solved challenge of a busy hour (challenge.ts). */
+  file: (countyCode: string, body: FileBody, pow?: string) =>
+    friendly(
+      ok(
+        county.cases.$post(
+          { param: { countyCode }, json: body },
+          pow ? { headers: { [POW_HEADER]: pow } } : undefined,
+        ),
+      ),
+    ),
   status: (countyCode: string, trackingNo: string, code: string) =>
     friendly(ok(county.cases[":trackingNo"].$get({ param: { countyCode, trackingNo }, query: { code } }))),
   rate: (countyCode: string, trackingNo: string, code: string, body: RateBody) =>

@@ -1,7 +1,8 @@
-import { type PublicLimitName, publicLimits, TooMany } from "@weiquan/domain";
+import { type PublicLimitName, publicChallenge, publicLimits, TooMany } from "@weiquan/domain";
 import { RateLimitsRepository, withDeadline } from "@weiquan/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { challengeRequired, solved } from "./challenge.ts";
 import type { PublicEnv } from "./tenant.ts";
 
 const counter = (c: Context<PublicEnv>, name: PublicLimitName, by = 1, at = c.var.deps.now()) => {
@@ -23,15 +24,27 @@ const tooMany = (resetIn: number) =>
   );
 
 /**
- * Counts a filing for the source and for the tenant; either over its limit → 429 with Retry-After. A
- * filing that failed on our side (5xx: nothing was written) is taken back from both counts, so a consumer
- * who retries after a 503 is not refused later for our failure.
+ * Counts a filing for the source and for the tenant; either over its limit → 429 with Retry-After. Past
+ * the county's normal rate a filing must carry a solved proof-of-work challenge: without one it is not
+ * counted and is answered 429 `CHALLENGE_REQUIRED` with a fresh challenge (each such answer counts as a
+ * read of the source, so asking for challenges is bounded too). A filing that failed on our side (5xx:
+ * nothing was written) is taken back from both counts, so a consumer who retries after a 503 is not
+ * refused later for our failure.
  */
 export const fileLimit = createMiddleware<PublicEnv>(async (c, next) => {
   const at = c.var.deps.now();
   const hits = await Promise.all([counter(c, "fileSource", 1, at), counter(c, "fileTenant", 1, at)]);
   const over = hits.filter((h) => h.over);
   if (over.length) throw tooMany(Math.max(...over.map((h) => h.resetIn)));
+  if (hits[1]!.count > publicChallenge.normalPerHour && !(await solved(c))) {
+    const [, , read] = await Promise.all([
+      counter(c, "fileSource", -1, at),
+      counter(c, "fileTenant", -1, at),
+      counter(c, "readSource", 1, at),
+    ]);
+    if (read.over) throw tooMany(read.resetIn);
+    throw await challengeRequired(c);
+  }
   await next();
   // In the window it was counted in, with a short deadline of its own (the request's may be spent).
   if (c.res.status >= 500)

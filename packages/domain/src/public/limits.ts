@@ -17,7 +17,8 @@ export interface WindowLimit {
 
 export const publicLimits = {
   fileSource: { limit: 10, windowSeconds: 3600 },
-  fileTenant: { limit: 300, windowSeconds: 3600 },
+  /** The hard ceiling: ten times the normal rate, every filing past the normal rate with a proof of work. */
+  fileTenant: { limit: 3000, windowSeconds: 3600 },
   readSource: { limit: 120, windowSeconds: 600 },
   readTenant: { limit: 6000, windowSeconds: 600 },
   missSource: { limit: 10, windowSeconds: 3600 },
@@ -30,3 +31,12 @@ export type PublicLimitName = keyof typeof publicLimits;
  * of facts at 3 bytes each in UTF-8, 1,000 of request, addresses, names) is about 21 KB of JSON.
  */
 export const PUBLIC_MAX_BODY_BYTES = 32 * 1024;
+
+/**
+ * Past a county's normal rate (300 filings in its hour, ten times its busiest hour) the intake stays open,
+ * but each filing must carry a solved proof-of-work challenge (public/challenge.ts): SHA-256 of the
+ * challenge's salt and a number below `maxNumber`, found by trying — about `maxNumber / 2` hashes, a
+ * second or two in a phone's browser, and the same cost again for every further filing a script wants.
+ * A challenge is good for `ttlSeconds` and for one filing.
+ */
+export const publicChallenge = { normalPerHour: 300, maxNumber: 100_000, ttlSeconds: 600 } as const;
