@@ -510,6 +510,32 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
       expect(JSON.stringify(statement.Resource)).not.toContain("test-tenant-");
   });
 
+  it("checks the tenant tables weekly through the provisioner (report only) and alarms on drift", () => {
+    const api = synth.templates.api;
+    const functions = Object.entries(resourcesOf(api, "AWS::Lambda::Function"));
+    const [provisionerId] = functions.find(([id]) => id.startsWith("Provisioner"))!;
+    api.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "cron(0 2 ? * MON *)",
+      State: "ENABLED",
+      Targets: [
+        Match.objectLike({
+          Arn: { "Fn::GetAtt": [provisionerId, "Arn"] },
+          Input: JSON.stringify({ conformance: { fix: false } }),
+          DeadLetterConfig: {
+            Arn: { "Fn::GetAtt": [Match.stringLikeRegexp("^ProvisionerFailures"), "Arn"] },
+          },
+        }),
+      ],
+    });
+    api.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      Namespace: "Weiquan",
+      MetricName: "TenantTablesDrifted",
+      Dimensions: [{ Name: "service", Value: "weiquan-provisioner" }],
+      Threshold: 1,
+      Period: 86400,
+    });
+  });
+
   it("gives every asynchronous invocation a failure queue and keeps the provisioner's concurrency apart", () => {
     const api = synth.templates.api;
     const functions = Object.entries(resourcesOf(api, "AWS::Lambda::Function"));

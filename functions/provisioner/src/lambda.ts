@@ -1,16 +1,18 @@
 import { S3Client } from "@aws-sdk/client-s3";
-import { lambdaHandler, loadTracer, logger } from "@weiquan/runtime/observability";
+import { lambdaHandler, loadTracer, logger, MetricUnit, metrics } from "@weiquan/runtime/observability";
 import {
   AWS_TIMEOUTS,
   AWS_UPLOAD_TIMEOUTS,
   awsDynamoClient,
   boundedCalls,
+  checkTenantTables,
   deploymentPlacement,
   documentClient,
   dropTenantTable,
   ExportsRepository,
   openSink,
   provisionTenant,
+  remainingDrift,
   runExport,
   TenantsRepository,
 } from "@weiquan/store";
@@ -30,7 +32,8 @@ const placement = deploymentPlacement();
  * The one function with rights over tenant tables as wholes. Invoked by the api: asynchronously on
  * onboarding (Lambda retries a failed async invocation twice, then sends it to the failure queue;
  * provisioning is idempotent, so a retry finishes what a crashed run started) and for exports;
- * synchronously to drop the table of a tenant whose deletion has begun.
+ * synchronously to drop the table of a tenant whose deletion has begun; weekly (EventBridge) to check the
+ * tenant tables against the shared definition, report only (`pnpm conformance --fix` repairs).
  */
 export const handler = lambdaHandler(
   async (event: unknown) => {
@@ -43,6 +46,18 @@ export const handler = lambdaHandler(
       if (done.status === "failed") logger.error("export failed", { exportId, error: done.error });
       else logger.info("exported", { exportId, itemCount: done.itemCount, bytes: done.bytes });
       return { tenantId, exportId, status: done.status };
+    }
+    if ("conformance" in e) {
+      const results = await checkTenantTables({ client, tenants, fix: false });
+      const drifted = results.filter(remainingDrift);
+      for (const r of drifted) {
+        const { tenantId, tableName, missing, error, drifts } = r;
+        logger.warn("tenant table drift", { tenantId, tableName, missing, error, drifts });
+      }
+      // The alarm TenantTablesDrifted watches this count (infra operations.ts).
+      metrics.addMetric("TenantTablesDrifted", MetricUnit.Count, drifted.length);
+      logger.info("tenant tables checked", { tables: results.length, drifted: drifted.length });
+      return { checked: results.length, drifted: drifted.length };
     }
     if ("dropTable" in e) {
       const { tenantId } = e.dropTable;

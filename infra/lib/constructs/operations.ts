@@ -37,7 +37,8 @@ const FIVE_MINUTES = Duration.minutes(5);
  * with its runbook line in the description (docs/operations.md lists the same lines), and a dashboard.
  * Signals: HTTP API 5xx, a 4xx surge and p99 latency; each function's errors and throttles; each failure
  * queue's depth; the control table's throttles and system errors; and the api's own count of DynamoDB
- * throttling on tenant tables (thousands of tables cannot each carry alarms).
+ * throttling on tenant tables (thousands of tables cannot each carry alarms); and the weekly count of tenant
+ * tables that drifted from the shared definition.
  */
 export class Operations extends Construct {
   readonly topic: sns.Topic;
@@ -115,6 +116,21 @@ export class Operations extends Construct {
           "DynamoDB throttled tenant requests (answered 503 with Retry-After): find the tenantId in the api " +
           "log; an on-demand table doubles its capacity within minutes — raise the account's table quota if " +
           "reached.",
+      },
+      {
+        id: "TenantTablesDrifted",
+        // Counted once a week by the conformance check (the provisioner): a day's period keeps it visible.
+        metric: new cloudwatch.Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: "TenantTablesDrifted",
+          dimensionsMap: { service: "weiquan-provisioner" },
+          statistic: "Maximum",
+          period: Duration.days(1),
+        }),
+        threshold: 1,
+        runbook:
+          "Tenant tables differ from the shared definition: the provisioner's log has 'tenant table drift' " +
+          "lines; run `pnpm conformance --stage <stage> --fix` (docs/operations.md § Tenant-table conformance).",
       },
     ];
     for (const table of [props.controlTable]) {

@@ -393,6 +393,19 @@ export class ApiStack extends Stack {
       ],
     });
 
+    new events.Rule(this, "WeeklyConformanceRule", {
+      // Mondays 02:00 UTC, 10:00 in Asia/Shanghai: drift is reported in working hours, never fixed unseen.
+      description: `Weiquan ${stage}: weekly tenant-table conformance check (report only)`,
+      schedule: events.Schedule.cron({ minute: "0", hour: "2", weekDay: "MON" }),
+      targets: [
+        new targets.LambdaFunction(this.provisioner.function, {
+          event: events.RuleTargetInput.fromObject({ conformance: { fix: false } }),
+          retryAttempts: 2,
+          deadLetterQueue: provisionerFailures.queue,
+        }),
+      ],
+    });
+
     const accessLogs = new logs.LogGroup(this, "AccessLogs", {
       retention: logRetentionDays as logs.RetentionDays,
       removalPolicy: RemovalPolicy.RETAIN,
