@@ -35,15 +35,17 @@ const { stage, client } = stageClient({ ...values, endpoint }, USAGE);
 /** One line per drift: tenant, table, aspect, expected, found, and what happens to it. */
 function rows(r: TenantConformance): string[][] {
   const head = [r.countyCode, r.tableName];
-  if (r.error) return [[...head, "check failed", "-", r.error, "report"]];
   if (r.missing) return [[...head, "table", "exists", "missing", "report"]];
-  return r.drifts.map((d) => [
-    ...head,
-    d.aspect,
-    d.expected,
-    d.found,
-    r.fixed.includes(d) ? "fixed" : d.fix ? "fixable (--fix)" : "report only",
-  ]);
+  const failed = r.error ? [[...head, "check failed", "-", r.error, "report"]] : [];
+  return failed.concat(
+    r.drifts.map((d) => [
+      ...head,
+      d.aspect,
+      d.expected,
+      d.found,
+      r.fixed.includes(d) ? "fixed" : d.fix ? "fixable (--fix)" : "report only",
+    ]),
+  );
 }
 
 function print(table: string[][]): void {

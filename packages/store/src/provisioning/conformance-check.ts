@@ -184,14 +184,16 @@ export async function checkTenantTable(
 ): Promise<TenantConformance> {
   const base = { tenantId: tenant.id, countyCode: tenant.countyCode, tableName: tenant.tableName };
   const empty = { ...base, drifts: [], unchecked: [], missing: false, fixed: [], error: null };
+  let result: Conformance | undefined;
   try {
     const state = await readTableState(client, tenant.tableName);
     if (!state) return { ...empty, missing: true };
-    const result = compareTable(state, tenantTableDefinition, tenantTableTags(tenant));
+    result = compareTable(state, tenantTableDefinition, tenantTableTags(tenant));
     const fixed = fix ? await fixDrifts(client, state, result.drifts, tenantTableDefinition) : [];
     return { ...empty, ...result, fixed };
   } catch (e) {
-    return { ...empty, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    // A fix that failed half-way: the drifts found are still reported (none counted as fixed).
+    return { ...empty, ...result, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
   }
 }
 
