@@ -17,6 +17,12 @@ import { samplingBenchmark } from "./sampling.ts";
 
 const quick = process.argv.includes("--quick");
 
+// `pnpm bench reliability`: the security and reliability catalog alone (bench/reliability.ts).
+if (process.argv.includes("reliability")) {
+  await import("./reliability.ts");
+  process.exit(0);
+}
+
 const sizes = await bundleAll();
 printTable(
   "Lambda bundles (as deployed: esbuild, minified ESM, lazy chunks; cold start reads the initial part)",
