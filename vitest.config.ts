@@ -17,8 +17,8 @@ export default defineConfig({
           name: "api",
           include: ["test/api/**/*.test.ts", "packages/**/src/**/*.int.test.ts"],
           globalSetup: ["test/support/dynamodb-global-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {
