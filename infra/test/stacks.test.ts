@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -314,6 +315,58 @@ describe("the Weiquan CDK app (stage test, partition-agnostic)", () => {
     // features still landing. pnpm bench prints the size and the biggest packages (the product's own
     // code, zod, the AWS SDK core); the lists above catch a heavy package slipping into the cold start.
     expect(api.report.initialBytes).toBeLessThan(900 * 1024);
+  });
+
+  it("serves requests from the api bundle as deployed (zod, its locale and compiler plugins, the router) with the stack's environment", async () => {
+    const { api } = await sharedBundles();
+    const [, fn] = apiFunction(synth.templates.api);
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    // CloudFormation references stand for deploy-time values: an account id where one is meant, else a name.
+    const resolved = Object.fromEntries(
+      Object.entries(env).map(([k, v]) => [
+        k,
+        typeof v === "string" ? v : k.endsWith("ACCOUNT_ID") ? "123456789012" : "x",
+      ]),
+    );
+    // A fresh process, as Lambda starts one: the first requests call no AWS service (health, a body the
+    // validator refuses, an unknown route), so no credentials are used.
+    const probe = `
+const { handler } = await import(${JSON.stringify(join(api.dir, "index.mjs"))});
+const call = async (method, path, body) => {
+  const res = await handler({ version: "2.0", routeKey: "$default", rawPath: path, rawQueryString: "",
+    headers: { host: "api.example", "content-type": "application/json" }, body, isBase64Encoded: false,
+    requestContext: { http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "t" },
+      requestId: "r", routeKey: "$default", stage: "$default", time: "", timeEpoch: Date.now(), accountId: "0",
+      apiId: "a", domainName: "api.example", domainPrefix: "api" } },
+    { awsRequestId: "r", functionName: "api", getRemainingTimeInMillis: () => 29000 });
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+};
+console.log(JSON.stringify([
+  await call("GET", "/v1/health"),
+  await call("POST", "/v1/auth/login", JSON.stringify({ tenant: "120115", username: 7 })),
+  await call("GET", "/v1/no-such-route"),
+]));`;
+    const out = spawnSync(process.execPath, ["--input-type=module", "-e", probe], {
+      env: {
+        PATH: process.env.PATH,
+        ...resolved,
+        AWS_REGION: "cn-north-1",
+        AWS_ACCESS_KEY_ID: "unused",
+        AWS_SECRET_ACCESS_KEY: "unused",
+        POWERTOOLS_TRACE_ENABLED: "false",
+      },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(out.status, out.stderr).toBe(0);
+    const [health, login, missing] = JSON.parse(out.stdout.trim().split("\n").pop()!);
+    expect(health.status).toBe(200);
+    // zod ran inside the bundle and the error map named each field.
+    expect(login.status).toBe(400);
+    expect(login.body.error.code).toBe("VALIDATION_FAILED");
+    const paths = (login.body.error.details as Array<{ path: string }>).map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(["username", "password"]));
+    expect(missing.status).toBe(404);
   });
 
   it("ships the per-county division files with the provisioner only, never inside a bundle", () => {
