@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectError, startApi, type TestApi } from "../support/api.ts";
 import { complaintBody, createCase, walkCase } from "../support/cases.ts";
+import { samplePdf, samplePng, upload } from "../support/files.ts";
 
 /**
  * The annual assessment against DynamoDB Local, in a fresh demo tenant (4 stations, 8 points, all
@@ -449,6 +450,64 @@ describe("scoring sheets", () => {
     });
     expectError(r, 409, "VERSION_CONFLICT");
     expect(r.body.error.details.current).toMatchObject({ version: 2, total: 71 });
+  });
+
+  it("keeps a manual item's evidence files, seen by those who see the sheet", async () => {
+    const sheet = (await call("GET", sheetPath("南关社区"), t.bureau)).body;
+    const photo = await upload(api, t.bureau!, { fileName: "现场检查.png", bytes: samplePng() });
+    const scan = await upload(api, t.bureau!, {
+      fileName: "台账扫描.pdf",
+      contentType: "application/pdf",
+      bytes: samplePdf(),
+    });
+    const r = await call("PATCH", sheetPath("南关社区"), t.bureau, {
+      version: sheet.version,
+      items: [{ code: "site", points: 28.5, attachmentIds: [photo.id, scan.id] }],
+    });
+    expect(r.status).toBe(200);
+    const site = () => r.body.items.find((i: { code: string }) => i.code === "site");
+    expect(site().attachments).toEqual([
+      expect.objectContaining({ id: photo.id, fileName: "现场检查.png", contentType: "image/png" }),
+      expect.objectContaining({ id: scan.id, fileName: "台账扫描.pdf", contentType: "application/pdf" }),
+    ]);
+    // The sheet's unit and those above it download the files; a unit elsewhere and another county do not.
+    for (const who of ["point1", "station1", "office1", "viewer"])
+      expect((await call("GET", `/v1/attachments/${photo.id}`, t[who]!)).status, who).toBe(200);
+    for (const who of ["station2", "point2"])
+      expectError(await call("GET", `/v1/attachments/${photo.id}`, t[who]!), 404, "NOT_FOUND");
+    expectError(await call("GET", `/v1/attachments/${photo.id}`, otherTenant), 404, "NOT_FOUND");
+
+    // The whole list: leaving the scan out stops showing it; a file already used is refused at its path.
+    const less = await call("PATCH", sheetPath("南关社区"), t.bureau, {
+      version: r.body.version,
+      items: [{ code: "site", points: 28.5, attachmentIds: [photo.id] }],
+    });
+    expect(less.body.items.find((i: { code: string }) => i.code === "site").attachments).toEqual([
+      expect.objectContaining({ id: photo.id }),
+    ]);
+    const taken = await call("PATCH", sheetPath("城关社区"), t.bureau, {
+      version: (await call("GET", sheetPath("城关社区"), t.bureau)).body.version,
+      items: [{ code: "site", points: 20, attachmentIds: [photo.id] }],
+    });
+    expect(taken.status).toBe(422);
+    expect(taken.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "items.0.attachmentIds.0",
+    ]);
+    // Someone else's upload is as if it did not exist; nothing was scored.
+    const theirs = await upload(api, t.office1!, { bytes: samplePng() });
+    expectError(
+      await call("PATCH", sheetPath("城关社区"), t.bureau, {
+        version: (await call("GET", sheetPath("城关社区"), t.bureau)).body.version,
+        items: [{ code: "site", points: 20, attachmentIds: [theirs.id] }],
+      }),
+      404,
+      "NOT_FOUND",
+    );
+    expect(
+      (await call("GET", sheetPath("城关社区"), t.bureau)).body.items.find(
+        (i: { code: string }) => i.code === "site",
+      ).points,
+    ).toBeNull();
   });
 
   it("refuses points outside [0, maxPoints] and auto items (422), and bad input (400)", async () => {

@@ -153,7 +153,7 @@ export const assessmentRoutes = new Hono<ScopedEnv>()
     "/v1/assessments/:id/sheets/:unitId",
     doc({
       summary:
-        "Score a sheet's manual items with version (points within [0, maxPoints], else 422); the bureau, or an office within its subtree",
+        "Score a sheet's manual items with version (points within [0, maxPoints], else 422) and their evidence files (attachmentIds: the whole list); the bureau, or an office within its subtree",
       tags,
       ok: { schema: Sheet },
       errors: [400, 403, 404, 409, 422],
@@ -162,7 +162,9 @@ export const assessmentRoutes = new Hono<ScopedEnv>()
     valid("json", PatchSheetInput),
     async (c) => {
       const p = c.req.valid("param");
-      return c.json(await scoreSheet(c.var.scope, p.id, p.unitId, c.req.valid("json"), c.var.deps.now()));
+      return c.json(
+        await scoreSheet(c.var.deps, c.var.scope, p.id, p.unitId, c.req.valid("json"), c.var.deps.now()),
+      );
     },
   )
   .post(

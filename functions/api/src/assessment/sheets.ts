@@ -1,9 +1,11 @@
 import {
+  type AttachmentRef,
   applyScores,
   Conflict,
   canScoreSheet,
   canSeeUnit,
   Forbidden,
+  Invalid,
   NotFound,
   type PatchSheetInput,
   type Sheet,
@@ -12,8 +14,15 @@ import {
   Unprocessable,
   visiblePrefix,
 } from "@weiquan/domain";
-import { type AssessmentRecord, AssessmentsRepository, type SheetRecord } from "@weiquan/store";
+import {
+  type AssessmentRecord,
+  AssessmentsRepository,
+  type SheetRecord,
+  type TransactItem,
+} from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
+import { attachmentLinks, linkConflict } from "../attachments/link.ts";
+import type { AppDeps } from "../deps.ts";
 import { headerView, sheetView } from "./view.ts";
 
 /** Every tenant role sees an assessment's header; which sheets it sees is its subtree's business. */
@@ -71,8 +80,45 @@ const notScoring = (h: AssessmentRecord) =>
     { status: h.status },
   );
 
+/**
+ * The evidence files a patch adds (ids an item names that it does not show yet), checked and made into
+ * link items for the score's own transaction; each id answers at its own field path. A file named by two
+ * items is refused: it belongs to one.
+ */
+async function evidenceLinks(
+  deps: AppDeps,
+  scope: Scope,
+  sheet: SheetRecord,
+  input: PatchSheetInput,
+  now: Date,
+) {
+  const items: TransactItem[] = [];
+  const linked = new Map<string, AttachmentRef>();
+  const named = new Set<string>();
+  for (const [i, p] of input.items.entries()) {
+    const path = `items.${i}.attachmentIds`;
+    for (const [j, id] of (p.attachmentIds ?? []).entries()) {
+      if (named.has(id))
+        throw Invalid("同一附件只能作为一个项目的证据", [{ path: `${path}.${j}`, message: "附件重复" }]);
+      named.add(id);
+    }
+    const shown = new Set((sheet.items.find((it) => it.code === p.code)?.attachments ?? []).map((a) => a.id));
+    const added = (p.attachmentIds ?? []).filter((id) => !shown.has(id));
+    const link = {
+      kind: "assessment" as const,
+      id: `${sheet.assessmentId}/${sheet.unitId}`,
+      unitId: sheet.unitId,
+    };
+    const out = await attachmentLinks(deps, scope, added, link, now, path);
+    items.push(...out.items);
+    for (const ref of out.refs) linked.set(ref.id, ref);
+  }
+  return { items, linked };
+}
+
 /** Scores a sheet's manual items (with version): the bureau, or an office within its subtree. */
 export async function scoreSheet(
+  deps: AppDeps,
   scope: Scope,
   id: string,
   unitId: string,
@@ -85,12 +131,14 @@ export async function scoreSheet(
   if (header.status !== "scoring") throw notScoring(header);
   if (input.version !== sheet.version) throw stale(sheet, scope);
   const at = shanghaiIso(now);
+  const evidence = await evidenceLinks(deps, scope, sheet, input, now);
   const { items, unscoredDelta } = applyScores(
     sheet.items,
     header.template.items,
     input.items,
     scope.caller.displayName,
     at,
+    evidence.linked,
   );
   const next: SheetRecord = {
     ...sheet,
@@ -100,8 +148,9 @@ export async function scoreSheet(
     updatedAt: at,
   };
   const repo = new AssessmentsRepository(scope.table);
-  const out = await repo.scoreSheet(next, input.version, unscoredDelta);
+  const out = await repo.scoreSheet(next, input.version, unscoredDelta, evidence.items);
   if (out === "ok") return sheetView(next, scope);
   if (out === "not_scoring") throw notScoring((await repo.getHeader(id))!);
+  if (out === "link_taken") throw linkConflict();
   throw stale((await repo.getSheet(id, unitId))!, scope);
 }

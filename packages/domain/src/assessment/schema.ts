@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AttachmentIds, AttachmentRef } from "../attachments/schema.ts";
 import { line, text, Version, YearInput } from "../common/inputs.ts";
 import { metricCodes } from "./metrics.ts";
 
@@ -130,6 +131,8 @@ export const SheetItem = z.object({
   /** An auto item without data that fell back to its `ifNoData` rule. */
   noData: z.boolean().optional(),
   note: z.string().optional(),
+  /** A manual item's evidence: photos or scans of what the scorer saw (linked to the sheet's unit). */
+  attachments: z.array(AttachmentRef).optional(),
   scoredBy: z.string().optional(),
   scoredAt: z.string().optional(),
 });
@@ -202,6 +205,8 @@ export const PatchSheetInput = z
           code: ItemCode,
           points: z.number().min(0).max(100).nullable(),
           note: text(500).optional(),
+          /** The item's evidence as it should be (the whole list: ids left out are no longer shown). */
+          attachmentIds: AttachmentIds.optional(),
         }),
       )
       .min(1)

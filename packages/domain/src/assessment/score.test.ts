@@ -158,6 +158,34 @@ describe("scoring a sheet by hand", () => {
     ).toBe(1);
   });
 
+  it("keeps an item's evidence as the whole list named: files shown stay, new ones come from their links", () => {
+    const ref = (id: string) => ({ id, fileName: `${id}.png`, contentType: "image/png" as const, size: 9 });
+    const first = applyScores(
+      items,
+      template,
+      [{ code: "site", points: 40, attachmentIds: ["a", "b"] }],
+      "u1",
+      "t",
+      new Map([
+        ["a", ref("a")],
+        ["b", ref("b")],
+      ]),
+    );
+    expect(first.items[1]!.attachments).toEqual([ref("a"), ref("b")]);
+    const next = applyScores(
+      first.items,
+      template,
+      [{ code: "site", points: 40, attachmentIds: ["b", "c"] }],
+      "u1",
+      "t",
+      new Map([["c", ref("c")]]),
+    );
+    expect(next.items[1]!.attachments).toEqual([ref("b"), ref("c")]);
+    // Without attachmentIds the files stay as they were.
+    const same = applyScores(next.items, template, [{ code: "site", points: 41 }], "u1", "t");
+    expect(same.items[1]!.attachments).toEqual([ref("b"), ref("c")]);
+  });
+
   it("refuses points above the item's maximum, auto items and unknown codes (422)", () => {
     expect(codeOf(() => applyScores(items, template, [{ code: "site", points: 51 }], "u", "t"))).toBe(
       "POINTS_OUT_OF_RANGE",

@@ -1,3 +1,4 @@
+import type { AttachmentRef } from "../attachments/schema.ts";
 import { type AppError, Unprocessable } from "../common/errors.ts";
 import { type MetricFacts, metricDefinition, metricValue } from "./metrics.ts";
 import type { PatchSheetInput, Scale, SheetItem, TemplateItem } from "./schema.ts";
@@ -79,6 +80,8 @@ export function applyScores(
   patch: PatchSheetInput["items"],
   by: string,
   at: string,
+  /** The files newly linked by this patch (the item's files already shown are kept by id). */
+  linked: ReadonlyMap<string, AttachmentRef> = new Map(),
 ): { items: SheetItem[]; unscoredDelta: number } {
   const defs = new Map(template.map((t) => [t.code, t]));
   const next = current.map((i) => ({ ...i }));
@@ -98,6 +101,14 @@ export function applyScores(
       });
     item.points = p.points === null ? null : round2(p.points);
     if (p.note !== undefined) item.note = p.note;
+    if (p.attachmentIds !== undefined) {
+      const shown = new Map((item.attachments ?? []).map((a) => [a.id, a]));
+      item.attachments = p.attachmentIds.map((id) => {
+        const ref = shown.get(id) ?? linked.get(id);
+        if (!ref) throw new Error(`attachment ${id} was not linked before scoring`);
+        return ref;
+      });
+    }
     item.scoredBy = by;
     item.scoredAt = at;
   }

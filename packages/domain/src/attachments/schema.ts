@@ -26,7 +26,14 @@ export const CreateAttachmentInput = z
 export type CreateAttachmentInput = z.infer<typeof CreateAttachmentInput>;
 
 /** The kinds of record an attachment can belong to; each capability names its own. */
-export const linkKinds = ["case", "publicity", "training", "inspection", "rectification"] as const;
+export const linkKinds = [
+  "case",
+  "publicity",
+  "training",
+  "inspection",
+  "rectification",
+  "assessment",
+] as const;
 export const LinkKind = z.enum(linkKinds);
 export type LinkKind = z.infer<typeof LinkKind>;
 

@@ -230,7 +230,9 @@ export class AssessmentsRepository {
     next: SheetRecord,
     expectedVersion: number,
     unscoredDelta: number,
-  ): Promise<"ok" | "stale" | "not_scoring"> {
+    /** Condition-checked items linking the evidence files the scores name (after the two below). */
+    links: readonly TransactItem[] = [],
+  ): Promise<"ok" | "stale" | "not_scoring" | "link_taken"> {
     const out = await transact(this.t.doc, [
       {
         Put: {
@@ -250,8 +252,10 @@ export class AssessmentsRepository {
           ExpressionAttributeValues: { ":d": unscoredDelta, ":one": 1, ":scoring": "scoring" },
         },
       },
+      ...links,
     ]);
     if (out.ok) return "ok";
-    return out.failed.includes(1) ? "not_scoring" : "stale";
+    if (out.failed.includes(1)) return "not_scoring";
+    return out.failed.includes(0) ? "stale" : "link_taken";
   }
 }

@@ -2,13 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Descriptions, Drawer, Flex, Form, Input, InputNumber, Typography } from "antd";
 import { type ReactNode, useEffect, useState } from "react";
 import { api, ok } from "../../api/client.ts";
+import { AttachmentList, AttachmentUploader, useEvidenceLabel } from "../../app/Attachments.tsx";
 import { FormDrawer } from "../../app/FormDrawer.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { type Assessment, type Metric, metricsQuery, type Sheet } from "./api.ts";
 import { useAssessmentT } from "./messages.ts";
 import { pts, Stars } from "./parts.tsx";
 
-type Scores = Record<string, { points: number | null; note?: string }>;
+/** Per manual item: its points, note, and the evidence files uploaded in this form (added to those shown). */
+type Scores = Record<string, { points: number | null; note?: string; newFiles?: string[] }>;
 interface Values {
   scores: Scores;
 }
@@ -76,6 +78,9 @@ function SheetItems({
                 {got?.note && ` · ${got.note}`}
               </div>
             )}
+            {item.source !== "auto" && (
+              <AttachmentList items={got?.attachments ?? []} testId={`sheet-evidence-${item.code}`} />
+            )}
           </div>
         );
       })}
@@ -100,6 +105,7 @@ export function SheetDrawer({
   const t = useAssessmentT();
   const [form] = Form.useForm<Values>();
   const metrics = useQuery(metricsQuery).data ?? [];
+  const evidence = useEvidenceLabel();
   const [current, setCurrent] = useState<Sheet | null>(sheet);
   const [stale, setStale] = useState(false);
   useEffect(() => {
@@ -135,11 +141,16 @@ export function SheetDrawer({
     );
 
   const submit = async (v: Values) => {
-    const items = Object.entries(v.scores ?? {}).map(([code, s]) => ({
-      code,
-      points: s.points ?? null,
-      ...(s.note?.trim() ? { note: s.note.trim() } : {}),
-    }));
+    const items = Object.entries(v.scores ?? {}).map(([code, s]) => {
+      const kept = (current.items.find((i) => i.code === code)?.attachments ?? []).map((a) => a.id);
+      return {
+        code,
+        points: s.points ?? null,
+        ...(s.note?.trim() ? { note: s.note.trim() } : {}),
+        // The whole list: the files the item shows plus those uploaded now.
+        ...(s.newFiles?.length ? { attachmentIds: [...kept, ...s.newFiles] } : {}),
+      };
+    });
     const saved = await ok(
       api.v1.assessments[":id"].sheets[":unitId"].$patch({
         param: { id: assessment.id, unitId: current.unitId },
@@ -202,6 +213,13 @@ export function SheetDrawer({
                 maxLength={500}
                 data-testid={`score-note-${code}`}
               />
+            </Form.Item>
+            <Form.Item
+              name={["scores", code, "newFiles"]}
+              label={evidence}
+              style={{ width: "100%", marginBottom: 0 }}
+            >
+              <AttachmentUploader testId={`score-evidence-${code}`} />
             </Form.Item>
           </Flex>
         )}
