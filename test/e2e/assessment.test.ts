@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { samplePng } from "../support/files.ts";
 import {
   baseUrl,
   call,
@@ -71,9 +72,19 @@ describe("the annual assessment and creation campaigns", () => {
     await page.getByTestId("score-B1").fill("18");
     await page.getByTestId("score-note-B1").fill("台账缺两页");
     await page.getByTestId("score-B2").fill("20");
+    // With a photo of the ledger as evidence, uploaded with progress and a thumbnail.
+    const evidence = page.getByTestId("score-evidence-B1");
+    await evidence
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "台账.png", mimeType: "image/png", buffer: samplePng() });
+    await evidence.locator(".ant-upload-list-item-done").waitFor({ timeout: 30_000 });
     await submit(page, "sheet");
     const scored: Json = await call(admin, "GET", `/v1/assessments/${id}/sheets/${unit.unitId}`);
-    expect(scored.items.find((i: Json) => i.code === "B1")).toMatchObject({ points: 18, note: "台账缺两页" });
+    expect(scored.items.find((i: Json) => i.code === "B1")).toMatchObject({
+      points: 18,
+      note: "台账缺两页",
+      attachments: [expect.objectContaining({ fileName: "台账.png" })],
+    });
 
     // A regulation office scores a sheet of its own area in the console (the only sheets it is shown).
     const units: Json = await call(admin, "GET", "/v1/units");
@@ -133,6 +144,8 @@ describe("the annual assessment and creation campaigns", () => {
     await viewer.getByTestId(`sheet-open-${unit.unitName}`).click();
     await viewer.getByTestId("sheet-drawer").waitFor();
     expect(await viewer.getByTestId("score-B1").count()).toBe(0);
+    // The evidence shows on the sheet to whoever reads it.
+    await viewer.getByTestId("sheet-evidence-B1-image").first().waitFor();
     await viewer.keyboard.press("Escape");
     await viewer.getByTestId("assessment-signoff-open").click();
     await viewer.getByTestId("signoff-note").fill("同意考核结果");
