@@ -49,7 +49,12 @@ const keysText = (k: KeyPair) => `${k.partitionKey} / ${k.sortKey}`;
 const onOff = (on: boolean) => (on ? "on" : "off");
 
 function indexDrifts(table: TableDescription, def: TableDefinition): Drift[] {
-  const found = new Map((table.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName ?? "", i]));
+  // An index being deleted is as good as gone: --fix waits for it to go, then adds it again.
+  const found = new Map(
+    (table.GlobalSecondaryIndexes ?? [])
+      .filter((i) => i.IndexStatus !== "DELETING")
+      .map((i) => [i.IndexName ?? "", i]),
+  );
   const drifts: Drift[] = [];
   for (const [name, keys] of Object.entries(def.indexes)) {
     const index = found.get(name);
