@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import { type RunningDynamo, startDynamoLocal } from "@weiquan/local";
 import {
   checkTenantTables,
   dropTable,
@@ -21,11 +22,18 @@ const run = promisify(execFile);
 
 let api: TestApi;
 let operator: string;
+let dynamo: RunningDynamo;
+// A DynamoDB Local of its own: dropping an index or a table waits behind every other file's table
+// operations on the suite's shared instance (GSI2 stayed DELETING for over a minute in full runs).
 beforeAll(async () => {
-  api = await startApi();
+  dynamo = await startDynamoLocal();
+  api = await startApi({ endpoint: dynamo.endpoint });
   operator = await api.login("platform", "operator");
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api?.close();
+  await dynamo?.stop();
+});
 
 async function onboard(countyCode: string): Promise<TenantRecord> {
   const r = await api.call("POST", "/v1/platform/tenants", {

@@ -1,9 +1,22 @@
 import { createRequire } from "node:module";
+import type { Role } from "@weiquan/domain";
 import type { AxeResults, Result } from "axe-core";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { navFor } from "../../web/src/console/nav.ts";
 import { complaintBody } from "../support/cases.ts";
-import { call, DEMO_TENANT, freshPage, login, PASSWORD, screenshot, tokenOf, useBrowser } from "./support.ts";
+import {
+  baseUrl,
+  call,
+  DEMO_TENANT,
+  fillLogin,
+  freshPage,
+  login,
+  PASSWORD,
+  screenshot,
+  tokenOf,
+  useBrowser,
+} from "./support.ts";
 
 useBrowser();
 
@@ -91,4 +104,59 @@ describe("accessibility for older staff", () => {
     expect(found).toEqual({ ledger: [], network: [], figures: [] });
     await page.context().close();
   });
+
+  /** Let a page finish loading: its spinners and skeletons gone, then a moment for late renders. */
+  async function settled(page: Page) {
+    await page.locator("#root div:visible").first().waitFor();
+    await page
+      .locator(".ant-spin-spinning, .ant-skeleton-active")
+      .first()
+      .waitFor({ state: "detached", timeout: 30_000 })
+      .catch(() => {});
+    await page.waitForTimeout(500);
+  }
+
+  it("axe finds no serious or critical violation on any page of the menu, for every role, nor on a case, the intake and the public page", async () => {
+    const c = await call(await tokenOf("point1"), "POST", "/v1/cases", complaintBody());
+    const users: Array<[string, string, Role]> = [
+      ["platform", "operator", "platform_admin"],
+      [DEMO_TENANT, "admin", "bureau_admin"],
+      [DEMO_TENANT, "bureau", "bureau_staff"],
+      [DEMO_TENANT, "office1", "office_staff"],
+      [DEMO_TENANT, "station1", "station_staff"],
+      [DEMO_TENANT, "point1", "point_staff"],
+      [DEMO_TENANT, "viewer", "governance_viewer"],
+    ];
+    const found: Record<string, string[]> = {};
+    let pages = 0;
+    for (const [tenant, username, role] of users) {
+      const page = await freshPage();
+      if (role === "platform_admin") {
+        await fillLogin(page, tenant, username, PASSWORD);
+        await page.waitForURL(/\/tenants$/);
+      } else await login(page, tenant, username, PASSWORD);
+      const paths = navFor(role).map((item) => item.path);
+      if (role === "point_staff") paths.push(`/cases/${c.id}`, "/cases/new");
+      for (const path of paths) {
+        await page.goto(`${baseUrl}${path}`);
+        await settled(page);
+        const v = await seriousViolations(page);
+        pages++;
+        if (v.length) {
+          found[`${username} ${path}`] = v;
+          await screenshot(page, `axe-${username}-${path.replaceAll("/", "_")}`);
+        }
+      }
+      await page.context().close();
+    }
+    const consumer = await freshPage();
+    await consumer.setViewportSize({ width: 390, height: 844 });
+    await consumer.goto(`${baseUrl}/p/${DEMO_TENANT}`);
+    await settled(consumer);
+    const pub = await seriousViolations(consumer);
+    if (pub.length) found[`public /p/${DEMO_TENANT}`] = pub;
+    await consumer.context().close();
+    console.log(`axe: ${pages + 1} pages checked over ${users.length} roles and the public page`);
+    expect(found).toEqual({});
+  }, 600_000);
 });

@@ -57,24 +57,24 @@ export default function UsersPage() {
   };
 
   const columns: TableColumnsType<User> = [
-    { title: t.fieldUsername, dataIndex: "username", width: 160 },
-    { title: t.fieldName, dataIndex: "displayName", width: 160 },
+    { title: t.fieldUsername, dataIndex: "username", width: 110 },
+    { title: t.fieldName, dataIndex: "displayName", width: 140 },
     {
       title: t.fieldRole,
       dataIndex: "role",
-      width: 160,
+      width: 120,
       render: (role: TenantRole) => roleLabel(role, lang),
     },
     {
       title: t.fieldUnit,
       dataIndex: "unitId",
-      width: 220,
+      // The unit takes the room left: the table fits a 1280 px screen, actions included.
       render: (unitId: string) => unitName.get(unitId) ?? t.noUnit,
     },
     {
       title: t.colStatus,
       dataIndex: "disabled",
-      width: 100,
+      width: 90,
       render: (disabled: boolean, user) => (
         <Tag
           color={disabled ? "default" : "success"}
@@ -88,7 +88,7 @@ export default function UsersPage() {
     {
       title: t.userTotp,
       dataIndex: "totpEnabled",
-      width: 100,
+      width: 90,
       render: (on: boolean | undefined, user) => (
         <Tag
           color={on ? "blue" : "default"}
@@ -102,7 +102,7 @@ export default function UsersPage() {
     {
       title: t.colActions,
       key: "actions",
-      width: 420,
+      width: 280,
       render: (_: unknown, user) => (
         <Space wrap>
           <Button
@@ -200,7 +200,6 @@ export default function UsersPage() {
         columns={columns}
         locale={{ emptyText: t.usersEmpty }}
         rowProps={(user) => ({ "data-testid": `user-row-${user.username}` })}
-        scroll={{ x: 1400 }}
       />
       <CreateUserDrawer
         open={drawerOpen}

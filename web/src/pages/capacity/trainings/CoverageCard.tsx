@@ -21,7 +21,12 @@ export function CoverageCard({ year }: { year: string }) {
       {c && (
         <Flex gap={24} wrap align="flex-start">
           <Flex vertical align="center" gap={4}>
-            <Progress type="circle" size={96} percent={Math.round((c.rate ?? 0) * 100)} />
+            <Progress
+              type="circle"
+              size={96}
+              percent={Math.round((c.rate ?? 0) * 100)}
+              aria-label={t.coverageRate}
+            />
             <Statistic
               title={t.coverageRate}
               value={`${c.units.filter((u) => u.met).length} / ${c.units.length}`}

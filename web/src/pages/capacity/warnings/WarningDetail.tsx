@@ -84,7 +84,12 @@ export function WarningDetail({ id, onClose }: { id: string | undefined; onClose
           {isSender && (
             <>
               <Flex gap={16} align="center">
-                <Progress type="circle" size={72} percent={Math.round((w.ackRate ?? 0) * 100)} />
+                <Progress
+                  type="circle"
+                  size={72}
+                  percent={Math.round((w.ackRate ?? 0) * 100)}
+                  aria-label={t.acked}
+                />
                 <Typography.Text data-testid="warning-ack-count">
                   {t.acked} {w.acked} / {w.audienceTotal}
                 </Typography.Text>
