@@ -493,6 +493,28 @@ describe("scoring sheets", () => {
     expect(taken.body.error.details.map((d: { path: string }) => d.path)).toEqual([
       "items.0.attachmentIds.0",
     ]);
+    // A file is one item's evidence, and one patch names at most a record's worth of files (400, by path).
+    const twice = await call("PATCH", sheetPath("城关社区"), t.bureau, {
+      version: 1,
+      items: [
+        { code: "site", points: 20, attachmentIds: [photo.id] },
+        { code: "ontime", points: 20, attachmentIds: [photo.id] },
+      ],
+    });
+    expectError(twice, 400, "VALIDATION_FAILED");
+    expect(twice.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "items.1.attachmentIds.0",
+    ]);
+    const many = Array.from({ length: 11 }, (_, i) => `file-${i}`);
+    const tooMany = await call("PATCH", sheetPath("城关社区"), t.bureau, {
+      version: 1,
+      items: [
+        { code: "site", points: 20, attachmentIds: many },
+        { code: "ontime", points: 20, attachmentIds: many.map((id) => `${id}-b`) },
+      ],
+    });
+    expectError(tooMany, 400, "VALIDATION_FAILED");
+    expect(tooMany.body.error.details.map((d: { path: string }) => d.path)).toEqual(["items"]);
     // Someone else's upload is as if it did not exist; nothing was scored.
     const theirs = await upload(api, t.office1!, { bytes: samplePng() });
     expectError(

@@ -5,7 +5,6 @@ import {
   canScoreSheet,
   canSeeUnit,
   Forbidden,
-  Invalid,
   NotFound,
   type PatchSheetInput,
   type Sheet,
@@ -82,8 +81,8 @@ const notScoring = (h: AssessmentRecord) =>
 
 /**
  * The evidence files a patch adds (ids an item names that it does not show yet), checked and made into
- * link items for the score's own transaction; each id answers at its own field path. A file named by two
- * items is refused: it belongs to one.
+ * link items for the score's own transaction; each id answers at its own field path (the input schema
+ * already refused a file named by two items, and more files than one transaction holds).
  */
 async function evidenceLinks(
   deps: AppDeps,
@@ -94,14 +93,8 @@ async function evidenceLinks(
 ) {
   const items: TransactItem[] = [];
   const linked = new Map<string, AttachmentRef>();
-  const named = new Set<string>();
   for (const [i, p] of input.items.entries()) {
     const path = `items.${i}.attachmentIds`;
-    for (const [j, id] of (p.attachmentIds ?? []).entries()) {
-      if (named.has(id))
-        throw Invalid("同一附件只能作为一个项目的证据", [{ path: `${path}.${j}`, message: "附件重复" }]);
-      named.add(id);
-    }
     const shown = new Set((sheet.items.find((it) => it.code === p.code)?.attachments ?? []).map((a) => a.id));
     const added = (p.attachmentIds ?? []).filter((id) => !shown.has(id));
     const link = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AttachmentIds, AttachmentRef } from "../attachments/schema.ts";
+import { AttachmentIds, AttachmentRef, MAX_ATTACHMENTS_PER_RECORD } from "../attachments/schema.ts";
 import { line, text, Version, YearInput } from "../common/inputs.ts";
 import { metricCodes } from "./metrics.ts";
 
@@ -196,6 +196,30 @@ export const Assessment = AssessmentHeader.extend({
   nextCursor: z.string().nullable(),
 });
 
+/**
+ * A sheet's evidence in one patch: each file belongs to one item, and at most a record's worth of files
+ * (the score and its file links are one DynamoDB transaction, at most 100 items).
+ */
+const evidenceOnce = (items: { attachmentIds?: string[] }[], ctx: z.RefinementCtx) => {
+  const named = new Set<string>();
+  for (const [i, item] of items.entries())
+    for (const [j, id] of (item.attachmentIds ?? []).entries()) {
+      if (named.has(id))
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "attachmentIds", j],
+          message: "同一附件只能作为一个项目的证据",
+        });
+      named.add(id);
+    }
+  if (named.size > MAX_ATTACHMENTS_PER_RECORD)
+    ctx.addIssue({
+      code: "custom",
+      path: [],
+      message: `一张考核表一次最多 ${MAX_ATTACHMENTS_PER_RECORD} 个附件`,
+    });
+};
+
 export const PatchSheetInput = z
   .object({
     version: Version,
@@ -211,7 +235,10 @@ export const PatchSheetInput = z
       )
       .min(1)
       .max(50)
-      .superRefine((items, ctx) => uniqueCodes(items, ctx, [])),
+      .superRefine((items, ctx) => {
+        uniqueCodes(items, ctx, []);
+        evidenceOnce(items, ctx);
+      }),
   })
   .strict();
 export type PatchSheetInput = z.infer<typeof PatchSheetInput>;
