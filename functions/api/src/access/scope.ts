@@ -22,6 +22,12 @@ export interface Scope {
   units: UnitsRepository;
   viewer: Viewer;
   unit: UnitRecord;
+  /**
+   * Settles once the caller's fresh check has passed for this very scope: at once for a scope made from
+   * the check, later for the provisional scope of a read run alongside the check (http/alongside.ts), and
+   * rejected if that check refuses the caller or finds them changed. A write on a read path awaits it.
+   */
+  confirmed: Promise<void>;
 }
 
 export async function scopeOf(caller: Caller): Promise<Scope> {
@@ -30,7 +36,14 @@ export async function scopeOf(caller: Caller): Promise<Scope> {
   const units = new UnitsRepository(caller.table);
   const unit = caller.unit ?? (await units.get(caller.unitId));
   if (!unit) throw Forbidden("您的账户所属单位不存在，请联系管理员", "UNIT_MISSING");
-  return { caller, table: caller.table, units, viewer: { role: caller.role, unitPath: unit.path }, unit };
+  return {
+    caller,
+    table: caller.table,
+    units,
+    viewer: { role: caller.role, unitPath: unit.path },
+    unit,
+    confirmed: Promise.resolve(),
+  };
 }
 
 /** The caller as the domain's actor: who acts, for which unit, judged by which viewer. */

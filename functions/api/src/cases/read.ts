@@ -53,6 +53,8 @@ export async function auditRead(
   now: Date,
   file?: { attachmentId: string; fileName: string },
 ) {
+  // Only a confirmed caller's read is one (a read run alongside the caller check waits for it here).
+  await scope.confirmed;
   await new AuditRepository(scope.table).record({
     id: newId(),
     at: shanghaiIso(now),

@@ -10,6 +10,7 @@ import {
 import { Hono } from "hono";
 import { z } from "zod";
 import { visibleCase } from "../access/scope.ts";
+import { checkAlongside, withScope } from "../http/alongside.ts";
 import { doc, XLSX_BODY } from "../http/docs.ts";
 import { page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
@@ -75,8 +76,12 @@ export const caseRoutes = new Hono<ScopedEnv>()
       ok: { schema: page(CaseSummary) },
       errors: [400, 404],
     }),
+    checkAlongside,
     valid("query", CaseListQuery),
-    async (c) => c.json(await listCases(c.var.scope, c.req.valid("query"), c.var.deps.now())),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await withScope(c, (scope) => listCases(scope, q, c.var.deps.now())));
+    },
   )
   .get(
     "/v1/cases/ledger.xlsx",
@@ -117,8 +122,12 @@ export const caseRoutes = new Hono<ScopedEnv>()
       ok: { schema: CaseWithTimeline },
       errors: [404],
     }),
+    checkAlongside,
     valid("param", IdParam),
-    async (c) => c.json(await readCase(c.var.scope, c.req.valid("param").id, c.var.deps.now())),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      return c.json(await withScope(c, (scope) => readCase(scope, id, c.var.deps.now())));
+    },
   )
   .post(
     "/v1/cases/:id/transitions",

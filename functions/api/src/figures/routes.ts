@@ -8,6 +8,7 @@ import {
 } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
+import { checkAlongside, withScope } from "../http/alongside.ts";
 import { doc, XLSX_BODY } from "../http/docs.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
@@ -36,8 +37,12 @@ export const figureRoutes = new Hono<ScopedEnv>()
       ok: { schema: StatsSummary },
       errors: [400, 404],
     }),
+    checkAlongside,
     valid("query", StatsQuery),
-    async (c) => c.json(await summary(c.var.scope, c.req.valid("query"), c.var.deps.now())),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await withScope(c, (scope) => summary(scope, q, c.var.deps.now())));
+    },
   )
   .get(
     "/v1/stats/categories",

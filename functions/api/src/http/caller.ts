@@ -8,7 +8,8 @@ import {
 } from "@weiquan/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { verifyToken } from "../auth/tokens.ts";
+import { type TokenClaims, verifyToken } from "../auth/tokens.ts";
+import type { AppDeps } from "../deps.ts";
 import { sealedLists } from "./cursors.ts";
 import type { AppEnv, Caller } from "./env.ts";
 import { identify } from "./observe.ts";
@@ -25,25 +26,37 @@ export const PLATFORM = "platform";
  * with 403 PASSWORD_CHANGE_REQUIRED except by `passwordChangeAllowed` routes.
  */
 export const authenticated = createMiddleware<AppEnv>(async (c, next) => {
-  await loadCaller(c, {});
-  await sealedLists(c, next);
+  await loadCaller(c, {}, next);
 });
 
 /** `authenticated`, also accepting enrollment-only tokens: the `/v1/me/totp` routes. */
 export const enrollmentAllowed = createMiddleware<AppEnv>(async (c, next) => {
-  await loadCaller(c, { enrollment: true });
-  await sealedLists(c, next);
+  await loadCaller(c, { enrollment: true }, next);
 });
 
 /** Accepts every valid session, restricted ones included: `GET /v1/me` and `POST /v1/me/password`. */
 export const passwordChangeAllowed = createMiddleware<AppEnv>(async (c, next) => {
-  await loadCaller(c, { enrollment: true, passwordChange: true });
-  await sealedLists(c, next);
+  await loadCaller(c, { enrollment: true, passwordChange: true }, next);
 });
 
-async function loadCaller(c: Context<AppEnv>, allow: { enrollment?: boolean; passwordChange?: boolean }) {
-  // Two middlewares of one request (`/v1/x` and `/v1/x/*` both match `/v1/x`) check one reading.
-  const caller = c.var.caller ?? (await readCaller(c));
+export interface Restrictions {
+  enrollment?: boolean;
+  passwordChange?: boolean;
+}
+
+async function loadCaller(c: Context<AppEnv>, allow: Restrictions, next: () => Promise<void>) {
+  // Two middlewares of one request (`/v1/x` and `/v1/x/*` both match `/v1/x`) check one reading, and
+  // the first one's cursor seal holds for the whole request.
+  const known = c.var.caller;
+  const caller = allowed(known ?? (await readCaller(c.var.deps, await claimsOf(c))), allow);
+  if (known) return next();
+  c.set("caller", caller);
+  identify(caller);
+  await sealedLists(c, caller, next);
+}
+
+/** The caller if its session may use routes allowing `allow`; otherwise the 403 that says what to do. */
+export function allowed(caller: Caller, allow: Restrictions): Caller {
   if (caller.passwordChangeOnly && !allow.passwordChange)
     throw Forbidden(
       "您的密码由管理员设置，须先修改密码才能使用系统，请修改密码后重新登录",
@@ -54,18 +67,20 @@ async function loadCaller(c: Context<AppEnv>, allow: { enrollment?: boolean; pas
       "您的账户须先启用动态验证码（两步验证）才能使用系统，请在“账户安全”中完成设置后重新登录",
       "TOTP_ENROLLMENT_REQUIRED",
     );
-  if (!c.var.caller) {
-    c.set("caller", caller);
-    identify(caller);
-  }
+  return caller;
 }
 
-async function readCaller(c: Context<AppEnv>): Promise<Caller> {
+/** The verified claims of the request's bearer token; 401 without one or for a bad one. */
+export async function claimsOf(c: Context<AppEnv>): Promise<TokenClaims> {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw Unauthorized();
   const deps = c.var.deps;
-  const claims = await verifyToken(await deps.signingKey(), match[1]!, deps.now());
+  return verifyToken(await deps.signingKey(), match[1]!, deps.now());
+}
+
+/** The caller the claims name, read fresh: refused if the account, or its tenant, may not serve now. */
+export async function readCaller(deps: AppDeps, claims: TokenClaims): Promise<Caller> {
   if (claims.tid === PLATFORM) {
     const user = await deps.control.platformUsers.get(claims.usr);
     if (!user || user.id !== claims.sub || user.disabled)

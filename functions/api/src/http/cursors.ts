@@ -1,7 +1,7 @@
 import { type CursorSeal, platformSecret, unsealed, withCursorSeal } from "@weiquan/store";
 import type { Context } from "hono";
 import type { AppDeps } from "../deps.ts";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv, Caller } from "./env.ts";
 
 const keys = new WeakMap<AppDeps, Promise<Uint8Array>>();
 
@@ -21,8 +21,8 @@ function cursorKey(deps: AppDeps): Promise<Uint8Array> {
  * list itself (method, path and its filters but the page's own `cursor` / `limit`). A cursor from another
  * user, another role or unit (after a move), another list or other filters is refused.
  */
-export async function cursorSeal(c: Context<AppEnv>): Promise<CursorSeal> {
-  const { caller, deps } = c.var;
+export async function cursorSeal<E extends AppEnv>(c: Context<E>, caller: Caller): Promise<CursorSeal> {
+  const { deps } = c.var;
   const filters = [...new URL(c.req.url).searchParams]
     .filter(([k]) => k !== "cursor" && k !== "limit")
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -44,8 +44,12 @@ export async function cursorSeal(c: Context<AppEnv>): Promise<CursorSeal> {
  * Runs the rest of an authenticated request with its cursors sealed to the caller and the list; a
  * `?cursor=` that is not sealed for them is refused before the route looks anything up.
  */
-export async function sealedLists(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
-  const seal = await cursorSeal(c);
+export async function sealedLists<T, E extends AppEnv>(
+  c: Context<E>,
+  caller: Caller,
+  next: () => Promise<T>,
+): Promise<T> {
+  const seal = await cursorSeal(c, caller);
   return withCursorSeal(seal, () => {
     const cursor = c.req.query("cursor");
     if (cursor) unsealed(cursor);

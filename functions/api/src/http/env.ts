@@ -1,6 +1,7 @@
 import type { Role } from "@weiquan/domain";
 import type { TenantRecord, TenantTable, UnitRecord } from "@weiquan/store";
 import type { AppDeps } from "../deps.ts";
+import type { Alongside } from "./alongside.ts";
 
 /** The verified caller of a request. Tenant, user and role come only from the token (and the stores). */
 export interface Caller {
@@ -25,5 +26,10 @@ export interface Caller {
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps; caller: Caller };
+  Variables: {
+    deps: AppDeps;
+    caller: Caller;
+    /** Set when the route's reads run alongside the caller check (http/alongside.ts). */
+    alongside?: Alongside;
+  };
 }
