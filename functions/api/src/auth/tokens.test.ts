@@ -23,6 +23,19 @@ describe("access tokens", () => {
     });
     await expect(verifyToken(other, token, now)).rejects.toMatchObject({ code: "INVALID_TOKEN" });
   });
+  it("refuses a token verified before once it has expired, and another key's token however often", async () => {
+    const key = await signingKeys(memoryKeySource())();
+    const other = await signingKeys(memoryKeySource())();
+    const now = new Date();
+    const { token } = await signToken(key, claims, 60, now);
+    expect(await verifyToken(key, token, now)).toMatchObject(claims);
+    expect(await verifyToken(key, token, new Date(now.getTime() + 59_000))).toMatchObject(claims);
+    await expect(verifyToken(key, token, new Date(now.getTime() + 60_000))).rejects.toMatchObject({
+      code: "TOKEN_EXPIRED",
+    });
+    for (let i = 0; i < 2; i++)
+      await expect(verifyToken(other, token, now)).rejects.toMatchObject({ code: "INVALID_TOKEN" });
+  });
   it("loads one key per source however many callers race for it", async () => {
     const source = memoryKeySource();
     const [a, b] = await Promise.all([signingKeys(source)(), signingKeys(source)()]);

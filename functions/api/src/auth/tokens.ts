@@ -51,8 +51,23 @@ export async function signToken(key: SigningKey, claims: TokenClaims, ttlSeconds
   return { token: `${input}.${base64url.encode(signature)}`, expiresAt: new Date(exp * 1000) };
 }
 
+/**
+ * Tokens this process has verified, per key: the signature of a token string does not change, so a
+ * repeated token skips the ES256 check (the dearest CPU of a request); its expiry is checked every time.
+ * A rotated key is another map, so its predecessor's tokens are checked (and refused) again.
+ */
+const verified = new WeakMap<CryptoKey, Map<string, { claims: TokenClaims; exp: number }>>();
+const MAX_VERIFIED = 5_000;
+
 /** Only ES256 with our key is accepted: `alg: none`, HS256 tricks, other keys, expiry → 401. */
 export async function verifyToken(key: SigningKey, token: string, now: Date): Promise<TokenClaims> {
+  const known = verified.get(key.publicKey) ?? new Map<string, { claims: TokenClaims; exp: number }>();
+  verified.set(key.publicKey, known);
+  const hit = known.get(token);
+  if (hit) {
+    if (hit.exp * 1000 <= now.getTime()) throw Unauthorized("登录已过期，请重新登录", "TOKEN_EXPIRED");
+    return hit.claims;
+  }
   try {
     const { payload } = await jwtVerify(token, key.publicKey, {
       algorithms: [ALG],
@@ -60,7 +75,10 @@ export async function verifyToken(key: SigningKey, token: string, now: Date): Pr
       audience: AUDIENCE,
       currentDate: now,
     });
-    return TokenClaims.parse(payload);
+    const claims = TokenClaims.parse(payload);
+    known.set(token, { claims, exp: payload.exp! });
+    if (known.size > MAX_VERIFIED) known.delete(known.keys().next().value!);
+    return claims;
   } catch (e) {
     if (e instanceof errors.JWTExpired) throw Unauthorized("登录已过期，请重新登录", "TOKEN_EXPIRED");
     throw Unauthorized("令牌无效，请重新登录", "INVALID_TOKEN");
