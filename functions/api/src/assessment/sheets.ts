@@ -13,12 +13,7 @@ import {
   Unprocessable,
   visiblePrefix,
 } from "@weiquan/domain";
-import {
-  type AssessmentRecord,
-  AssessmentsRepository,
-  type SheetRecord,
-  type TransactItem,
-} from "@weiquan/store";
+import { type AssessmentRecord, AssessmentsRepository, type SheetRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 import { attachmentLinks, linkConflict } from "../attachments/link.ts";
 import type { AppDeps } from "../deps.ts";
@@ -91,22 +86,27 @@ async function evidenceLinks(
   input: PatchSheetInput,
   now: Date,
 ) {
-  const items: TransactItem[] = [];
-  const linked = new Map<string, AttachmentRef>();
+  // Every item's new files in one read: each id with the field path it answers at.
+  const added: { id: string; path: string }[] = [];
   for (const [i, p] of input.items.entries()) {
-    const path = `items.${i}.attachmentIds`;
     const shown = new Set((sheet.items.find((it) => it.code === p.code)?.attachments ?? []).map((a) => a.id));
-    const added = (p.attachmentIds ?? []).filter((id) => !shown.has(id));
-    const link = {
-      kind: "assessment" as const,
-      id: `${sheet.assessmentId}/${sheet.unitId}`,
-      unitId: sheet.unitId,
-    };
-    const out = await attachmentLinks(deps, scope, added, link, now, path);
-    items.push(...out.items);
-    for (const ref of out.refs) linked.set(ref.id, ref);
+    for (const [j, id] of (p.attachmentIds ?? []).entries())
+      if (!shown.has(id)) added.push({ id, path: `items.${i}.attachmentIds.${j}` });
   }
-  return { items, linked };
+  const link = {
+    kind: "assessment" as const,
+    id: `${sheet.assessmentId}/${sheet.unitId}`,
+    unitId: sheet.unitId,
+  };
+  const out = await attachmentLinks(
+    deps,
+    scope,
+    added.map((a) => a.id),
+    link,
+    now,
+    (k) => added[k]!.path,
+  );
+  return { items: out.items, linked: new Map<string, AttachmentRef>(out.refs.map((r) => [r.id, r])) };
 }
 
 /** Scores a sheet's manual items (with version): the bureau, or an office within its subtree. */

@@ -24,7 +24,8 @@ export interface AttachmentLinks {
 
 /**
  * The one way a capability links attachments to its record: checks each id named at `path` in the body
- * (the caller's own upload, checked bytes, not linked, not expired), then returns the condition-checked
+ * (`path.i`; or at `path(i)` when the ids come from several fields) — the caller's own upload, checked
+ * bytes, not linked, not expired — in one read, then returns the condition-checked
  * items for the record's own TransactWriteItems. An id nobody may use is 404, a file not usable now 422.
  * If the transaction fails on one of these items, the file was taken meanwhile: answer with
  * `linkConflict()`.
@@ -35,8 +36,9 @@ export async function attachmentLinks(
   ids: readonly string[] | undefined,
   link: Omit<AttachmentLink, "at">,
   now: Date,
-  path = "attachmentIds",
+  path: string | ((i: number) => string) = "attachmentIds",
 ): Promise<AttachmentLinks> {
+  const fieldOf = typeof path === "string" ? (i: number) => `${path}.${i}` : path;
   if (!ids?.length) return { items: [], refs: [] };
   const repo = new AttachmentsRepository(scope.table);
   const found = await repo.getMany(ids);
@@ -46,9 +48,9 @@ export async function attachmentLinks(
     let a = found.get(id) ?? null;
     if (a && a.uploadedBy === scope.caller.userId && !a.link) a = await settleUpload(scope.table, files, a);
     const refusal = linkRefusal(a, scope.caller.userId, now);
-    if (refusal?.status === 404) throw NotFound(`附件 ${path}.${i} `);
+    if (refusal?.status === 404) throw NotFound(`附件 ${fieldOf(i)} `);
     if (refusal) {
-      const details: FieldIssue[] = [{ path: `${path}.${i}`, message: refusal.message }];
+      const details: FieldIssue[] = [{ path: fieldOf(i), message: refusal.message }];
       throw Unprocessable(refusal.message, refusal.code, details);
     }
     refs.push(refOf(a!));
