@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -15,9 +15,19 @@ const screenshotDir = process.env.WEIQUAN_E2E_SCREENSHOTS ? join(tmpdir(), "weiq
 
 let browser: Browser;
 
-/** Launch Debian's Chromium before the file's tests and close it after them. */
+/** Wait for the console's build, started in the background by the global setup; a failed build fails here. */
+async function consoleBuilt(): Promise<void> {
+  const marker = inject("consoleBuild");
+  while (!existsSync(marker)) await new Promise((r) => setTimeout(r, 250));
+  const outcome = JSON.parse(readFileSync(marker, "utf8")) as { ok: boolean; error?: string };
+  if (!outcome.ok) throw new Error(`the console's build failed: ${outcome.error}`);
+}
+
+/** Launch Debian's Chromium before the file's tests (once the console is built) and close it after them. */
 export function useBrowser(): void {
+  // The build may still be running when only e2e files run (a minute quiet, a few on a busy machine).
   beforeAll(async () => {
+    await consoleBuilt();
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
       args: [
@@ -30,7 +40,7 @@ export function useBrowser(): void {
         "--disable-sync",
       ],
     });
-  });
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
