@@ -177,3 +177,95 @@ describe("category sub-codes", () => {
     expect(pathsOf(r)).toEqual(["categories.1.code", "categories.2.code", "categories.3.code"]);
   });
 });
+
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document, walked node by node
+type Schema = any;
+/** Every write of the OpenAPI document, with the caller it needs and concrete path and query values. */
+async function writeRoutes() {
+  const doc = (await api.call("GET", "/v1/openapi.json")).body;
+  const operator = await api.login("platform", "operator");
+  return Object.entries(doc.paths as Record<string, Record<string, Schema>>).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([method]) => method !== "get")
+      .map(([method, op]) => {
+        const query = (op.parameters ?? []).filter((p: Schema) => p.in === "query" && p.required);
+        const values: Record<string, string> = { version: "1", code: "ABCDE23456" };
+        return {
+          route: `${method.toUpperCase()} ${path}`,
+          method: method.toUpperCase(),
+          url:
+            path.replace(/\{([^}]+)\}/g, (_, name) =>
+              name === "countyCode" ? county : name === "trackingNo" ? `${county}202612010001` : "x1",
+            ) + (query.length ? `?${query.map((p: Schema) => `${p.name}=${values[p.name]}`).join("&")}` : ""),
+          token: path.startsWith("/v1/platform")
+            ? operator
+            : path.startsWith("/v1/public/")
+              ? undefined
+              : admin,
+          body: op.requestBody?.content?.["application/json"]?.schema as Schema | undefined,
+          resolve: (s: Schema): Schema => (s?.$ref ? doc.components.schemas[s.$ref.split("/").pop()] : s),
+        };
+      }),
+  );
+}
+
+describe("unknown keys on every write", () => {
+  it("every object of every documented write body is closed (additionalProperties: false), nested ones too", async () => {
+    const open: string[] = [];
+    for (const w of await writeRoutes()) {
+      const walk = (node: Schema, at: string) => {
+        const s = w.resolve(node);
+        if (!s || typeof s !== "object") return;
+        if (s.type === "object" && s.properties && s.additionalProperties === undefined)
+          open.push(`${w.route} ${at || "(body)"}`);
+        for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, at ? `${at}.${k}` : k);
+        if (s.items) walk(s.items, `${at}.N`);
+        for (const branch of [...(s.oneOf ?? []), ...(s.anyOf ?? []), ...(s.allOf ?? [])]) walk(branch, at);
+        if (typeof s.additionalProperties === "object") walk(s.additionalProperties, `${at}.*`);
+      };
+      if (w.body) walk(w.body, "");
+    }
+    expect(open).toEqual([]);
+  });
+
+  it("every write route answers an extra key with a 400 naming it — bodyless writes too", async () => {
+    const routes = await writeRoutes();
+    const missed: string[] = [];
+    for (const w of routes) {
+      // A union's discriminator (the case action), so the body reaches the branch that names the key.
+      const first = w.resolve(w.body)?.oneOf?.[0]?.properties ?? {};
+      const pinned = Object.fromEntries(
+        Object.entries(first as Record<string, Schema>)
+          .filter(([, p]) => p.const !== undefined)
+          .map(([k, p]) => [k, p.const]),
+      );
+      const r = await api.call(w.method, w.url, { token: w.token, body: { ...pinned, zzz: 1 } });
+      if (!(r.status === 400 && pathsOf(r).includes("zzz"))) missed.push(`${w.route} → ${r.status}`);
+    }
+    expect(routes.length).toBeGreaterThan(50);
+    expect(missed).toEqual([]);
+  });
+
+  it("names a nested unknown key by its path on a case, a transition and a public filing", async () => {
+    const point = await api.login(county, "point1");
+    const made = await api.call("POST", "/v1/cases", {
+      token: point,
+      body: { ...complaintBody(), consumer: { ...complaintBody().consumer, nickname: "小张" } },
+    });
+    expectError(made, 400, "VALIDATION_FAILED");
+    expect(pathsOf(made)).toEqual(["consumer.nickname"]);
+    const c = (await api.call("POST", "/v1/cases", { token: point, body: complaintBody() })).body;
+    const acted = await api.call("POST", `/v1/cases/${c.id}/transitions`, {
+      token: point,
+      body: { action: "reject", reason: "not_consumer_dispute", version: c.version, toUnitId: "x" },
+    });
+    expectError(acted, 400, "VALIDATION_FAILED");
+    expect(pathsOf(acted)).toEqual(["toUnitId"]);
+    expect((await api.call("GET", `/v1/cases/${c.id}`, { token: point })).body.version).toBe(c.version);
+    const filed = await api.call("POST", `/v1/public/${county}/cases`, {
+      body: { ...publicFiling(), business: { ...publicFiling().business, creditCode2: "x" } },
+    });
+    expectError(filed, 400, "VALIDATION_FAILED");
+    expect(pathsOf(filed)).toEqual(["business.creditCode2"]);
+  });
+});

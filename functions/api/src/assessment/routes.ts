@@ -19,7 +19,7 @@ import { doc, XLSX_BODY } from "../http/docs.ts";
 import { IdempotencyHeader } from "../http/idempotency.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
-import { valid } from "../http/validate.ts";
+import { noBody, valid } from "../http/validate.ts";
 import { createAssessment } from "./create.ts";
 import { finalizeAssessment, signOff } from "./finalize.ts";
 import { readAssessment, scoreSheet, visibleSheet } from "./sheets.ts";
@@ -177,6 +177,7 @@ export const assessmentRoutes = new Hono<ScopedEnv>()
       errors: [403, 404, 409, 422],
     }),
     valid("param", IdParam),
+    noBody,
     async (c) =>
       c.json(headerView(await finalizeAssessment(c.var.scope, c.req.valid("param").id, c.var.deps.now()))),
   )

@@ -15,7 +15,7 @@ import { enrollmentAllowed, passwordChangeAllowed } from "../http/caller.ts";
 import { doc } from "../http/docs.ts";
 import type { AppEnv } from "../http/env.ts";
 import { sourceOf } from "../http/source.ts";
-import { valid } from "../http/validate.ts";
+import { noBody, valid } from "../http/validate.ts";
 import { confirmEnrollment, disableTotp, startEnrollment } from "./enrollment.ts";
 import { login } from "./login.ts";
 import { changeOwnPassword } from "./password-change.ts";
@@ -97,6 +97,7 @@ export const authRoutes = new Hono<AppEnv>()
       errors: [403, 409],
     }),
     enrollmentAllowed,
+    noBody,
     async (c) => c.json(await startEnrollment(c.var.deps, c.var.caller)),
   )
   .post(

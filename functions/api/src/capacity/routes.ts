@@ -25,7 +25,7 @@ import { doc, XLSX_BODY } from "../http/docs.ts";
 import { IdempotencyHeader } from "../http/idempotency.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
-import { valid } from "../http/validate.ts";
+import { noBody, valid } from "../http/validate.ts";
 import { attachment, XLSX } from "../http/xlsx.ts";
 import { trainingCoverage } from "./coverage.ts";
 import {
@@ -168,6 +168,7 @@ export const trainingRoutes = new Hono<ScopedEnv>()
     "/v1/trainings/:id",
     doc({ summary: "Delete a training (`?version=`)", tags: ["trainings"], errors: [400, 403, 404, 409] }),
     valid("param", IdParam),
+    noBody,
     valid("query", VersionQuery),
     async (c) => {
       const { deps, scope } = c.var;
@@ -275,6 +276,7 @@ export const publicityRoutes = new Hono<ScopedEnv>()
       errors: [400, 403, 404, 409],
     }),
     valid("param", IdParam),
+    noBody,
     valid("query", VersionQuery),
     async (c) => {
       const { deps, scope } = c.var;
@@ -354,6 +356,7 @@ export const warningRoutes = new Hono<ScopedEnv>()
       errors: [403, 404],
     }),
     valid("param", IdParam),
+    noBody,
     async (c) => c.json(await acknowledge(c.var.scope, c.req.valid("param").id, c.var.deps.now())),
   )
   .post(
@@ -365,6 +368,7 @@ export const warningRoutes = new Hono<ScopedEnv>()
       errors: [403, 404, 422],
     }),
     valid("param", IdParam),
+    noBody,
     async (c) => c.json(await remind(c.var.scope, c.req.valid("param").id, c.var.deps.now())),
   );
 

@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { Invalid } from "@weiquan/domain";
 import type { ValidationTargets } from "hono";
+import { createMiddleware } from "hono/factory";
 import { validator } from "hono-openapi";
 
 type Issue = StandardSchemaV1.Issue;
@@ -39,3 +40,27 @@ export const valid = <S extends StandardSchemaV1, T extends keyof ValidationTarg
       throw Invalid(`请求参数有误：${issues.map((i) => i.path || "(body)").join(", ")}`, issues);
     }
   });
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * For a write that takes no body: nothing, or `{}`, passes; keys sent anyway are refused at their own
+ * paths, as on every other write, instead of being silently dropped.
+ */
+export const noBody = createMiddleware(async (c, next) => {
+  const raw = (await c.req.text()).trim();
+  if (raw !== "" && raw !== "{}") {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+    const issues = isObject(value)
+      ? Object.keys(value).map((k) => ({ path: k, message: "不接受的字段" }))
+      : [{ path: "", message: "此操作不接受请求体" }];
+    throw Invalid(`请求参数有误：${issues.map((i) => i.path || "(body)").join(", ")}`, issues);
+  }
+  await next();
+});

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { doc } from "../http/docs.ts";
 import { ListQuery } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
-import { valid } from "../http/validate.ts";
+import { noBody, valid } from "../http/validate.ts";
 
 /**
  * A console notice to the caller's unit: a case it handles went past its deadline (`overdue`: case fields
@@ -56,6 +56,7 @@ export const noticeRoutes = new Hono<ScopedEnv>()
     "/v1/notices/:id/read",
     doc({ summary: "Mark one of the unit's notices read", tags, ok: { schema: Notice }, errors: [404] }),
     valid("param", IdParam),
+    noBody,
     async (c) => {
       const { scope } = c.var;
       const notice = await new NoticesRepository(scope.table).markRead(

@@ -5,7 +5,7 @@ import { authenticated, requireRole } from "../http/caller.ts";
 import { doc } from "../http/docs.ts";
 import type { AppEnv } from "../http/env.ts";
 import { ListQuery, page } from "../http/lists.ts";
-import { valid } from "../http/validate.ts";
+import { noBody, valid } from "../http/validate.ts";
 import { deleteTenant, startTenantExport, tenantDetail } from "./lifecycle.ts";
 import { getTenant, onboardTenant, setTenantSuspended, tenantView } from "./tenants.ts";
 
@@ -61,12 +61,14 @@ export const platformRoutes = new Hono<AppEnv>()
       errors: [403, 404, 422],
     }),
     valid("param", IdParam),
+    noBody,
     async (c) => c.json(await setTenantSuspended(c.var.deps, c.req.valid("param").id, true)),
   )
   .post(
     "/v1/platform/tenants/:id/resume",
     doc({ summary: "Resume a suspended tenant", tags, ok: { schema: Tenant }, errors: [403, 404, 422] }),
     valid("param", IdParam),
+    noBody,
     async (c) => c.json(await setTenantSuspended(c.var.deps, c.req.valid("param").id, false)),
   )
   .post(
@@ -79,6 +81,7 @@ export const platformRoutes = new Hono<AppEnv>()
       errors: [403, 404, 422],
     }),
     valid("param", IdParam),
+    noBody,
     async (c) => c.json(await startTenantExport(c.var.deps, c.req.valid("param").id), 202),
   )
   .get(
@@ -107,5 +110,6 @@ export const platformRoutes = new Hono<AppEnv>()
       errors: [403, 404, 409, 503],
     }),
     valid("param", IdParam),
+    noBody,
     async (c) => c.json(await deleteTenant(c.var.deps, c.req.valid("param").id)),
   );

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { doc } from "../http/docs.ts";
 import { ListQuery, page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
-import { valid } from "../http/validate.ts";
+import { noBody, valid } from "../http/validate.ts";
 import { createUser, patchUser, publicUser, resetTotp, usersOf } from "./service.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
@@ -72,5 +72,6 @@ export const userRoutes = new Hono<ScopedEnv>()
       errors: [403, 404, 409, 422],
     }),
     valid("param", IdParam),
+    noBody,
     async (c) => c.json(await resetTotp(c.var.scope, c.req.valid("param").id, c.var.deps.now())),
   );

@@ -16,9 +16,11 @@ export const ItemCode = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,40}$/, "编号只能由字母、数字、下划线、点或连字符组成");
 
-export const ThresholdScale = z.object({
+export const ThresholdScale = z.strictObject({
   thresholds: z
-    .array(z.object({ atLeast: z.number().min(0).max(1_000_000), points: z.number().int().min(0).max(100) }))
+    .array(
+      z.strictObject({ atLeast: z.number().min(0).max(1_000_000), points: z.number().int().min(0).max(100) }),
+    )
     .min(1)
     .max(20),
 });
@@ -29,7 +31,7 @@ export type Scale = z.infer<typeof Scale>;
 export const IfNoData = z.enum(["full", "zero", "manual"]);
 
 export const TemplateItem = z
-  .object({
+  .strictObject({
     code: ItemCode,
     title: line(100),
     maxPoints: z.number().int().min(1).max(100),
@@ -64,7 +66,7 @@ export const TemplateItem = z
   });
 export type TemplateItem = z.infer<typeof TemplateItem>;
 
-export const StarRule = z.object({
+export const StarRule = z.strictObject({
   atLeast: z.number().int().min(0).max(100),
   stars: z.number().int().min(1).max(5),
 });
@@ -225,7 +227,7 @@ export const PatchSheetInput = z
     version: Version,
     items: z
       .array(
-        z.object({
+        z.strictObject({
           code: ItemCode,
           points: z.number().min(0).max(100).nullable(),
           note: text(500).optional(),

@@ -5,7 +5,7 @@ import { Role } from "./roles.ts";
 export const TotpCode = z.string().regex(/^\d{6}$/, "请输入 6 位数字动态验证码");
 
 /** The tenant field of a login: a 6-digit county code, a tenant id, or "platform". */
-export const LoginInput = z.object({
+export const LoginInput = z.strictObject({
   tenant: z.string().trim().min(1).max(64),
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
@@ -67,7 +67,7 @@ export const TotpEnrollment = z.object({
 export type TotpEnrollment = z.infer<typeof TotpEnrollment>;
 
 /** POST /v1/me/totp/confirm and DELETE /v1/me/totp. */
-export const TotpCodeInput = z.object({ code: TotpCode });
+export const TotpCodeInput = z.strictObject({ code: TotpCode });
 export type TotpCodeInput = z.infer<typeof TotpCodeInput>;
 
 export const TotpStatus = z.object({ totpEnabled: z.boolean() });

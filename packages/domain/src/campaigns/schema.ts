@@ -26,8 +26,12 @@ export const campaignUnitStatusLabels: Record<CampaignUnitStatus, string> = {
 };
 
 const Rate = z.number().min(0).max(1);
-const ScoreItem = z.object({ code: ItemCode, title: line(100), maxPoints: z.number().int().min(1).max(100) });
-const ChecklistItem = z.object({ code: ItemCode, text: line(100) });
+const ScoreItem = z.strictObject({
+  code: ItemCode,
+  title: line(100),
+  maxPoints: z.number().int().min(1).max(100),
+});
+const ChecklistItem = z.strictObject({ code: ItemCode, text: line(100) });
 
 const uniqueCodes = (items: { code: string }[], ctx: z.RefinementCtx, path: string) =>
   items.forEach((it, i) => {
@@ -92,7 +96,7 @@ export const CampaignInspectionInput = z
     inspectedAt: dateInput("start"),
     inspectors: z.array(line(50)).min(1).max(10),
     scores: z
-      .array(z.object({ code: ItemCode, points: z.number().min(0).max(100) }))
+      .array(z.strictObject({ code: ItemCode, points: z.number().min(0).max(100) }))
       .min(1)
       .max(50)
       .superRefine((s, ctx) =>

@@ -106,27 +106,33 @@ const CaseFields = z.object({
  * consultation needs somebody to answer (name and phone); a report may be anonymous.
  */
 export const CreateCaseInput = CaseFields.extend({
+  consumer: Consumer.strict().optional(),
+  business: Business.strict().optional(),
+  consents: Consents.strict().optional(),
   /** Evidence uploaded beforehand (POST /v1/attachments), linked to the new case. */
   attachmentIds: AttachmentIds.optional(),
-}).superRefine((c, ctx) => {
-  const need = (ok: unknown, path: (string | number)[], what: string) => {
-    if (!ok) ctx.addIssue({ code: "custom", path, message: `投诉必须填写${what}` });
-  };
-  if (c.kind === "complaint") {
-    need(c.consumer?.name, ["consumer", "name"], "投诉人姓名");
-    need(c.consumer?.phone, ["consumer", "phone"], "投诉人电话");
-    need(c.consumer?.address, ["consumer", "address"], "投诉人地址");
-    need(c.business?.name, ["business", "name"], "被投诉人名称");
-    need(c.business?.address, ["business", "address"], "被投诉人地址");
-    need(c.request || c.requestTypes?.length, ["request"], "投诉请求");
-  }
-  if (c.kind === "consultation") {
-    if (!c.consumer?.name)
-      ctx.addIssue({ code: "custom", path: ["consumer", "name"], message: "请填写咨询人姓名" });
-    if (!c.consumer?.phone)
-      ctx.addIssue({ code: "custom", path: ["consumer", "phone"], message: "请填写咨询人电话" });
-  }
-});
+})
+  // Unknown keys are refused at their own path (a misspelt field is not silently dropped).
+  .strict()
+  .superRefine((c, ctx) => {
+    const need = (ok: unknown, path: (string | number)[], what: string) => {
+      if (!ok) ctx.addIssue({ code: "custom", path, message: `投诉必须填写${what}` });
+    };
+    if (c.kind === "complaint") {
+      need(c.consumer?.name, ["consumer", "name"], "投诉人姓名");
+      need(c.consumer?.phone, ["consumer", "phone"], "投诉人电话");
+      need(c.consumer?.address, ["consumer", "address"], "投诉人地址");
+      need(c.business?.name, ["business", "name"], "被投诉人名称");
+      need(c.business?.address, ["business", "address"], "被投诉人地址");
+      need(c.request || c.requestTypes?.length, ["request"], "投诉请求");
+    }
+    if (c.kind === "consultation") {
+      if (!c.consumer?.name)
+        ctx.addIssue({ code: "custom", path: ["consumer", "name"], message: "请填写咨询人姓名" });
+      if (!c.consumer?.phone)
+        ctx.addIssue({ code: "custom", path: ["consumer", "phone"], message: "请填写咨询人电话" });
+    }
+  });
 export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
 
 export const CasePause = z.object({
@@ -216,27 +222,27 @@ const base = { version: Version.min(1), note, attachmentIds: AttachmentIds.optio
 /** One action on a case, with the facts it needs (api.md § Cases, transitions). */
 export const TransitionInput = z
   .discriminatedUnion("action", [
-    z.object({ action: z.literal("accept"), ...base }),
-    z.object({ action: z.literal("reject"), reason: RejectReason, ...base }),
-    z.object({ action: z.literal("record_mediation_consent"), ...base }),
-    z.object({ action: z.literal("start_mediation"), ...base }),
-    z.object({ action: z.literal("pause_clock"), reason: PauseReason, ...base }),
-    z.object({ action: z.literal("resume_clock"), ...base }),
-    z.object({
+    z.strictObject({ action: z.literal("accept"), ...base }),
+    z.strictObject({ action: z.literal("reject"), reason: RejectReason, ...base }),
+    z.strictObject({ action: z.literal("record_mediation_consent"), ...base }),
+    z.strictObject({ action: z.literal("start_mediation"), ...base }),
+    z.strictObject({ action: z.literal("pause_clock"), reason: PauseReason, ...base }),
+    z.strictObject({ action: z.literal("resume_clock"), ...base }),
+    z.strictObject({
       action: z.literal("resolve"),
       agreement: text(5000),
       recoveredFen: Fen.max(100_000_000_000),
       ...base,
     }),
-    z.object({ action: z.literal("fail"), reason: TerminateReason, ...base }),
-    z.object({ action: z.literal("terminate"), reason: TerminateReason, ...base }),
-    z.object({ action: z.literal("escalate"), toUnitId: z.string().min(1).max(64), ...base }),
-    z.object({ action: z.literal("hand_over"), to: line(200), ...base }),
-    z.object({ action: z.literal("record_feedback"), result: text(2000), ...base }),
-    z.object({ action: z.literal("answer"), answer: text(5000), ...base }),
-    z.object({ action: z.literal("refer"), to: line(200), ...base }),
-    z.object({ action: z.literal("close"), ...base }),
-    z.object({ action: z.literal("callback"), result: CallbackResult, ...base }),
+    z.strictObject({ action: z.literal("fail"), reason: TerminateReason, ...base }),
+    z.strictObject({ action: z.literal("terminate"), reason: TerminateReason, ...base }),
+    z.strictObject({ action: z.literal("escalate"), toUnitId: z.string().min(1).max(64), ...base }),
+    z.strictObject({ action: z.literal("hand_over"), to: line(200), ...base }),
+    z.strictObject({ action: z.literal("record_feedback"), result: text(2000), ...base }),
+    z.strictObject({ action: z.literal("answer"), answer: text(5000), ...base }),
+    z.strictObject({ action: z.literal("refer"), to: line(200), ...base }),
+    z.strictObject({ action: z.literal("close"), ...base }),
+    z.strictObject({ action: z.literal("callback"), result: CallbackResult, ...base }),
   ])
   .superRefine((t, ctx) => {
     if ("reason" in t && t.reason === "other_legal_ground" && !t.note) {

@@ -35,12 +35,12 @@ export const PublicDirectory = z.object({
 });
 export type PublicDirectory = z.infer<typeof PublicDirectory>;
 
-const PublicFields = z.object({
+const PublicFields = z.strictObject({
   kind: CaseKind,
   /** An active station or point of the tenant; absent: the bureau's own ledger. */
   unitId: z.string().min(1).max(64).optional(),
-  consumer: Consumer.optional(),
-  business: Business.optional(),
+  consumer: Consumer.strict().optional(),
+  business: Business.strict().optional(),
   category: CategoryCode,
   nature: Nature.optional(),
   subject: line(100),
@@ -108,7 +108,7 @@ export const PublicCaseStatus = z.object({
 });
 export type PublicCaseStatus = z.infer<typeof PublicCaseStatus>;
 
-export const RatingInput = z.object({
+export const RatingInput = z.strictObject({
   result: CallbackResult,
   note: text(500, { min: 0 }).optional(),
 });

@@ -28,10 +28,10 @@ export const CountyCode = z
     "须为县级行政区划代码（末两位不能为 00）",
   );
 
-export const OnboardTenantInput = z.object({
+export const OnboardTenantInput = z.strictObject({
   countyCode: CountyCode,
   name: line(100, { min: 2 }),
-  admin: z.object({
+  admin: z.strictObject({
     username: Username,
     displayName: line(50),
     password: Password,

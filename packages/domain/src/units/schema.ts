@@ -70,7 +70,7 @@ const UnitFacts = z.object({
   code: line(32, { min: 0 }).optional(),
   address: line(200, { min: 0 }).optional(),
   phone: Phone.optional(),
-  staff: z.object({ name: line(50), phone: Phone }).optional(),
+  staff: z.strictObject({ name: line(50), phone: Phone }).optional(),
   plaque: z.boolean().optional(),
   ledger: LedgerKind.nullable().optional(),
   status: UnitStatus.optional(),
@@ -81,7 +81,7 @@ const UnitFacts = z.object({
 export const CreateUnitInput = UnitFacts.extend({
   parentId: z.string().min(1).max(64),
   type: z.enum(["office", "station", "point"]),
-});
+}).strict();
 export type CreateUnitInput = z.infer<typeof CreateUnitInput>;
 
 /** A patch carries the version it was made against; `null` clears an optional fact. */

@@ -23,7 +23,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const CreateUserInput = z.object({
+export const CreateUserInput = z.strictObject({
   username: Username,
   displayName: line(50),
   role: TenantRole,
@@ -45,7 +45,7 @@ export const PatchUserInput = z
   .strict();
 export type PatchUserInput = z.infer<typeof PatchUserInput>;
 
-export const ChangePasswordInput = z.object({
+export const ChangePasswordInput = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: Password,
 });

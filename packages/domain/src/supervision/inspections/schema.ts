@@ -7,7 +7,7 @@ import { dateInput, line, QuarterInput, text, Version } from "../../common/input
  */
 export const ChecklistCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "检查项代码为小写字母、数字和下划线");
 
-export const ChecklistItem = z.object({ code: ChecklistCode, text: line(200) });
+export const ChecklistItem = z.strictObject({ code: ChecklistCode, text: line(200) });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
 /** The settings' checklist: 1–50 items, codes unique. */
@@ -41,11 +41,11 @@ export const FindingStatus = z.enum(["open", "rectified", "verified"]);
 const AttachmentIds = z.array(z.string().min(1).max(64)).max(20);
 const Inspectors = z.array(line(50)).min(1, "至少填写一名检查人").max(10);
 const Results = z
-  .array(z.object({ code: ChecklistCode, result: CheckResult, note: text(500).optional() }))
+  .array(z.strictObject({ code: ChecklistCode, result: CheckResult, note: text(500).optional() }))
   .min(1)
   .max(50);
 
-export const NewFindingInput = z.object({ text: text(1000), dueBy: dateInput("end") });
+export const NewFindingInput = z.strictObject({ text: text(1000), dueBy: dateInput("end") });
 
 export const CreateInspectionInput = z
   .object({

@@ -30,7 +30,7 @@ export const MAX_SEED = 999_999_999;
 export const MAX_ROUND_ITEMS = 2000;
 
 /** The tenant's defaults for a round (settings `sampling`). */
-export const SamplingDefaults = z.object({
+export const SamplingDefaults = z.strictObject({
   share: z.number().gt(0).max(1),
   minPerUnit: z.number().int().min(0).max(50),
   maxPerUnit: z.number().int().min(1).max(200).nullable(),
