@@ -10,20 +10,22 @@
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { request } from "node:http";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { DEMO_PASSWORD, startLocalStack } from "@weiquan/local";
 import type * as Playwright from "../test/node_modules/playwright-core";
-import { percentile, round } from "./lib.ts";
+import { percentile, printTable, round, writeResults } from "./lib.ts";
 
 const web = resolve(import.meta.dirname, "../web");
 const { chromium } = createRequire(resolve(import.meta.dirname, "../test/package.json"))(
   "playwright-core",
 ) as typeof Playwright;
 
-const COUNTY = "370481";
-const CHIEF = { username: "chief", displayName: "滕州局长", password: "Tengzhou@2026" };
+export const COUNTY = "370481";
+export const CHIEF = { username: "chief", displayName: "滕州局长", password: "Tengzhou@2026" };
 
 function build(dist: string) {
   execFileSync(
@@ -41,7 +43,7 @@ function build(dist: string) {
   );
 }
 
-async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
+export async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -56,7 +58,7 @@ async function call(base: string, method: string, path: string, token?: string, 
 }
 
 /** Onboards 滕州 with pre-population as the platform operator and waits until it is active. */
-async function onboardCounty(base: string): Promise<void> {
+export async function onboardCounty(base: string): Promise<void> {
   const login = await call(base, "POST", "/v1/auth/login", undefined, {
     tenant: "platform",
     username: "operator",
@@ -76,18 +78,30 @@ async function onboardCounty(base: string): Promise<void> {
   throw new Error("滕州 did not become active");
 }
 
-/** Bytes of an answer on the wire (asking for gzip like a browser) and decoded (fetch decodes it). */
+/** Bytes of an answer on the wire (asking for gzip like a browser, read undecoded) and of its JSON. */
 async function wire(base: string, path: string, token: string) {
-  const res = await fetch(`${base}${path}`, {
-    headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip, deflate" },
+  const { encoding, bytes } = await new Promise<{ encoding: string; bytes: Buffer }>((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      { headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip, deflate" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ encoding: res.headers["content-encoding"] ?? "identity", bytes: Buffer.concat(chunks) }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end();
   });
-  const body = await res.arrayBuffer();
-  const length = res.headers.get("content-length");
+  const json = encoding === "gzip" ? gunzipSync(bytes) : bytes;
   return {
     path,
-    encoding: res.headers.get("content-encoding") ?? "identity",
-    "wire KiB": round((length ? Number(length) : body.byteLength) / 1024, 1),
-    "JSON KiB": round(body.byteLength / 1024, 1),
+    encoding,
+    "wire KiB": round(bytes.byteLength / 1024, 1),
+    "JSON KiB": round(json.byteLength / 1024, 1),
   };
 }
 
@@ -96,7 +110,11 @@ interface Visit {
   jsHeapMiB: number;
 }
 
-/** One cold visit of `path`: ms until `selector` is visible, then the JS heap once the page settled. */
+/**
+ * One cold visit of `path` (a new browser context: empty HTTP cache, only the stored session): the time
+ * from navigation start to the first frame in which `selector` is on screen (recorded in the page, frame
+ * by frame, so Playwright's own polling adds nothing), then the JS heap once the page settled.
+ */
 async function visit(
   browser: Playwright.Browser,
   base: string,
@@ -113,12 +131,25 @@ async function visit(
     },
     [token, expiresAt],
   );
+  // A string, not a function: tsx would wrap a named function in a helper the page does not have.
+  await context.addInitScript({
+    content: `(() => {
+      const tick = (t) => {
+        const el = document.querySelector(${JSON.stringify(selector)});
+        if (el && el.getBoundingClientRect().height > 0) window.__firstUsefulPaint = t;
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })();`,
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
   await page.goto(`${base}${path}`, { waitUntil: "commit" });
   await page.locator(selector).first().waitFor({ state: "visible", timeout: 120_000 });
-  const firstUsefulPaintMs = await page.evaluate(() => performance.now());
+  const firstUsefulPaintMs = await page
+    .waitForFunction(() => (window as unknown as { __firstUsefulPaint?: number }).__firstUsefulPaint)
+    .then((h) => h.jsonValue() as Promise<number>);
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(500);
   const { metrics } = await cdp.send("Performance.getMetrics");
@@ -152,7 +183,7 @@ export async function consoleScale(opts: { runs: number; dist?: string }) {
       network: { path: "/network", selector: '[data-testid="network-tree"] [data-unit-name]' },
       figures: { path: "/figures", selector: '[data-testid="figure-received"] .ant-statistic-content' },
     };
-    const out: Record<string, { p50Ms: number; maxMs: number; heapMiB: number }> = {};
+    const out: Record<string, { bestMs: number; p50Ms: number; maxMs: number; heapMiB: number }> = {};
     for (const [name, p] of Object.entries(pages)) {
       const visits: Visit[] = [];
       // One warm-up visit (the stack's first reads of the county), then the measured ones.
@@ -161,6 +192,7 @@ export async function consoleScale(opts: { runs: number; dist?: string }) {
         visits.push(await visit(browser, stack.apiUrl, chief.token, chief.expiresAt, p.path, p.selector));
       const ms = visits.map((v) => v.firstUsefulPaintMs);
       out[name] = {
+        bestMs: round(Math.min(...ms)),
         p50Ms: round(percentile(ms, 50)),
         maxMs: round(Math.max(...ms)),
         heapMiB: round(
@@ -180,18 +212,13 @@ export async function consoleScale(opts: { runs: number; dist?: string }) {
   }
 }
 
-// `tsx bench/console-scale.ts` runs this alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { printTable, writeResults } = await import("./lib.ts");
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const r = await consoleScale({ runs: Number(arg("--runs") ?? 5), dist: arg("--dist") });
+/** Prints the two tables and writes bench/results/console-scale.json. */
+export function reportConsoleScale(r: Awaited<ReturnType<typeof consoleScale>>) {
   printTable(
-    `Console at county scale (${r.units} units, 1366×768 headless Chromium, cold cache): first useful paint and JS heap`,
+    `Console at county scale (${r.units} units, 1366×768 headless Chromium, cold cache; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores): first useful paint and JS heap (goal ≤ 1,500 ms)`,
     Object.entries(r.pages).map(([page, v]) => ({
       page,
+      "best ms": v.bestMs,
       "p50 ms": v.p50Ms,
       "max ms": v.maxMs,
       "JS heap MiB": v.heapMiB,
@@ -199,4 +226,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   printTable("Answers on the wire", r.answers);
   writeResults("console-scale", r);
+}
+
+// `tsx bench/console-scale.ts` runs this alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  reportConsoleScale(await consoleScale({ runs: Number(arg("--runs") ?? 5), dist: arg("--dist") }));
 }

@@ -8,6 +8,7 @@ import { bundleAll } from "./bundles.ts";
 import { caseBenchmarks } from "./cases.ts";
 import { coldStart } from "./cold-start.ts";
 import { consoleInitialBundle } from "./console-bundle.ts";
+import { consoleScale, reportConsoleScale } from "./console-scale.ts";
 import { coreCalls } from "./core-calls.ts";
 import { figuresScale } from "./figures.ts";
 import { latency } from "./latency.ts";
@@ -132,3 +133,7 @@ await assessmentBenchmark({ quick });
 // Sampled callbacks (issue 12): drawing a month's round for ~1,200 units and 20,000 cases a year vs reading
 // the same population raw; writes bench/results/sampling.json.
 await samplingBenchmark({ quick });
+
+// The console at county scale (issue 15): the network and figures pages of a 1,200-unit county in the
+// production build, first useful paint and JS heap; writes bench/results/console-scale.json.
+reportConsoleScale(await consoleScale({ runs: quick ? 3 : 5 }));

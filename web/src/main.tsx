@@ -1,13 +1,15 @@
 import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { startFirstReads } from "./api/early.ts";
 import { loadConfig } from "./config.ts";
 import { LangProvider } from "./i18n/lang.tsx";
 
 // Each top-level area is its own chunk: the entry holds only React, the router and runtime config.
 // The public intake page must never pull in console code, so nothing here imports from console/.
 const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
-const ConsoleApp = lazy(() => import("./console/ConsoleApp.tsx"));
+const loadConsole = () => import("./console/ConsoleApp.tsx");
+const ConsoleApp = lazy(loadConsole);
 const PublicIntakePage = lazy(() => import("./public/PublicIntakePage.tsx"));
 
 function PageFallback() {
@@ -36,8 +38,16 @@ const container = document.getElementById("root");
 if (!container) throw new Error("#root is missing from index.html");
 const root = createRoot(container);
 
+// A console page (not the login or public page): its code downloads while /config.json is read, and its
+// first reads start as soon as the API's address is known.
+const consolePage = !/^\/(login|p\/)/.test(window.location.pathname);
+if (consolePage) void loadConsole().catch(() => undefined);
+
 loadConfig().then(
-  () => root.render(<Root />),
+  () => {
+    if (consolePage) startFirstReads(window.location.pathname, window.location.search);
+    root.render(<Root />);
+  },
   (e: unknown) => {
     // No antd yet: a plain bilingual message is all we can rely on.
     root.render(

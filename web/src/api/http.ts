@@ -1,4 +1,5 @@
 import { config } from "../config.ts";
+import { takeEarly } from "./early.ts";
 import { ApiError, errorOf, NETWORK_ERROR } from "./error.ts";
 import { clearToken, getToken } from "./session.ts";
 
@@ -26,9 +27,13 @@ export function apiFetch({ auth }: { auth: boolean }): typeof fetch {
     headers.set("Accept", "application/json");
     const token = auth ? getToken() : null;
     if (token) headers.set("Authorization", `Bearer ${token}`);
+    // A read the entry already started for this page (see early.ts); asked again if it did not arrive.
+    const started = auth && (init?.method ?? "GET") === "GET" ? takeEarly(path, token) : undefined;
     let res: Response;
     try {
-      res = await fetch(`${config().apiBaseUrl}${path}`, { ...init, headers, signal: limited(init?.signal) });
+      res =
+        (started && (await started)) ||
+        (await fetch(`${config().apiBaseUrl}${path}`, { ...init, headers, signal: limited(init?.signal) }));
     } catch (e) {
       // The caller gave up (a newer query, a closed page): not an error to show.
       if (init?.signal?.aborted) throw e;

@@ -4,6 +4,14 @@ import { keys } from "./query.ts";
 
 /** Reads many pages share. Each page file may add its own next to it; these are fetched once and cached. */
 
+/** The signed-in user, their unit and tenant: read once per token. */
+export const meQuery = (token: string) =>
+  queryOptions({
+    queryKey: [...keys.me, token],
+    queryFn: ({ signal }) => ok(api.v1.me.$get({}, signalled(signal))),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
 /** The units the caller may see: one request per session, refreshed after a unit is written. */
 export const unitsQuery = queryOptions({
   queryKey: keys.units,

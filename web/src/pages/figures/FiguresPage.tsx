@@ -10,26 +10,19 @@ import { ErrorAlert } from "../../app/ErrorAlert.tsx";
 import { errorText } from "../../app/errors.ts";
 import { Field } from "../../app/Field.tsx";
 import { PageHeader } from "../../app/PageHeader.tsx";
+import { useAfterPaint } from "../../app/useAfterPaint.ts";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { CapacityFiguresCard } from "../capacity/CapacityFigures.tsx";
 import { treeOptions, useUnits } from "../cases/parts.tsx";
 import { Charts } from "./Charts.tsx";
-import {
-  download,
-  figures,
-  ledgerLink,
-  type Preset,
-  presetPeriod,
-  previousOf,
-  summaryXlsx,
-  unitsXlsx,
-} from "./data.ts";
+import { download, ledgerLink, type Preset, presetPeriod, summaryXlsx, unitsXlsx } from "./data.ts";
 import { HeadlineCards } from "./Headline.tsx";
 import { HelpDrawer } from "./HelpDrawer.tsx";
 import { type FigureMessages, useFigureMessages } from "./messages.ts";
 import { reportPeriodOf } from "./period-name.ts";
+import { categoriesQuery, figuresScope, headlineQuery, unitFiguresQuery } from "./queries.ts";
 import { UnitsTable } from "./UnitsTable.tsx";
 
 const presets: Preset[] = ["year", "half", "quarter", "lastQuarter", "month", "lastMonth"];
@@ -58,33 +51,12 @@ export default function FiguresPage() {
   const queryClient = useQueryClient();
   const network = useUnits();
   const [search, setSearch] = useSearchParams();
-  const period = useMemo(() => {
-    const fallback = presetPeriod("year");
-    return { from: search.get("from") ?? fallback.from, to: search.get("to") ?? fallback.to };
-  }, [search]);
-  const unitParam = search.get("unitId") ?? undefined;
+  const { period, unitParam } = useMemo(() => figuresScope(search), [search]);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  const scope = [...keys.figures, period, unitParam] as const;
-  const headline = useQuery({
-    queryKey: [...scope, "summary"],
-    queryFn: async ({ signal }) => {
-      const [summary, previous] = await Promise.all([
-        figures.summary(period, unitParam, signal),
-        figures.summary(previousOf(period), unitParam, signal),
-      ]);
-      return { summary, previous };
-    },
-  });
-  const categories = useQuery({
-    queryKey: [...scope, "categories"],
-    queryFn: ({ signal }) => figures.categories(period, unitParam, signal),
-  });
-  // The chosen unit and the units directly below it: a few dozen rows, not the whole county.
-  const units = useQuery({
-    queryKey: [...scope, "units"],
-    queryFn: ({ signal }) => figures.units(period, signal, { unitId: unitParam, depth: 1 }),
-  });
+  const headline = useQuery(headlineQuery(period, unitParam));
+  const categories = useQuery(categoriesQuery(period, unitParam));
+  const units = useQuery(unitFiguresQuery(period, unitParam));
   const loading = useIsFetching({ queryKey: keys.figures }) > 0;
 
   const setParams = useCallback(
@@ -100,9 +72,12 @@ export default function FiguresPage() {
   );
 
   const s = headline.data?.summary;
+  // The headline paints first; the charts, the capacity card, the per-unit table and the unit picker's
+  // tree of a whole county follow in the next frame.
+  const rest = useAfterPaint(Boolean(s));
   const unitId = s?.unitId ?? unitParam ?? me.user.unitId ?? "";
   const label = useCallback((d: FigureDefinition) => (en ? d.labelEn : d.label), [en]);
-  const unitTree = useMemo(() => treeOptions(network.tree), [network.tree]);
+  const unitTree = useMemo(() => (rest ? treeOptions(network.tree) : []), [rest, network.tree]);
   const save = async (path: string, name: string) => {
     try {
       await download(path, name);
@@ -176,7 +151,7 @@ export default function FiguresPage() {
             <TreeSelect
               id="figures-unit"
               style={{ minWidth: 260 }}
-              value={unitId || undefined}
+              value={(rest && unitId) || undefined}
               treeData={unitTree}
               onChange={(v: string) => setParams({ unitId: v })}
               showSearch={{ treeNodeFilterProp: "title" }}
@@ -198,8 +173,8 @@ export default function FiguresPage() {
           onDrill={(d) => navigate(ledgerLink(period, unitId, d))}
         />
       )}
-      {s && <CapacityFiguresCard s={s} year={period.to.slice(0, 4)} />}
-      {s && (
+      {s && rest && <CapacityFiguresCard s={s} year={period.to.slice(0, 4)} />}
+      {s && rest && (
         <Charts
           s={s}
           categories={categories.data ?? []}
@@ -211,7 +186,7 @@ export default function FiguresPage() {
           label={label}
         />
       )}
-      {s && (
+      {s && rest && (
         <Card
           title={m.unitsTable}
           size="small"
