@@ -80,7 +80,11 @@ export async function onboardCounty(base: string): Promise<void> {
 
 /** Bytes of an answer on the wire (asking for gzip like a browser, read undecoded) and of its JSON. */
 async function wire(base: string, path: string, token: string) {
-  const { encoding, bytes } = await new Promise<{ encoding: string; bytes: Buffer }>((resolve, reject) => {
+  const { status, encoding, bytes } = await new Promise<{
+    status: number;
+    encoding: string;
+    bytes: Buffer;
+  }>((resolve, reject) => {
     const req = request(
       `${base}${path}`,
       { headers: { Authorization: `Bearer ${token}`, "Accept-Encoding": "gzip, deflate" } },
@@ -88,7 +92,11 @@ async function wire(base: string, path: string, token: string) {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ encoding: res.headers["content-encoding"] ?? "identity", bytes: Buffer.concat(chunks) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            encoding: res.headers["content-encoding"] ?? "identity",
+            bytes: Buffer.concat(chunks),
+          }),
         );
         res.on("error", reject);
       },
@@ -99,6 +107,7 @@ async function wire(base: string, path: string, token: string) {
   const json = encoding === "gzip" ? gunzipSync(bytes) : bytes;
   return {
     path,
+    status,
     encoding,
     "wire KiB": round(bytes.byteLength / 1024, 1),
     "JSON KiB": round(json.byteLength / 1024, 1),
