@@ -54,9 +54,12 @@ export interface UnitsState {
   loaded: boolean;
 }
 
-/** The units the caller may see (for names, filters and pickers); empty on failure (ids show instead). */
-export function useUnits(): UnitsState {
-  const { data, isError } = useQuery(unitsQuery);
+/**
+ * The units the caller may see (for names, filters and pickers); empty on failure (ids show instead).
+ * `enabled` false: not read yet (a page whose first paint does not need them).
+ */
+export function useUnits(enabled = true): UnitsState {
+  const { data, isError } = useQuery({ ...unitsQuery, enabled });
   return useMemo(() => {
     const list: Unit[] = data?.items ?? [];
     return {

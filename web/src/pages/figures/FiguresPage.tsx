@@ -49,7 +49,6 @@ export default function FiguresPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const network = useUnits();
   const [search, setSearch] = useSearchParams();
   const { period, unitParam } = useMemo(() => figuresScope(search), [search]);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -74,7 +73,8 @@ export default function FiguresPage() {
   const s = headline.data?.summary;
   // The headline paints first; the charts, the capacity card, the per-unit table and the unit picker's
   // tree of a whole county follow in the next frame.
-  const rest = useAfterPaint(Boolean(s));
+  const rest = useAfterPaint(Boolean(s) || headline.isError);
+  const network = useUnits(rest);
   const unitId = s?.unitId ?? unitParam ?? me.user.unitId ?? "";
   const label = useCallback((d: FigureDefinition) => (en ? d.labelEn : d.label), [en]);
   const unitTree = useMemo(() => (rest ? treeOptions(network.tree) : []), [rest, network.tree]);
