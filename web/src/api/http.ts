@@ -7,6 +7,8 @@ import { clearToken, getToken } from "./session.ts";
 const ANSWER_TIMEOUT_MS = 35_000;
 
 let onUnauthorized: (() => void) | null = null;
+/** A 401 answered before any handler was registered (a read started while the console was booting). */
+let missedUnauthorized = false;
 
 /**
  * Called when an authenticated call answers 401 (token expired or revoked). The console registers a
@@ -14,6 +16,10 @@ let onUnauthorized: (() => void) | null = null;
  */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
+  if (!handler || !missedUnauthorized) return;
+  missedUnauthorized = false;
+  // Still signed out (not since signed in again): the missed 401 is handled now.
+  if (getToken() === null) handler();
 }
 
 /**
@@ -43,7 +49,8 @@ export function apiFetch({ auth }: { auth: boolean }): typeof fetch {
     const error = await errorOf(res);
     if (res.status === 401 && token) {
       clearToken();
-      onUnauthorized?.();
+      if (onUnauthorized) onUnauthorized();
+      else missedUnauthorized = true;
     }
     throw error;
   };

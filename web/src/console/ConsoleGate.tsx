@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Result, Spin } from "antd";
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import { ApiError, setUnauthorizedHandler } from "../api/client.ts";
 import { meQuery } from "../api/queries.ts";
-import { clearToken, getToken, hasExpiredToken } from "../api/session.ts";
+import { clearToken, hasExpiredToken } from "../api/session.ts";
 import { errorText } from "../app/errors.ts";
 import { setLargeTextUser } from "../app/large-text.tsx";
 import { useT } from "../i18n/messages.ts";
@@ -18,15 +18,12 @@ import { type Session, SessionContext } from "./session.tsx";
  * The session guard: without a token, to the login page; then the signed-in user (GET /v1/me), a
  * forced password change or TOTP enrollment before anything else, and the console's routes.
  */
-export function ConsoleGate() {
+export function ConsoleGate({ token }: { token: string | null }) {
   const t = useT();
   const navigate = useNavigate();
   const location = useLocation();
   const pathRef = useRef(location.pathname);
   pathRef.current = location.pathname;
-  // Read once per mount: a 401 clears the stored token while the handler below is already taking the
-  // person to the login page, and re-reading it here would send them there a second time, without the reason.
-  const [token] = useState(getToken);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {

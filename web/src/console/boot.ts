@@ -1,7 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { complianceQuery, meQuery, unitsQuery } from "../api/queries.ts";
 import { newQueryClient } from "../api/query.ts";
-import { getToken } from "../api/session.ts";
 import { categoriesQuery, figuresScope, headlineQuery, unitFiguresQuery } from "../pages/figures/queries.ts";
 import { preloadPage } from "./routes.tsx";
 
@@ -11,9 +10,11 @@ import { preloadPage } from "./routes.tsx";
  * start only once the one before it had answered and rendered (session → layout → page code → page
  * reads), which on a 1,200-unit county was most of the wait.
  */
-export function bootQueryClient(location: { pathname: string; search: string }): QueryClient {
+export function bootQueryClient(
+  location: { pathname: string; search: string },
+  token: string | null,
+): QueryClient {
   const client = newQueryClient();
-  const token = getToken();
   if (!token) return client;
   void client.prefetchQuery(meQuery(token));
   preloadPage(location.pathname);
