@@ -1,16 +1,31 @@
 /**
  * `pnpm bench reliability`: the figures a security reviewer asks for (issue 13 item 8), against the local
  * stack through real HTTP — cross-tenant and cross-subtree attempts over every route of the OpenAPI
- * document, token forgeries, fuzzed bodies per endpoint, and a short mixed load run whose acknowledged
- * writes are then counted. Prints numbers; asserts nothing (the tests do).
+ * document, token forgeries, fuzzed bodies per endpoint, injected stalls and TransactionConflicts
+ * (reliability-faults.ts), and an autocannon load run (reliability-load.ts) whose acknowledged writes
+ * are then counted. Prints numbers; asserts nothing (the tests do).
  */
-import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
 import { DEMO_COUNTY, DEMO_PASSWORD, startLocalStack } from "@weiquan/local";
 import fc from "fast-check";
-import { printTable, round, writeResults } from "./lib.ts";
+import { printTable, writeResults } from "./lib.ts";
+import { faultRuns } from "./reliability-faults.ts";
+import { loadRun } from "./reliability-load.ts";
 
 const quick = process.argv.includes("--quick");
+let lapStart = Date.now();
+/** Seconds since the previous lap: each table says what it cost. */
+const lap = () => {
+  const s = Math.round((Date.now() - lapStart) / 1000);
+  lapStart = Date.now();
+  return `${s} s`;
+};
 const stack = await startLocalStack({ seedDemo: true, overdueSweepEveryMs: 0 });
+console.log(
+  `local stack with the demo tenant started (${lap()}), ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} load`,
+);
 const url = stack.apiUrl;
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers read field by field
 type Json = any;
@@ -20,8 +35,9 @@ async function call(
   token?: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  base = url,
 ) {
-  const res = await fetch(`${url}${path}`, {
+  const res = await fetch(`${base}${path}`, {
     method,
     headers: {
       ...headers,
@@ -99,20 +115,23 @@ try {
     "point2",
     tenantRoutes.filter((o) => o.path.startsWith("/v1/cases/{")),
   );
-  printTable("Cross-tenant / cross-subtree attempts (every route naming an object × the wrong caller)", [
-    {
-      attempt: "other county's admin",
-      routes: cross.tried,
-      refused: cross.refused,
-      answered: cross.through.join("; ") || "-",
-    },
-    {
-      attempt: "sibling point",
-      routes: subtree.tried,
-      refused: subtree.refused,
-      answered: subtree.through.join("; ") || "-",
-    },
-  ]);
+  printTable(
+    `Cross-tenant / cross-subtree attempts (every route naming an object × the wrong caller; ${lap()})`,
+    [
+      {
+        attempt: "other county's admin",
+        routes: cross.tried,
+        refused: cross.refused,
+        answered: cross.through.join("; ") || "-",
+      },
+      {
+        attempt: "sibling point",
+        routes: subtree.tried,
+        refused: subtree.refused,
+        answered: subtree.through.join("; ") || "-",
+      },
+    ],
+  );
 
   // Token forgeries against an authenticated read.
   const [h, p, s] = t.admin.split(".") as [string, string, string];
@@ -159,7 +178,7 @@ try {
       if (r.status < 400) accepted.push(`${o.method} ${o.path}`);
     }
   }
-  printTable(`Fuzzed bodies (fast-check, ${runs} per endpoint)`, [
+  printTable(`Fuzzed bodies (fast-check, ${runs} per endpoint; ${lap()})`, [
     {
       endpoints: writes.length,
       bodies: fuzzed,
@@ -170,62 +189,30 @@ try {
     },
   ]);
 
-  // Load: C clients for T seconds, each: a ledger page, /v1/me, and a registration with its own key.
-  const clients = quick ? 4 : 8;
-  const seconds = quick ? 8 : 20;
-  const tag = `负载${Date.now()}`;
-  const statuses = new Map<number, number>();
-  const acked = new Set<string>();
-  const until = Date.now() + seconds * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, i) => {
-      let n = 0;
-      while (Date.now() < until) {
-        const answers = await Promise.all([
-          call("GET", "/v1/cases?limit=20", t.point1),
-          call("GET", "/v1/me", t.point1),
-          call("POST", "/v1/cases", t.point1, complaint(`${tag} ${i}-${n++}`), {
-            "idempotency-key": randomUUID(),
-          }),
-        ]);
-        for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
-        if (answers[2]!.status === 201) acked.add(answers[2]!.body.id);
-      }
-    }),
+  // Injected stalls and TransactionConflicts: N registrations and N case actions each.
+  lap();
+  const faults = await faultRuns(stack, call, t.point1!, complaint, quick ? 8 : 16);
+  printTable(
+    `Injected faults on the DynamoDB wire (a second API on the same tables; 3 s request budget, 1.5 s per attempt; ${lap()})`,
+    faults,
   );
-  const elapsed = (Date.now() - started) / 1000;
-  const stored: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Json = await call(
-      "GET",
-      `/v1/cases?q=${encodeURIComponent(tag)}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      t.point1,
-    );
-    stored.push(...page.body.items.map((c: Json) => c.id));
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  const total = [...statuses.values()].reduce((a, b) => a + b, 0);
-  const load = {
-    clients,
-    seconds: round(elapsed, 1),
-    requests: total,
-    "req/s": round(total / elapsed, 1),
-    statuses: [...statuses].map(([s, n]) => `${s}×${n}`).join(" "),
-    "5xx": [...statuses].filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0),
-    "writes acknowledged": acked.size,
-    "stored once": stored.filter((id) => acked.has(id)).length,
-    "duplicates / unacknowledged stored":
-      stored.length - new Set(stored).size + stored.filter((id) => !acked.has(id)).length,
-  };
-  printTable("Load run (mixed reads and registrations, local stack on this machine)", [load]);
+
+  // Load: autocannon, C connections for T seconds, mixed reads and registrations.
+  const load = await loadRun(url, call, t.point1!, complaint, {
+    connections: quick ? 4 : 8,
+    seconds: quick ? 8 : 15,
+  });
+  printTable(`Load run (autocannon; mixed reads and registrations, local stack on this machine; ${lap()})`, [
+    load,
+  ]);
   writeResults("reliability", {
     cross,
     subtree,
     forged,
     fuzz: { fuzzed, withPaths, fiveXx, accepted },
+    faults,
     load,
+    loadavg: loadavg(),
   });
 } finally {
   await stack.stop();
