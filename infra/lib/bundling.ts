@@ -23,6 +23,8 @@ export interface BundleReport {
   totalBytes: number;
   /** Packages (or source folders) in the initial load, biggest first: [name, bytes]. */
   initialInputs: Array<[string, number]>;
+  /** Every source file (input) in the initial load. */
+  initialModules: string[];
   /** esbuild's metafile (every input and output): `pnpm bench` saves it for esbuild's bundle analyzer. */
   metafile: Metafile;
 }
@@ -175,6 +177,7 @@ function report(metafile: Metafile): BundleReport {
     initialBytes: sum(initial),
     totalBytes: sum(Object.keys(outputs)),
     initialInputs: [...inputs].sort((a, b) => b[1] - a[1]),
+    initialModules: [...initial].flatMap((path) => Object.keys(outputs[path]!.inputs)),
     metafile,
   };
 }
