@@ -19,12 +19,12 @@ export function firstReadsOf(pathname: string, search: string): string[] {
     const q = (o: Record<string, string | undefined>) =>
       new URLSearchParams(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
     const unit = { unitId: unitParam };
+    // The headline only: the categories and the unit slice (the costliest read) follow from boot.ts,
+    // so they do not slow the numbers down.
     return [
       "/v1/me",
       `/v1/stats/summary?${q({ ...period, ...unit })}`,
       `/v1/stats/summary?${q({ ...previousOf(period), ...unit })}`,
-      `/v1/stats/categories?${q({ ...period, ...unit, kind: "complaint", limit: "10" })}`,
-      `/v1/stats/units?${q({ ...period, ...unit, depth: "1" })}`,
     ];
   }
   return ["/v1/me"];
