@@ -14,8 +14,9 @@ export function reportPeriodOf(p: Period, now = new Date()): string {
     const x = presetPeriod(k, now);
     return x.from === p.from && x.to === p.to;
   });
-  if (p.from === p.to) return p.from;
+  // Before the single month: in January 本年 is one month long, and the selector (first match) shows 本年.
   if (preset === "year") return year;
+  if (p.from === p.to) return p.from;
   const sameYear = p.to.slice(0, 4) === year;
   const fromMonth = Number(p.from.slice(5, 7));
   if (preset === "half" || (sameYear && (fromMonth === 1 || fromMonth === 7) && p.to > addMonths(p.from, 2)))
