@@ -232,6 +232,12 @@ describe("cases in the console", () => {
     await page.getByTestId("case-action-reject").click();
     await chooseOption(page, "action-reason", "投诉人知道或者应当知道权益受到侵害之日起超过三年");
     await page.getByTestId("action-submit").click();
+    // Whichever comes: the conflict, or an error in the dialog (said in the failure, not a bare timeout).
+    const outcome = page.getByTestId("case-conflict").or(page.getByTestId("action-error")).first();
+    await outcome.waitFor({ timeout: 60_000 });
+    expect(await outcome.getAttribute("data-testid"), (await outcome.textContent()) ?? "").toBe(
+      "case-conflict",
+    );
     await waitForText(page, "case-conflict", "该案件已被他人修改——请刷新");
     // Nothing changed: the case is still accepted, not rejected.
     await page.getByTestId("case-conflict-reload").click();

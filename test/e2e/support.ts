@@ -158,22 +158,31 @@ export async function loginChangingPassword(
 }
 
 /**
- * Open an antd Select by its test id and pick the option with this label. On a busy machine the first
- * click can land while the drawer or modal is still animating in and open nothing, so open again until
- * the dropdown shows.
+ * Open an antd Select by its test id and pick the option with this label, until the Select shows it. On a
+ * busy machine the first click can land while the drawer or modal is still animating in and open nothing,
+ * or the option's click can land while the list still moves and choose nothing: open again until the
+ * dropdown shows, and check the choice took. Escape only closes an open dropdown (never the modal).
  */
 export async function chooseOption(page: Page, selectTestId: string, label: string): Promise<void> {
   const dropdown = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
   const option = dropdown.getByText(label).first();
+  const select = page.getByTestId(selectTestId);
+  const shows = () =>
+    select.evaluate(
+      (el, text) => ((el.closest(".ant-select") ?? el).textContent ?? "").includes(text),
+      label,
+    );
   for (let attempt = 0; attempt < 4; attempt++) {
-    await page.getByTestId(selectTestId).click();
+    await select.click();
     try {
       await option.waitFor({ state: "visible", timeout: 7_000 });
       await option.click();
+      await expect.poll(shows, { timeout: 5_000 }).toBe(true);
       return;
     } catch (e) {
       if (attempt === 3) throw e;
-      await page.keyboard.press("Escape").catch(() => {});
+      if (await shows()) return;
+      if (await dropdown.first().isVisible()) await page.keyboard.press("Escape").catch(() => {});
     }
   }
 }
