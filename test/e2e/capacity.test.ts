@@ -8,6 +8,7 @@ import {
   login,
   PASSWORD,
   screenshot,
+  searchSelect,
   useBrowser,
   waitForText,
 } from "./support.ts";
@@ -98,8 +99,7 @@ describe("training and outreach: the bureau's day", () => {
       .fill("近期有流动商贩在农村集市销售“三无”食品，请提醒村民不要购买。");
     await bureau.getByTestId("warning-to").getByText("指定单位").click();
     const units = bureau.getByTestId("warning-create-drawer").locator(".ant-select").last();
-    await units.click();
-    await bureau.keyboard.type("大口屯村");
+    await searchSelect(bureau, units, "大口屯村");
     await bureau.locator(".ant-select-tree-node-content-wrapper", { hasText: POINT2_UNIT }).click();
     await bureau.keyboard.press("Escape");
     await bureau.getByTestId("warning-create-submit").click();

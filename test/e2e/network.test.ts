@@ -10,6 +10,7 @@ import {
   loginChangingPassword,
   PASSWORD,
   screenshot,
+  searchSelect,
   useBrowser,
 } from "./support.ts";
 
@@ -127,9 +128,9 @@ describe("network, users and settings", () => {
     await userDrawer.waitFor();
     await userDrawer.getByTestId("user-create-username").fill(username);
     await userDrawer.getByTestId("user-create-displayName").fill("测试点 王晓燕");
-    await userDrawer.locator("#createUser_unitId").click();
-    await page.keyboard.type(point);
-    await page.locator(".ant-select-dropdown").getByText(point).waitFor();
+    await (await searchSelect(page, userDrawer.locator("#createUser_unitId"), point))
+      .getByText(point)
+      .waitFor();
     await page.keyboard.press("Enter");
     await userDrawer.getByText("服务点工作人员").waitFor();
     await userDrawer.getByTestId("user-create-password").fill("Point@2026x");
@@ -321,9 +322,9 @@ describe("contact card and user edits", () => {
     const drawer = page.getByTestId("user-edit-drawer");
     await drawer.waitFor();
     await drawer.getByTestId("user-edit-displayName").fill("海滨站 测试员");
-    await drawer.locator("#editUser_unitId").click();
-    await page.keyboard.type(station);
-    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByText(station).waitFor();
+    await (await searchSelect(page, drawer.locator("#editUser_unitId"), station))
+      .getByText(station)
+      .waitFor();
     await page.keyboard.press("Enter");
     // The only role that fits a station is chosen for it.
     await drawer.getByText("服务站工作人员").waitFor();
@@ -382,10 +383,8 @@ describe("moving a unit", () => {
     const drawer = page.getByTestId("unit-drawer");
     await drawer.getByTestId("unit-drawer-move").click();
     const modal = page.locator(".ant-modal").filter({ hasText: "调整" });
-    await modal.locator(".ant-select").click();
     // Search narrows the (virtual) tree to matches and their ancestors.
-    await page.keyboard.type(suffix);
-    const dropdown = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+    const dropdown = await searchSelect(page, modal.locator(".ant-select"), suffix);
     // Offices cannot hold a point; the current station is its parent already: both disabled.
     await dropdown.locator(".ant-select-tree-treenode-disabled", { hasText: OFFICE }).first().waitFor();
     await dropdown.locator(".ant-select-tree-treenode-disabled", { hasText: from }).waitFor();

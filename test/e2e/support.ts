@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
 /** Shared stack, browser and page helpers for the browser end-to-end tests. */
@@ -183,6 +183,29 @@ export async function chooseOption(page: Page, selectTestId: string, label: stri
       if (attempt === 3) throw e;
       if (await shows()) return;
       if (await dropdown.first().isVisible()) await page.keyboard.press("Escape").catch(() => {});
+    }
+  }
+}
+
+/**
+ * Open an antd Select or TreeSelect (its root, or its input) and search it for `text`, until the search box
+ * holds all of it; returns the open dropdown. Typing key by key on a busy machine can lose characters or
+ * land before the dropdown opens, and a partial search can push the wanted node out of the virtual list.
+ */
+export async function searchSelect(page: Page, select: Locator, text: string): Promise<Locator> {
+  const dropdown = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+  const input = (await select.evaluate((el) => el.tagName === "INPUT"))
+    ? select
+    : select.locator("input").first();
+  for (let attempt = 0; ; attempt++) {
+    await select.click();
+    try {
+      await dropdown.first().waitFor({ state: "visible", timeout: 7_000 });
+      await input.fill(text);
+      await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(text);
+      return dropdown;
+    } catch (e) {
+      if (attempt === 3) throw e;
     }
   }
 }
