@@ -40,6 +40,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // One more try for a browser test that fails once (as Playwright's own runner does on CI): on a
+          // 2-core machine kept busy, a click can still land in the one frame an animation moves the target.
+          // A real defect fails twice; the report names every test that needed the retry.
+          retry: 1,
         },
       },
     ],
