@@ -1,6 +1,7 @@
 import { formatQueryCode, normalizeQueryCode, QUERY_CODE } from "@weiquan/domain/public/code";
 import { useEffect, useState } from "react";
 import { ApiError, type PublicStatus, publicApi } from "./api.ts";
+import { SubmitBlock } from "./SubmitBlock.tsx";
 
 /** 查询办理进度: the tracking number and query code the consumer kept, checked as typed, then looked up. */
 export function Follow(props: {
@@ -69,20 +70,16 @@ export function Follow(props: {
           />
           {code && !codeOk && <div className="pub-err">查询码为 10 位字母和数字</div>}
         </div>
-        {failure && (
-          <div className="pub-alert" role="alert" data-testid="pq-failure">
-            {failure}
-          </div>
-        )}
-        <button
-          type="button"
-          className="pub-btn"
-          data-testid="pq-submit"
-          disabled={!noOk || !codeOk || busy}
+        <SubmitBlock
+          failure={failure}
+          failureTestId="pq-failure"
+          testId="pq-submit"
+          label="查询"
+          busyLabel="正在查询…"
+          busy={busy}
+          disabled={!noOk || !codeOk}
           onClick={find}
-        >
-          {busy ? "正在查询…" : "查询"}
-        </button>
+        />
         <button type="button" className="pub-btn ghost" onClick={props.onBack}>
           返回
         </button>

@@ -3,6 +3,7 @@ import type { PublicKind } from "@weiquan/domain/public/checks";
 import type { Directory } from "./api.ts";
 import type { Values } from "./intake-steps.ts";
 import { caseKindLabels, requestTypeLabels } from "./labels.ts";
+import { SubmitBlock } from "./SubmitBlock.tsx";
 
 /** The form's last step: what will be filed, the receiving unit, the notice and consent, and the submit. */
 export function IntakeConfirm({
@@ -106,20 +107,16 @@ export function IntakeConfirm({
           <progress max={1} value={checking} />
         </div>
       )}
-      {failure && (
-        <div className="pub-alert" role="alert" data-testid="pf-failure">
-          {failure}
-        </div>
-      )}
-      <button
-        type="button"
-        className="pub-btn"
-        data-testid="pf-submit"
-        disabled={!consent || busy}
+      <SubmitBlock
+        failure={failure}
+        failureTestId="pf-failure"
+        testId="pf-submit"
+        label={`提交${caseKindLabels[kind]}`}
+        busyLabel="正在提交…"
+        busy={busy}
+        disabled={!consent}
         onClick={onSubmit}
-      >
-        {busy ? "正在提交…" : `提交${caseKindLabels[kind]}`}
-      </button>
+      />
       <button type="button" className="pub-btn ghost" onClick={onBack}>
         上一步
       </button>

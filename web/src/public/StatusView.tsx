@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError, type PublicStatus, publicApi } from "./api.ts";
 import { actionLabel, caseKindLabels, ratingLabels, shortTime, statusLabel } from "./labels.ts";
+import { SubmitBlock } from "./SubmitBlock.tsx";
 
 /** Where the case is now, its public timeline, and the rating form once it is closed. */
 export function StatusView(props: {
@@ -90,20 +91,15 @@ export function StatusView(props: {
               onChange={(e) => setNote(e.target.value)}
             />
           </div>
-          {failure && (
-            <div className="pub-alert" role="alert">
-              {failure}
-            </div>
-          )}
-          <button
-            type="button"
-            className="pub-btn"
-            data-testid="rate-submit"
-            disabled={!result || busy}
+          <SubmitBlock
+            failure={failure}
+            testId="rate-submit"
+            label="提交评价"
+            busyLabel="正在提交…"
+            busy={busy}
+            disabled={!result}
             onClick={rate}
-          >
-            {busy ? "正在提交…" : "提交评价"}
-          </button>
+          />
         </div>
       )}
     </>
