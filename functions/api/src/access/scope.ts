@@ -28,6 +28,19 @@ export interface Scope {
    * rejected if that check refuses the caller or finds them changed. A write on a read path awaits it.
    */
   confirmed: Promise<void>;
+  /**
+   * Items the caller check read in its own round trip for the route (http/alongside.ts), each the raw
+   * item or null; absent where the route reads them itself.
+   */
+  prefetched?: Prefetched;
+}
+
+/** What a route run alongside the caller check may find already read. */
+export interface Prefetched {
+  /** The tenant's settings item. */
+  settings?: Promise<Record<string, unknown> | null>;
+  /** The gauges item of the unit the token names (the caller's, unless they were moved since). */
+  ownGauges?: Promise<{ unitId: string; item: Record<string, unknown> | null }>;
 }
 
 export async function scopeOf(caller: Caller): Promise<Scope> {

@@ -9,12 +9,15 @@ export interface TenantRules {
 }
 
 /** The tenant's rules from one read of its settings: the national calendar with its overrides, … */
-export async function tenantRules(scope: Pick<Scope, "table">): Promise<TenantRules> {
-  const settings = await new SettingsRepository(scope.table).get<Settings>();
+export async function tenantRules(scope: Pick<Scope, "table" | "prefetched">): Promise<TenantRules> {
+  // Read in the caller check's round trip if the route asked for it there (http/alongside.ts).
+  const settings = scope.prefetched?.settings
+    ? ((await scope.prefetched.settings) as Settings | null)
+    : await new SettingsRepository(scope.table).get<Settings>();
   return { cal: workCalendar(settings?.calendarOverrides ?? []), categories: settings?.categories ?? [] };
 }
 
 /** The tenant's working-day calendar: the national one with the tenant's overrides from settings. */
-export async function tenantCalendar(scope: Pick<Scope, "table">): Promise<WorkCalendar> {
+export async function tenantCalendar(scope: Pick<Scope, "table" | "prefetched">): Promise<WorkCalendar> {
   return (await tenantRules(scope)).cal;
 }

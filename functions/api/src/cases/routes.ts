@@ -10,7 +10,7 @@ import {
 import { Hono } from "hono";
 import { z } from "zod";
 import { visibleCase } from "../access/scope.ts";
-import { checkAlongside, withScope } from "../http/alongside.ts";
+import { checkAlongsideReading, withScope } from "../http/alongside.ts";
 import { doc, XLSX_BODY } from "../http/docs.ts";
 import { page } from "../http/lists.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
@@ -76,7 +76,7 @@ export const caseRoutes = new Hono<ScopedEnv>()
       ok: { schema: page(CaseSummary) },
       errors: [400, 404],
     }),
-    checkAlongside,
+    checkAlongsideReading("settings"),
     valid("query", CaseListQuery),
     async (c) => {
       const q = c.req.valid("query");
@@ -122,7 +122,7 @@ export const caseRoutes = new Hono<ScopedEnv>()
       ok: { schema: CaseWithTimeline },
       errors: [404],
     }),
-    checkAlongside,
+    checkAlongsideReading("settings"),
     valid("param", IdParam),
     async (c) => {
       const { id } = c.req.valid("param");

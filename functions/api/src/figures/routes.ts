@@ -8,7 +8,7 @@ import {
 } from "@weiquan/domain";
 import { Hono } from "hono";
 import { z } from "zod";
-import { checkAlongside, withScope } from "../http/alongside.ts";
+import { checkAlongsideReading, withScope } from "../http/alongside.ts";
 import { doc, XLSX_BODY } from "../http/docs.ts";
 import { type ScopedEnv, tenantScoped } from "../http/scope.ts";
 import { valid } from "../http/validate.ts";
@@ -37,7 +37,7 @@ export const figureRoutes = new Hono<ScopedEnv>()
       ok: { schema: StatsSummary },
       errors: [400, 404],
     }),
-    checkAlongside,
+    checkAlongsideReading("ownGauges"),
     valid("query", StatsQuery),
     async (c) => {
       const q = c.req.valid("query");

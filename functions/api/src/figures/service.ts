@@ -14,7 +14,7 @@ import {
   type UnitFiguresRow,
   visiblePrefix,
 } from "@weiquan/domain";
-import { RollupsRepository, type UnitRecord } from "@weiquan/store";
+import { gaugesOf, RollupsRepository, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 
 /**
@@ -39,6 +39,13 @@ export async function figuresTarget(
   return { unit, period };
 }
 
+/** A unit's gauges: read in the caller check's round trip if that was this unit's (http/alongside.ts). */
+async function unitGauges(scope: Scope, unitId: string, rollups: RollupsRepository) {
+  const own = await scope.prefetched?.ownGauges;
+  if (own?.unitId === unitId) return new Map([[unitId, gaugesOf(own.item)]]);
+  return rollups.gauges([unitId]);
+}
+
 export async function summary(
   scope: Scope,
   q: FiguresRequest,
@@ -48,7 +55,7 @@ export async function summary(
   const { unit, period } = await figuresTarget(scope, q, now);
   const [months, gauges] = await Promise.all([
     rollups.months(unit.id, period.from, period.to),
-    rollups.gauges([unit.id]),
+    unitGauges(scope, unit.id, rollups),
   ]);
   const total: Counters = {};
   const byMonth = new Map(months.map((m) => [m.month, m.counters]));

@@ -1,10 +1,10 @@
-import { UnitsRepository } from "@weiquan/store";
+import { T, UnitsRepository } from "@weiquan/store";
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import { type Scope, scopeOf } from "../access/scope.ts";
+import { type Prefetched, type Scope, scopeOf } from "../access/scope.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { AppDeps } from "../deps.ts";
-import { allowed, claimsOf, PLATFORM, readCaller } from "./caller.ts";
+import { allowed, claimsOf, PLATFORM, readCallerWith } from "./caller.ts";
 import { sealedLists } from "./cursors.ts";
 import type { AppEnv } from "./env.ts";
 import { identify } from "./observe.ts";
@@ -23,19 +23,60 @@ import { identify } from "./observe.ts";
  * - if the fresh check finds the caller changed (role, unit, unit path, name, tenant record), the early
  *   answer is dropped and the route runs again with the fresh scope;
  * - a write on such a route (the audit of an unmasked read) waits for the confirmation (`scope.confirmed`).
+ *
+ * Items of the caller's tenant table that a route needs whatever it is asked (the tenant's settings, the
+ * caller's unit's gauges) can come in the check's own BatchGetItem (`checkAlongsideReading`): one call
+ * fewer, read fresh all the same, and never used before the check has passed (the answer waits for it).
  */
 
-/** Marks a GET route whose reads run alongside the caller check; its handler reads through `withScope`. */
-export const checkAlongside: MiddlewareHandler = async (_c, next) => {
-  await next();
-};
+/** Items a route may have read in the caller check's round trip, found on `scope.prefetched`. */
+export type CheckRead = keyof Prefetched;
 
-/** Is the request answered by a route marked `checkAlongside`? */
-export function answeredAlongside(c: Context): boolean {
-  if (c.req.method !== "GET") return false;
+/**
+ * The caller check with the further items `reads` name in its BatchGetItem, and those items as the route
+ * finds them on its scope.
+ */
+function checkReading(deps: AppDeps, claims: TokenClaims, reads: readonly CheckRead[]) {
+  const keys: Record<string, { PK: string; SK: string }> = {};
+  if (reads.includes("settings")) keys.settings = T.settings();
+  // The unit the token names: the caller's own unless they were moved since (the route compares the id).
+  const gaugesUnitId = reads.includes("ownGauges") ? claims.unt : undefined;
+  if (gaugesUnitId) keys.ownGauges = T.gauges(gaugesUnitId);
+  const check = readCallerWith(deps, claims, keys);
+  const prefetched: Prefetched = {};
+  if (keys.settings) prefetched.settings = check.then((x) => x.also.settings ?? null);
+  if (gaugesUnitId)
+    prefetched.ownGauges = check.then((x) => ({ unitId: gaugesUnitId, item: x.also.ownGauges ?? null }));
+  // (awaited by the route if it uses them; this only keeps a refusal from counting as unhandled)
+  for (const p of Object.values(prefetched)) p.catch(() => {});
+  return { check, prefetched };
+}
+
+/** The reads each marker stands for. */
+const markers = new WeakMap<MiddlewareHandler, readonly CheckRead[]>();
+
+/** Marks a GET route whose reads run alongside the caller check, `reads` coming in the check's round trip. */
+export function checkAlongsideReading(...reads: CheckRead[]): MiddlewareHandler {
+  const marker: MiddlewareHandler = async (_c, next) => {
+    await next();
+  };
+  markers.set(marker, reads);
+  return marker;
+}
+
+/** Marks a GET route whose reads run alongside the caller check; its handler reads through `withScope`. */
+export const checkAlongside: MiddlewareHandler = checkAlongsideReading();
+
+/** The reads of the route marked `checkAlongside…` that answers the request; null if it is not marked. */
+export function answeredAlongside(c: Context): readonly CheckRead[] | null {
+  if (c.req.method !== "GET") return null;
   const routes = matchedRoutes(c);
   const answering = routes.find((r) => r.method === "GET");
-  return routes.some((r) => r.method === "GET" && r.path === answering?.path && r.handler === checkAlongside);
+  for (const r of routes) {
+    const reads = r.method === "GET" && r.path === answering?.path ? markers.get(r.handler) : undefined;
+    if (reads) return reads;
+  }
+  return null;
 }
 
 export interface Alongside {
@@ -46,13 +87,18 @@ export interface Alongside {
 }
 
 /** The entry of a tenant route in alongside mode: starts the check, runs the route, answers once it passed. */
-export async function alongside(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
+export async function alongside(
+  c: Context<AppEnv>,
+  next: () => Promise<void>,
+  reads: readonly CheckRead[] = [],
+): Promise<void> {
   const { deps } = c.var;
   const claims = await claimsOf(c);
-  const checked = (async () => scopeOf(allowed(await readCaller(deps, claims), {})))();
+  const { check, prefetched } = checkReading(deps, claims, reads);
+  const checked = check.then(async ({ caller }) => ({ ...(await scopeOf(allowed(caller, {}))), prefetched }));
   // (awaited below on every path; this only keeps an early refusal from counting as unhandled)
   checked.catch(() => {});
-  const early = claims.tid === PLATFORM ? null : await provisional(deps, claims, checked);
+  const early = claims.tid === PLATFORM ? null : await provisional(deps, claims, checked, prefetched);
   c.set("alongside", { checked, early });
   try {
     await next();
@@ -113,7 +159,7 @@ function remember(deps: AppDeps, claims: TokenClaims, scope: Scope) {
   confirmedScopes.set(deps, scopes);
   const key = identityOf(claims);
   scopes.delete(key);
-  scopes.set(key, scope);
+  scopes.set(key, { ...scope, prefetched: undefined }); // (the request's own reads are not kept)
   if (scopes.size > MAX_REMEMBERED) scopes.delete(scopes.keys().next().value!);
 }
 
@@ -122,6 +168,7 @@ async function provisional(
   deps: AppDeps,
   claims: TokenClaims,
   checked: Promise<Scope>,
+  prefetched: Prefetched,
 ): Promise<Scope | null> {
   const last = confirmedScopes.get(deps)?.get(identityOf(claims));
   if (!last) return null;
@@ -132,6 +179,7 @@ async function provisional(
     caller: { ...last.caller, table },
     table,
     units: new UnitsRepository(table),
+    prefetched,
     confirmed: checked.then((fresh) => {
       if (!sameScope(fresh, scope)) throw new Superseded();
     }),

@@ -13,7 +13,8 @@ export type ScopedEnv = AppEnv & { Variables: AppEnv["Variables"] & { scope: Sco
 export const tenantScoped = [
   createMiddleware<AppEnv>(async (c, next) => {
     if (c.get("alongside")) return next(); // a second match of the same request
-    if (!c.var.caller && answeredAlongside(c)) return alongside(c, next);
+    const reads = c.var.caller ? null : answeredAlongside(c);
+    if (reads) return alongside(c, next, reads);
     return authenticated(c, next);
   }),
   createMiddleware<ScopedEnv>(async (c, next) => {

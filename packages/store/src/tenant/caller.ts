@@ -4,30 +4,54 @@ import type { TenantTable } from "../tenant-access.ts";
 import type { UnitRecord } from "./units.ts";
 import type { UserRecord } from "./users.ts";
 
+type Key = { PK: string; SK: string };
+
+/** A caller's account and unit, and the further items read with them (by name, null when absent). */
+export interface CallerItems<A extends string = never> {
+  user: UserRecord | null;
+  unit: UnitRecord | null;
+  also: Record<A, Record<string, unknown> | null>;
+}
+
 /**
  * A signed-in caller's account and unit in one strongly consistent BatchGetItem (one round trip instead
  * of two in a row): what every authenticated request checks before its own work. Either is null when
- * absent. Keys DynamoDB leaves unprocessed (throttling) are asked again.
+ * absent. `also` names further items of the same table a route needs (its tenant's settings, say): they
+ * come in the same round trip, by name, null when absent. Keys DynamoDB leaves unprocessed (throttling)
+ * are asked again.
  */
-export async function readUserAndUnit(
+export async function readUserAndUnit<A extends string = never>(
   t: TenantTable,
   userId: string,
-  unitId: string,
-): Promise<{ user: UserRecord | null; unit: UnitRecord | null }> {
+  unitId: string | undefined,
+  also: Readonly<Record<A, Key>> = {} as Record<A, Key>,
+): Promise<CallerItems<A>> {
   let user: UserRecord | null = null;
   let unit: UnitRecord | null = null;
-  let keys: Record<string, unknown>[] = [T.user(userId), T.unit(unitId)];
+  const named = Object.entries(also) as [A, Key][];
+  const found = Object.fromEntries(named.map(([name]) => [name, null])) as Record<
+    A,
+    Record<string, unknown> | null
+  >;
+  const nameOf = new Map(named.map(([name, k]) => [`${k.PK}\n${k.SK}`, name]));
+  let keys: Record<string, unknown>[] = [
+    T.user(userId),
+    ...(unitId ? [T.unit(unitId)] : []),
+    ...named.map(([, k]) => k),
+  ];
   for (let attempt = 0; keys.length; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(400, 20 * 2 ** attempt)));
     const out = await t.doc.send(
       new BatchGetCommand({ RequestItems: { [t.tableName]: { Keys: keys, ConsistentRead: true } } }),
     );
     for (const item of out.Responses?.[t.tableName] ?? []) {
+      const name = nameOf.get(`${item.PK}\n${item.SK}`);
+      if (name !== undefined) found[name] = withoutKeys(item);
       // Ids are unique across kinds (ULIDs): the account is the item with its id.
-      if (item.id === userId) user = withoutKeys<UserRecord>(item);
-      else if (item.id === unitId) unit = withoutKeys<UnitRecord>(item);
+      else if (item.id === userId) user = withoutKeys<UserRecord>(item);
+      else if (unitId && item.id === unitId) unit = withoutKeys<UnitRecord>(item);
     }
     keys = out.UnprocessedKeys?.[t.tableName]?.Keys ?? [];
   }
-  return { user, unit };
+  return { user, unit, also: found };
 }

@@ -110,18 +110,23 @@ export class RollupsRepository {
         for (const c of page.ConsumedCapacity ?? []) this.cost.capacityUnits += c.CapacityUnits ?? 0;
         for (const item of page.Responses?.[this.t.tableName] ?? []) {
           this.cost.items++;
-          out.set(item.unitId as string, {
-            open: Math.max(0, Number(item.open ?? 0)),
-            openOwn: Math.max(0, Number(item.openOwn ?? 0)),
-            overdue: Math.max(0, Number(item.overdue ?? 0)),
-            overdueFindings: Math.max(0, Number(item.overdueFindings ?? 0)),
-          });
+          out.set(item.unitId as string, gaugesOf(item));
         }
         keys = (page.UnprocessedKeys?.[this.t.tableName]?.Keys ?? []) as Record<string, string>[];
       }
     }
     return out;
   }
+}
+
+/** A unit's gauges from its stored item (all zero without one). */
+export function gaugesOf(item: Record<string, unknown> | null): Record<Gauge, number> {
+  return {
+    open: Math.max(0, Number(item?.open ?? 0)),
+    openOwn: Math.max(0, Number(item?.openOwn ?? 0)),
+    overdue: Math.max(0, Number(item?.overdue ?? 0)),
+    overdueFindings: Math.max(0, Number(item?.overdueFindings ?? 0)),
+  };
 }
 
 export interface RebuildResult {
