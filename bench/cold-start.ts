@@ -16,44 +16,72 @@ const cpu = process.cpuUsage();
 console.log(JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 }));
 `;
 
-export function coldStart(file: string, runs: number) {
-  const inProcess: number[] = [];
-  const wall: number[] = [];
-  // The process's own CPU time (user + system, Node's start included): steadier than wall time on a
-  // machine shared with other work.
-  const cpu: number[] = [];
+// AWS mode, as deployed (the first request, GET /v1/health, calls no AWS service).
+const env = {
+  PATH: process.env.PATH,
+  AWS_REGION: "cn-north-1",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+  WEIQUAN_MODE: "aws",
+  WEIQUAN_STAGE: "bench",
+  WEIQUAN_CONTROL_TABLE: "bench-control",
+  WEIQUAN_SIGNING_KEY_ID: "alias/bench",
+  WEIQUAN_DATA_ACCESS_ROLE_ARN: "arn:aws-cn:iam::123456789012:role/bench",
+  WEIQUAN_PUBLIC_DATA_ACCESS_ROLE_ARN: "arn:aws-cn:iam::123456789012:role/bench-public",
+  WEIQUAN_FILES_BUCKET: "bench-files",
+  WEIQUAN_ACCOUNT_ID: "123456789012",
+  WEIQUAN_ORIGIN_SECRET: "bench-origin-secret-0123456789",
+  WEIQUAN_PROVISIONER_FUNCTION: "bench-provisioner",
+  WEIQUAN_EXPORT_BUCKET: "bench-exports",
+};
+
+export interface ColdStart {
+  importAndFirstRequestMs: number;
+  processWallMs: number;
+  /** The process's own CPU time (user + system, Node's start included): steadier than wall time on a
+   * machine shared with other work. */
+  processCpuMs: number;
+  /** Interquartile range of the process CPU time, [p25, p75]: how much the runs spread. */
+  processCpuSpreadMs: [number, number];
+}
+
+/**
+ * Cold starts of several bundles, `runs` fresh processes each, interleaved (one of each in turn), so a
+ * change of the machine's load during the measurement falls on every bundle alike; medians.
+ */
+export function coldStarts<K extends string>(files: Record<K, string>, runs: number): Record<K, ColdStart> {
+  const names = Object.keys(files) as K[];
+  const samples = new Map(
+    names.map((name) => [name, { first: [] as number[], wall: [] as number[], cpu: [] as number[] }]),
+  );
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const out = spawnSync(process.execPath, ["--input-type=module", "-e", probe(file)], {
-      // AWS mode, as deployed (the first request, GET /v1/health, calls no AWS service).
-      env: {
-        PATH: process.env.PATH,
-        AWS_REGION: "cn-north-1",
-        AWS_ACCESS_KEY_ID: "bench",
-        AWS_SECRET_ACCESS_KEY: "bench",
-        WEIQUAN_MODE: "aws",
-        WEIQUAN_STAGE: "bench",
-        WEIQUAN_CONTROL_TABLE: "bench-control",
-        WEIQUAN_SIGNING_KEY_ID: "alias/bench",
-        WEIQUAN_DATA_ACCESS_ROLE_ARN: "arn:aws-cn:iam::123456789012:role/bench",
-        WEIQUAN_PUBLIC_DATA_ACCESS_ROLE_ARN: "arn:aws-cn:iam::123456789012:role/bench-public",
-        WEIQUAN_FILES_BUCKET: "bench-files",
-        WEIQUAN_ACCOUNT_ID: "123456789012",
-        WEIQUAN_ORIGIN_SECRET: "bench-origin-secret-0123456789",
-        WEIQUAN_PROVISIONER_FUNCTION: "bench-provisioner",
-        WEIQUAN_EXPORT_BUCKET: "bench-exports",
-      },
-      encoding: "utf8",
-    });
-    wall.push(performance.now() - t0);
-    if (out.status !== 0) throw new Error(`cold start of ${file} failed:\n${out.stderr}`);
-    const last = JSON.parse(out.stdout.trim().split("\n").pop()!);
-    inProcess.push(last.ms);
-    cpu.push(last.cpuMs);
+    for (const name of names) {
+      const t0 = performance.now();
+      const out = spawnSync(process.execPath, ["--input-type=module", "-e", probe(files[name])], {
+        env,
+        encoding: "utf8",
+      });
+      const wall = performance.now() - t0;
+      if (out.status !== 0) throw new Error(`cold start of ${files[name]} failed:\n${out.stderr}`);
+      const last = JSON.parse(out.stdout.trim().split("\n").pop()!);
+      const s = samples.get(name)!;
+      s.first.push(last.ms);
+      s.wall.push(wall);
+      s.cpu.push(last.cpuMs);
+    }
   }
-  return {
-    importAndFirstRequestMs: percentile(inProcess, 50),
-    processWallMs: percentile(wall, 50),
-    processCpuMs: percentile(cpu, 50),
-  };
+  return Object.fromEntries(
+    names.map((name) => {
+      const s = samples.get(name)!;
+      return [
+        name,
+        {
+          importAndFirstRequestMs: percentile(s.first, 50),
+          processWallMs: percentile(s.wall, 50),
+          processCpuMs: percentile(s.cpu, 50),
+          processCpuSpreadMs: [percentile(s.cpu, 25), percentile(s.cpu, 75)],
+        },
+      ];
+    }),
+  ) as Record<K, ColdStart>;
 }
