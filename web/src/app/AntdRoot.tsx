@@ -1,4 +1,5 @@
 import { App as AntApp, ConfigProvider } from "antd";
+import "antd/dist/antd.css";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";

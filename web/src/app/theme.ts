@@ -9,6 +9,7 @@ const fontFamily =
  */
 export function themeOf(large: boolean): ThemeConfig {
   return {
+    zeroRuntime: true,
     token: {
       colorPrimary: "#c8102e",
       colorInfo: "#0958d9",
