@@ -39,7 +39,7 @@ if (!container) throw new Error("#root is missing from index.html");
 const root = createRoot(container);
 
 // A console page (not the login or public page): /config.json first, then the page's first reads as
-// soon as the API's address is known, then the console's code. In that order: over HTTP/1.1 a browser
+// soon as the API's address is known, then the console's code and the page's. In that order: over HTTP/1.1 a browser
 // opens six connections to an origin, and the console's twenty-odd chunks asked for first kept the
 // config and the reads (the longest wait, a county's 1,200 units) queued behind them.
 const consolePage = !/^\/(login|p\/)/.test(window.location.pathname);
@@ -49,6 +49,10 @@ loadConfig().then(
     if (consolePage) {
       startFirstReads(window.location.pathname, window.location.search);
       void loadConsole().catch(() => undefined);
+      // The opened page's code too, alongside the console's rather than once the layout has rendered.
+      void import("./console/page-routes.ts")
+        .then((m) => m.preloadPage(window.location.pathname))
+        .catch(() => undefined);
     }
     root.render(<Root />);
   },

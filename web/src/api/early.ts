@@ -13,7 +13,9 @@ const early = new Map<string, { token: string; at: number; answer: Promise<Respo
 
 /** The API paths the page at `pathname` reads first (its typed calls ask for exactly these). */
 export function firstReadsOf(pathname: string, search: string): string[] {
-  if (pathname === "/network") return ["/v1/me", "/v1/units", "/v1/units/compliance"];
+  // The units only: the compliance card's read (the same 1,200 units again, on the server) follows from
+  // boot.ts, so it does not slow the tree's rows down.
+  if (pathname === "/network") return ["/v1/me", "/v1/units"];
   if (pathname === "/figures") {
     const { period, unitParam } = figuresScope(new URLSearchParams(search));
     const q = (o: Record<string, string | undefined>) =>

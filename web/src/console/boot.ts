@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { complianceQuery, meQuery, unitsQuery } from "../api/queries.ts";
 import { newQueryClient } from "../api/query.ts";
 import { categoriesQuery, figuresScope, headlineQuery, unitFiguresQuery } from "../pages/figures/queries.ts";
-import { preloadPage } from "./routes.tsx";
+import { preloadPage } from "./page-routes.ts";
 
 /**
  * The console's first cache, with its first reads already on their way: the session, the opened page's
