@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, type KeyObject, timingSafeEqual } from "node:crypto";
 import { Invalid } from "@weiquan/domain";
 import { z } from "zod";
 
@@ -12,7 +12,8 @@ const KeyShape = z.record(z.string(), z.union([z.string(), z.number()]));
  * authenticated route has no list to continue.
  */
 export interface CursorSeal {
-  key: Uint8Array | null;
+  /** A KeyObject made once per process spares each MAC making one from the bytes. */
+  key: Uint8Array | KeyObject | null;
   scope: string;
 }
 
@@ -22,7 +23,8 @@ const sealing = new AsyncLocalStorage<CursorSeal>();
 export const withCursorSeal = <T>(seal: CursorSeal, fn: () => T): T => sealing.run(seal, fn);
 
 const MAC_BYTES = 16;
-const macOf = (seal: CursorSeal & { key: Uint8Array }, payload: string) =>
+type Sealed = CursorSeal & { key: Uint8Array | KeyObject };
+const macOf = (seal: Sealed, payload: string) =>
   createHmac("sha256", seal.key).update(`${seal.scope}\n${payload}`).digest().subarray(0, MAC_BYTES);
 
 const invalid = () =>
@@ -48,7 +50,7 @@ export function unsealed(cursor: string): string {
   if (dot < 0) throw invalid();
   const payload = cursor.slice(0, dot);
   const given = Buffer.from(cursor.slice(dot + 1), "base64url");
-  const expected = macOf(seal as CursorSeal & { key: Uint8Array }, payload);
+  const expected = macOf(seal as Sealed, payload);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
   return payload;
 }
@@ -63,7 +65,7 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   const seal = sealing.getStore();
   if (!seal) return payload;
   if (!seal.key) withoutSeal();
-  return `${payload}.${macOf(seal as CursorSeal & { key: Uint8Array }, payload).toString("base64url")}`;
+  return `${payload}.${macOf(seal as Sealed, payload).toString("base64url")}`;
 }
 
 /**

@@ -1,15 +1,18 @@
+import { createSecretKey, type KeyObject } from "node:crypto";
 import { type CursorSeal, platformSecret, unsealed, withCursorSeal } from "@weiquan/store";
 import type { Context } from "hono";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv, Caller } from "./env.ts";
 
-const keys = new WeakMap<AppDeps, Promise<Uint8Array>>();
+const keys = new WeakMap<AppDeps, Promise<KeyObject>>();
 
 /** The list cursors' MAC key, read (or made) once per process. */
-function cursorKey(deps: AppDeps): Promise<Uint8Array> {
+function cursorKey(deps: AppDeps): Promise<KeyObject> {
   let key = keys.get(deps);
   if (!key) {
-    key = platformSecret(deps.control.doc, deps.control.tableName, "list-cursor-mac-v1");
+    key = platformSecret(deps.control.doc, deps.control.tableName, "list-cursor-mac-v1").then((k) =>
+      createSecretKey(k),
+    );
     key.catch(() => keys.delete(deps));
     keys.set(deps, key);
   }
