@@ -48,11 +48,12 @@ loadConfig().then(
   () => {
     if (consolePage) {
       startFirstReads(window.location.pathname, window.location.search);
-      void loadConsole().catch(() => undefined);
-      // The opened page's code too, alongside the console's rather than once the layout has rendered.
+      // The opened page's code too, alongside the console's rather than once the layout has rendered;
+      // its small route table first, so the page's chunks are not queued behind all of the console's.
       void import("./console/page-routes.ts")
         .then((m) => m.preloadPage(window.location.pathname))
         .catch(() => undefined);
+      void loadConsole().catch(() => undefined);
     }
     root.render(<Root />);
   },
