@@ -13,6 +13,7 @@ export * from "./common/errors.ts";
 export * from "./common/ids.ts";
 export * from "./common/inputs.ts";
 export * from "./common/mask.ts";
+export * from "./common/phone.ts";
 export * from "./common/time.ts";
 export * from "./figures/counters.ts";
 export * from "./figures/definitions.ts";

@@ -30,6 +30,7 @@ export * from "./tenant/cases.ts";
 export * from "./tenant/figures-write.ts";
 export * from "./tenant/idempotency.ts";
 export * from "./tenant/notices.ts";
+export * from "./tenant/phone-key.ts";
 export * from "./tenant/public-access.ts";
 export * from "./tenant/publicity.ts";
 export * from "./tenant/rate-limits.ts";

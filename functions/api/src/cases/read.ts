@@ -7,6 +7,7 @@ import {
   defaultLedgerUnitId,
   dueWindow,
   Forbidden,
+  maskPhone,
   NotFound,
   newId,
   shanghaiIso,
@@ -46,6 +47,16 @@ export async function readByTrackingNo(scope: Scope, trackingNo: string, now: Da
 const hasPersonalData = (r: CaseRecord) =>
   Boolean(r.consumer.name || r.consumer.phone || r.consumer.idNumber);
 
+/** Who accessed personal data, and when: the head of every audit entry. */
+const auditedBy = (scope: Scope, now: Date) => ({
+  id: newId(),
+  at: shanghaiIso(now),
+  userId: scope.caller.userId,
+  username: scope.caller.username,
+  displayName: scope.caller.displayName,
+  unitId: scope.unit.id,
+});
+
 /** Writes the audit entry of an unmasked read of a case's personal data (or the download of one of its files). */
 export async function auditRead(
   scope: Scope,
@@ -56,12 +67,7 @@ export async function auditRead(
   // Only a confirmed caller's read is one (a read run alongside the caller check waits for it here).
   await scope.confirmed;
   await new AuditRepository(scope.table).record({
-    id: newId(),
-    at: shanghaiIso(now),
-    userId: scope.caller.userId,
-    username: scope.caller.username,
-    displayName: scope.caller.displayName,
-    unitId: scope.unit.id,
+    ...auditedBy(scope, now),
     caseId: r.id,
     trackingNo: r.trackingNo,
     ...(file ? { action: "download_attachment", ...file } : { action: "read_personal_data" }),
@@ -108,6 +114,7 @@ export async function listCases(
     dueBefore: q.overdue ? window?.overdueBefore : undefined,
     dueWithin: q.dueSoon && window ? { from: window.overdueBefore, until: window.soonUntil } : undefined,
     text: q.q,
+    phone: q.phone,
     fromTime: q.from ? periodStart(q.from) : undefined,
     toTime: q.to ? periodEnd(q.to) : undefined,
   };
@@ -116,5 +123,23 @@ export async function listCases(
     calendar,
   ]);
   const rowsWindow = window ?? dueWindow(cal, now);
+  if (q.phone) await auditPhoneSearch(scope, q.phone, page.items.length, now);
   return { items: page.items.map((row) => summaryViewOf(row, rowsWindow)), nextCursor: page.nextCursor };
+}
+
+/**
+ * A search by a consumer's phone is an access to personal data: each page of it (the console's, an
+ * export's) is written to the audit trail — who, when, the number masked, how many cases it listed —
+ * before the answer leaves.
+ */
+async function auditPhoneSearch(scope: Scope, phone: string, resultCount: number, now: Date) {
+  await scope.confirmed;
+  await new AuditRepository(scope.table).record({
+    ...auditedBy(scope, now),
+    caseId: "",
+    trackingNo: "",
+    action: "search_by_phone",
+    phone: maskPhone(phone),
+    resultCount,
+  });
 }

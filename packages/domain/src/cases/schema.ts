@@ -271,6 +271,8 @@ export const CaseListQuery = z.object({
   from: period.optional(),
   to: period.optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  /** The consumer's full phone number (a personal-data lookup: each page of it is audited). */
+  phone: PhoneNumber.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(2000).optional(),
 });

@@ -10,12 +10,16 @@ export interface AuditEntry {
   username: string;
   displayName: string;
   unitId: string;
+  /** The case read ("" for a search by phone, which reads no single case). */
   caseId: string;
   trackingNo: string;
-  action: "read_personal_data" | "download_attachment";
+  action: "read_personal_data" | "download_attachment" | "search_by_phone";
   /** For a download: which file of the case. */
   attachmentId?: string;
   fileName?: string;
+  /** For a search by phone: the number searched, masked, and how many cases that page listed. */
+  phone?: string;
+  resultCount?: number;
 }
 
 /** Append-only trail of who read unmasked personal data, partitioned by month. */

@@ -14,6 +14,7 @@ import type { TenantTable } from "../tenant-access.ts";
 import { type TransactItem, transact } from "../writes.ts";
 import { gaugeAdd, rollupAdd } from "./figures-write.ts";
 import { NoticesRepository } from "./notices.ts";
+import { phoneKeyOf } from "./phone-key.ts";
 
 /** Counters to add to a unit's month of figures (the domain's figures effect). */
 export type RollupDelta = FiguresDelta;
@@ -32,6 +33,8 @@ export interface LedgerFilter {
   /** Running deadline within [now, until] (due soon). */
   dueWithin?: { from: string; until: string };
   text?: string;
+  /** The consumer's phone equals this one (compared by `phoneKeyOf`, the row holds no number). */
+  phone?: string;
   fromTime?: string;
   toTime?: string;
 }
@@ -72,6 +75,11 @@ export class CasesRepository {
     opts: { expected?: Pick<CaseRecord, "version" | "overdueNoticed">; extra?: TransactItem[] } = {},
   ): Promise<CaseWriteResult> {
     const { next: record, event, effects } = d;
+    // Every ledger row is put whole on each write, so a row moving ledgers, or a phone edited or
+    // removed, carries the key of the case as it is now (or none).
+    const ledgerRow: Record<string, unknown> = record.consumer.phone
+      ? { ...effects.ledger.row, phoneKey: phoneKeyOf(this.t.tenantId, record.consumer.phone) }
+      : effects.ledger.row;
     const caseItem: Record<string, unknown> = { ...T.case(record.id), ...record };
     if (effects.due) Object.assign(caseItem, T.caseDueIndex(effects.due, record.id));
     const items: TransactItem[] = [
@@ -85,7 +93,7 @@ export class CasesRepository {
       ...effects.ledger.unitIds.map((unitId) => ({
         Put: {
           TableName: this.t.tableName,
-          Item: { ...T.ledgerEntry(unitId, record.receivedAt, record.id), ...effects.ledger.row },
+          Item: { ...T.ledgerEntry(unitId, record.receivedAt, record.id), ...ledgerRow },
         },
       })),
       ...(effects.sampling
@@ -134,7 +142,7 @@ export class CasesRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ items: LedgerRow[]; nextCursor: string | null }> {
-    const { expression, names, values } = ledgerFilterOf(filter);
+    const { expression, names, values } = ledgerFilterOf(this.t.tenantId, filter);
     const received: [string, string] | undefined =
       filter.fromTime || filter.toTime
         ? [filter.fromTime ?? "0000", `${filter.toTime ?? "9999"}~`]
@@ -162,7 +170,7 @@ export class CasesRepository {
       evaluated += out.ScannedCount ?? out.Items?.length ?? 0;
       const page = out.Items ?? [];
       const room = limit - items.length;
-      items.push(...page.slice(0, room).map((i) => withoutKeys<LedgerRow>(i)));
+      items.push(...page.slice(0, room).map(ledgerRowFrom));
       // Rows of this page left over: the next page starts after the last one returned.
       next =
         page.length > room
@@ -217,8 +225,14 @@ export const LEDGER_READ_BUDGET = 400;
 /** Queries a ledger request may make (a page of 400 rows of ~1 KB fits DynamoDB's 1 MB in one). */
 const LEDGER_MAX_QUERIES = 3;
 
+/** A stored ledger row as the domain knows it: without the table's keys and the phone's lookup key. */
+function ledgerRowFrom(item: Record<string, unknown>): LedgerRow {
+  const { phoneKey: _k, ...row } = withoutKeys<LedgerRow & { phoneKey?: string }>(item);
+  return row;
+}
+
 /** The filter expression of a ledger request (undefined when nothing is filtered). */
-function ledgerFilterOf(filter: LedgerFilter) {
+function ledgerFilterOf(tenantId: string, filter: LedgerFilter) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const conditions: string[] = [];
@@ -257,6 +271,10 @@ function ledgerFilterOf(filter: LedgerFilter) {
     values[":q"] = filter.text.toLowerCase();
     names["#search"] = "search";
     conditions.push("contains(#search, :q)");
+  }
+  if (filter.phone) {
+    values[":phoneKey"] = phoneKeyOf(tenantId, filter.phone);
+    conditions.push("phoneKey = :phoneKey");
   }
   return { expression: conditions.length ? conditions.join(" AND ") : undefined, names, values };
 }

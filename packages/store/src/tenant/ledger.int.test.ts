@@ -8,15 +8,17 @@ import { ensureTable } from "../provisioning/create-table.ts";
 import { tenantTableDefinition } from "../table-definition.ts";
 import type { TenantTable } from "../tenant-access.ts";
 import { CasesRepository, LEDGER_READ_BUDGET } from "./cases.ts";
+import { phoneKeyOf } from "./phone-key.ts";
 
 /**
  * A unit's ledger of 600 rows, one a minute going back from Monday 2026-11-23 10:00 Shanghai; the only
- * row about a 电动车 is the 550th newest. A filter that rarely matches reads a bounded number of rows per
+ * row about a 电动车 is the 550th newest, and the only one of a consumer phoning from 022-29241234. A filter that rarely matches reads a bounded number of rows per
  * request and hands back a cursor, never the whole ledger at once.
  */
 let table: TenantTable;
 const ROWS = 600;
 const RARE_AT = 550;
+const LANDLINE = "022-29241234";
 
 beforeAll(async () => {
   const client = localDynamoClient(inject("dynamoEndpoint"));
@@ -48,9 +50,16 @@ beforeAll(async () => {
     await table.doc.send(
       new BatchWriteCommand({
         RequestItems: {
-          [tableName]: rows
-            .slice(i, i + 25)
-            .map((r) => ({ PutRequest: { Item: { ...T.ledgerEntry("P", r.receivedAt, r.id), ...r } } })),
+          [tableName]: rows.slice(i, i + 25).map((r) => ({
+            PutRequest: {
+              Item: {
+                ...T.ledgerEntry("P", r.receivedAt, r.id),
+                ...r,
+                // As `CasesRepository.write` keys a row's consumer phone.
+                phoneKey: phoneKeyOf("t", r.subject.startsWith("电动车") ? LANDLINE : "13812348000"),
+              },
+            },
+          })),
         },
       }),
     );
@@ -81,6 +90,16 @@ describe("a ledger page", () => {
     expect(seen).toEqual(["电动车电池鼓包"]);
     // 600 rows at no more than LEDGER_READ_BUDGET a request: the match comes with the second request.
     expect(requests).toBe(Math.ceil(ROWS / LEDGER_READ_BUDGET));
+  });
+
+  it("by phone, is as bounded as any filter, and answers the row without the phone's key", async () => {
+    const cases = new CasesRepository(table);
+    const first = await cases.ledger("P", { phone: "02229241234" }, 50);
+    expect(first).toMatchObject({ items: [], nextCursor: expect.any(String) });
+    const second = await cases.ledger("P", { phone: "022 29241234" }, 50, first.nextCursor!);
+    expect(second.items.map((r) => r.subject)).toEqual(["电动车电池鼓包"]);
+    expect(second.items[0]).not.toHaveProperty("phoneKey");
+    expect(second.nextCursor).toBeNull();
   });
 
   it("stops mid-page when the page is full and goes on from the last row returned", async () => {
