@@ -19,7 +19,7 @@ const ids: Record<string, string[]> = { station1: [], station2: [], point1: [] }
 
 beforeAll(async () => {
   api = await startApi({ demo: true, now: () => clock });
-  for (const who of ["admin", "station1", "station2", "point1", "point2"])
+  for (const who of ["admin", "office1", "station1", "station2", "point1", "point2"])
     t[who] = await api.login(county, who);
   const register = async (who: string, phone: string, subject: string) => {
     const consumer = { ...complaintBody().consumer, phone };
@@ -73,6 +73,32 @@ describe("search by a consumer's phone", () => {
   it("matches a fixed line however its digits are spaced or dashed", async () => {
     for (const typed of ["02229241234", "022 29241234", "022-29241234", "+86 022-29241234"])
       expect(idsOf(await allPages("point1", typed, 50)), typed).toEqual(ids.point1);
+  });
+
+  it("still finds a case after it moved up the chain (its rows are rewritten with the key)", async () => {
+    const [id] = ids.point1!;
+    const targets = await api.call("GET", `/v1/cases/${id}/escalation-targets`, { token: t.point1 });
+    const office = targets.body.items.find((u: { name: string }) => u.name.endsWith("市场监管所"));
+    const up = await api.call("POST", `/v1/cases/${id}/transitions`, {
+      token: t.point1,
+      body: { action: "escalate", version: 1, toUnitId: office.id },
+    });
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    for (const who of ["office1", "point1"]) {
+      const found = (await allPages(who, LANDLINE, 50)).flatMap((p) => p.body.items);
+      expect(
+        found.map((r: { id: string; status: string }) => [r.id, r.status]),
+        who,
+      ).toEqual([[id, "escalated"]]);
+    }
+  });
+
+  it("is a documented parameter of the ledger in the OpenAPI document", async () => {
+    const doc = (await api.call("GET", "/v1/openapi.json")).body;
+    const params = doc.paths["/v1/cases"].get.parameters.map(
+      (p: { name: string; in: string }) => `${p.in}:${p.name}`,
+    );
+    expect(params).toContain("query:phone");
   });
 
   it("pages with a cursor, nothing skipped or repeated", async () => {

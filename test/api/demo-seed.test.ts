@@ -28,6 +28,9 @@ it("seeds a half-year of cases in every state, visible in the ledger", async () 
   const own = await api.call("GET", "/v1/cases?limit=200", { token: point1 });
   expect(own.body.items.length).toBeGreaterThan(4);
   expect(own.body.items.length).toBeLessThan(32);
+  // Seeded through the API, the cases carry their consumer's phone key: one is found by number.
+  const byPhone = await api.call("GET", "/v1/cases?phone=13920461188&limit=200", { token: admin });
+  expect(byPhone.body.items.length).toBeGreaterThan(0);
 }, 180_000);
 
 it("seeds last month's round half called back and two quarters of inspections with one finding open", async () => {
