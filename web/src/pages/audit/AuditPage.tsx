@@ -67,13 +67,23 @@ export default function AuditPage() {
       title: t.colCase,
       dataIndex: "trackingNo",
       width: 180,
-      render: (no: string, row) => (
-        <Link to={casePath(row.caseId)} data-testid={`audit-case-${no}`}>
-          {no}
-        </Link>
-      ),
+      render: (no: string, row) =>
+        row.action === "search_by_phone" ? (
+          <span data-testid={`audit-phone-${row.id}`}>
+            {t.phoneSearch(row.phone ?? "", row.resultCount ?? 0)}
+          </span>
+        ) : (
+          <Link to={casePath(row.caseId)} data-testid={`audit-case-${no}`}>
+            {no}
+          </Link>
+        ),
     },
-    { title: t.colAction, dataIndex: "action", width: 160, render: () => t.actionRead },
+    {
+      title: t.colAction,
+      dataIndex: "action",
+      width: 160,
+      render: (action: AuditEntry["action"]) => t.actions[action],
+    },
   ];
 
   return (
