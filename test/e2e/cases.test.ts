@@ -21,11 +21,11 @@ import {
 useBrowser();
 
 /** A complete walk-in complaint registered through the API. */
-async function registerByApi(token: string, subject: string) {
+async function registerByApi(token: string, subject: string, phone = "13920005678") {
   return call(token, "POST", "/v1/cases", {
     kind: "complaint",
     channel: "walk_in",
-    consumer: { name: "孙凤英", phone: "13920005678", address: "宝坻区南关大街 9 号" },
+    consumer: { name: "孙凤英", phone, address: "宝坻区南关大街 9 号" },
     business: { name: "宝坻区好运来超市", address: "宝坻区南关大街 30 号" },
     category: "goods.food",
     nature: "quality",
@@ -337,6 +337,44 @@ describe("cases in the console", () => {
     await station.context().close();
     // A long flow: generous on a busy machine (the suite-wide limit is 120 s).
   }, 240_000);
+
+  it("finds a case from the header by its tracking number, its consumer's phone or its words; the breadcrumb leads back", async () => {
+    const token = await tokenOf("point1");
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const subject = `全局查找 ${Date.now().toString(36)}`;
+    const c = await registerByApi(token, subject, phone);
+    const page = await freshPage();
+    await login(page, DEMO_TENANT, "point1", PASSWORD);
+    const search = page.getByTestId("global-search").locator("input");
+    const find = async (text: string) => {
+      await search.fill(text);
+      await search.press("Enter");
+    };
+    await find(c.trackingNo);
+    await page.waitForURL(new RegExp(`/cases/${c.id}$`));
+    await page.getByTestId("case-page").waitFor();
+    await page.getByTestId("breadcrumb").getByText("案件详情").waitFor();
+    await screenshot(page, "global-search-case");
+    await find(phone);
+    await page.getByTestId("ledger-phone").waitFor();
+    await page.getByTestId(`case-row-${c.trackingNo}`).waitFor();
+    expect(await page.locator('[data-testid^="case-row-"]').count()).toBe(1);
+    await find(subject);
+    // The ledger's own search box shows what the header searched.
+    await expect
+      .poll(() => page.getByTestId("ledger-search").locator("input").inputValue(), { timeout: 15_000 })
+      .toBe(subject);
+    await page.getByTestId(`case-row-${c.trackingNo}`).waitFor();
+    // The trail back from a case: 首页 / 案件台账 / 案件详情.
+    await page.getByTestId(`case-row-${c.trackingNo}`).locator("td").nth(2).click();
+    await page.getByTestId("case-page").waitFor();
+    await page.getByTestId("breadcrumb").getByRole("link", { name: "案件台账" }).click();
+    await page.getByTestId("ledger-page").waitFor();
+    // A number that is no case (or not the caller's) says so, and stays where it is.
+    await find(`${DEMO_TENANT}209901019999`);
+    await page.getByText("未找到编号为").waitFor();
+    await page.context().close();
+  });
 
   it("shows the governance office masked personal data and no actions", async () => {
     const token = await tokenOf("point1");

@@ -14,9 +14,9 @@ import {
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Tooltip, Typography } from "antd";
+import { Breadcrumb, Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Tooltip, Typography } from "antd";
 import { type ReactNode, Suspense, useEffect, useState } from "react";
-import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LangSwitch } from "../app/LangSwitch.tsx";
 import { LargeTextSwitch } from "../app/LargeTextSwitch.tsx";
 import { useSmallFont } from "../app/large-text.tsx";
@@ -24,6 +24,8 @@ import { useLang } from "../i18n/lang.tsx";
 import { useT } from "../i18n/messages.ts";
 import { roleLabel } from "../i18n/roles.ts";
 import { NoticeBell } from "../pages/notices/NoticeBell.tsx";
+import { crumbsOf } from "./crumbs.ts";
+import { HeaderSearch } from "./HeaderSearch.tsx";
 import { type NavItem, type NavKey, navFor, navKeyOf } from "./nav.ts";
 import { SECURITY_PATH } from "./paths.ts";
 import { useSession } from "./session.tsx";
@@ -78,6 +80,7 @@ export function ConsoleLayout() {
   const wide = screens.lg ?? true;
   const medium = screens.md ?? true;
   const small = useSmallFont();
+  const crumbs = crumbsOf(location.pathname);
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -94,7 +97,7 @@ export function ConsoleLayout() {
           <SafetyCertificateOutlined style={{ fontSize: 26, color: "#ffd666" }} />
           <Typography.Text
             strong
-            style={{ color: "#fff", fontSize: 18, whiteSpace: "nowrap" }}
+            style={{ color: "#fff", fontSize: 18, whiteSpace: "nowrap", flexShrink: 0 }}
             data-testid="product-name"
           >
             {t.productName}
@@ -106,6 +109,10 @@ export function ConsoleLayout() {
           )}
         </Flex>
         <Flex align="center" gap={medium ? 12 : 4} style={{ flex: "0 0 auto" }}>
+          {/* From 1200 px (a 1366 px office screen): narrower ones keep the ledger's own search box. */}
+          {screens.xl && items.some((i) => i.key === "ledger") && (
+            <HeaderSearch showLabel={screens.xxl ?? false} color={headerText} />
+          )}
           {me.tenant && medium && (
             <Tooltip title={`${t.fieldCountyCode} ${me.tenant.countyCode}`}>
               <Tag color="gold" variant="solid" style={{ marginInlineEnd: 0 }} data-testid="header-tenant">
@@ -188,6 +195,16 @@ export function ConsoleLayout() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: medium ? 24 : 12, minWidth: 0 }}>
+          {crumbs.length > 0 && (
+            <Breadcrumb
+              aria-label={t.crumbTrail}
+              data-testid="breadcrumb"
+              style={{ marginBottom: 12 }}
+              items={crumbs.map((c) => ({
+                title: c.path ? <Link to={c.path}>{t[c.label]}</Link> : t[c.label],
+              }))}
+            />
+          )}
           <Suspense
             fallback={
               <Flex justify="center" style={{ padding: 48 }}>

@@ -2,7 +2,7 @@ import type { CaseKind, CaseStatus } from "@weiquan/domain/cases/schema";
 import { statusesOf } from "@weiquan/domain/cases/workflow";
 import { Button, DatePicker, Flex, Input, Segmented, Select, Switch, Tag, TreeSelect } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Field } from "../../../app/Field.tsx";
 import { useCaseT } from "../messages.ts";
 import { treeOptions, type UnitsState } from "../parts.tsx";
@@ -24,6 +24,8 @@ export function LedgerFilters({
 }) {
   const t = useCaseT();
   const [text, setText] = useState(filters.q ?? "");
+  // A search from the header changes the address while the ledger is open: show what it searches.
+  useEffect(() => setText(filters.q ?? ""), [filters.q]);
   const statusChoices = filters.kind ? statusesOf[filters.kind] : allStatuses;
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
     filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
@@ -43,6 +45,11 @@ export function LedgerFilters({
       {filters.category && (
         <Tag closable onClose={() => onChange({ category: undefined })} data-testid="ledger-category">
           {t.category}：{t.categoryLabel(filters.category)}
+        </Tag>
+      )}
+      {filters.phone && (
+        <Tag closable onClose={() => onChange({ phone: undefined })} data-testid="ledger-phone">
+          {t.filterPhone}：{filters.phone}
         </Tag>
       )}
       <Field label={t.filterKind} htmlFor="ledger-kind">

@@ -15,6 +15,8 @@ export interface Filters {
   from?: string;
   to?: string;
   q?: string;
+  /** From the header's search: the consumer's phone, as typed. */
+  phone?: string;
 }
 
 /** The filters live in the address, so a link (from the home page, or a colleague) opens the same view. */
@@ -33,6 +35,7 @@ export function filtersOf(search: URLSearchParams): Filters {
     from: search.get("from") ?? undefined,
     to: search.get("to") ?? undefined,
     q: search.get("q") ?? undefined,
+    phone: search.get("phone") ?? undefined,
   };
 }
 
@@ -47,6 +50,7 @@ export function searchOf(f: Filters): Record<string, string> {
   if (f.from) out.from = f.from;
   if (f.to) out.to = f.to;
   if (f.q) out.q = f.q;
+  if (f.phone) out.phone = f.phone;
   return out;
 }
 
@@ -63,5 +67,6 @@ export function queryOf(f: Filters) {
     from: f.from,
     to: f.to,
     q: f.q,
+    phone: f.phone,
   } as const;
 }
