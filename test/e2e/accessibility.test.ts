@@ -104,7 +104,7 @@ describe("accessibility for older staff", () => {
     await page.getByTestId("figures-units").locator(".ant-table-row").first().waitFor();
     found.figures = await seriousViolations(page);
 
-    expect(found).toEqual({ ledger: [], network: [], figures: [] });
+    expect(found, JSON.stringify(found, null, 1)).toEqual({ ledger: [], network: [], figures: [] });
     await page.context().close();
   });
 
@@ -117,6 +117,17 @@ describe("accessibility for older staff", () => {
       .waitFor({ state: "detached", timeout: 30_000 })
       .catch(() => {});
     await page.waitForTimeout(500);
+  }
+
+  /**
+   * The serious findings still there a moment later: a frame caught mid-transition (a tag fading in, a
+   * late row) is not what the user reads, and re-checking keeps such frames from failing a busy CI run.
+   */
+  async function persistentViolations(page: Page): Promise<string[]> {
+    const first = await seriousViolations(page);
+    if (!first.length) return first;
+    await page.waitForTimeout(1_500);
+    return seriousViolations(page);
   }
 
   // One test per role (each with its own time budget: a busy CI machine takes minutes over 64 pages).
@@ -149,7 +160,7 @@ describe("accessibility for older staff", () => {
       for (const path of paths) {
         await page.goto(`${baseUrl}${path}`);
         await settled(page);
-        const v = await seriousViolations(page);
+        const v = await persistentViolations(page);
         if (v.length) {
           found[path] = v;
           await screenshot(page, `axe-${username}-${path.replaceAll("/", "_")}`);
@@ -157,7 +168,7 @@ describe("accessibility for older staff", () => {
       }
       await page.context().close();
       console.log(`axe: ${paths.length} pages checked for ${username} (${role})`);
-      expect(found).toEqual({});
+      expect(found, JSON.stringify(found, null, 1)).toEqual({});
     },
     420_000,
   );
