@@ -186,6 +186,9 @@ export async function consoleScale(opts: { runs: number; dist?: string }) {
     const year = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4);
     const answers = [
       await wire(stack.apiUrl, "/v1/units", chief.token),
+      // What the figures page reads: the chief's unit and the units directly below it.
+      await wire(stack.apiUrl, `/v1/stats/units?from=${year}-01&to=${year}-12&depth=1`, chief.token),
+      // The whole county's table (the per-unit Excel export), ≈50 figures a row: never read by a page.
       await wire(stack.apiUrl, `/v1/stats/units?from=${year}-01&to=${year}-12`, chief.token),
     ];
     const pages = {

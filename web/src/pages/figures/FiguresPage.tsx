@@ -3,7 +3,7 @@ import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FigureDefinition } from "@weiquan/domain/figures/definitions";
 import { App, Button, Card, DatePicker, Flex, Segmented, Space, TreeSelect } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useMemo, useState } from "react";
+import { Suspense, useCallback, useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { keys } from "../../api/query.ts";
 import { ErrorAlert } from "../../app/ErrorAlert.tsx";
@@ -14,16 +14,13 @@ import { useAfterPaint } from "../../app/useAfterPaint.ts";
 import { useSession } from "../../console/session.tsx";
 import { useLang } from "../../i18n/lang.tsx";
 import { useT } from "../../i18n/messages.ts";
-import { CapacityFiguresCard } from "../capacity/CapacityFigures.tsx";
 import { treeOptions, useUnits } from "../cases/parts.tsx";
-import { Charts } from "./Charts.tsx";
 import { download, ledgerLink, type Preset, presetPeriod, summaryXlsx, unitsXlsx } from "./data.ts";
 import { HeadlineCards } from "./Headline.tsx";
-import { HelpDrawer } from "./HelpDrawer.tsx";
+import { CapacityFiguresCard, Charts, HelpDrawer, UnitsTable } from "./later.ts";
 import { type FigureMessages, useFigureMessages } from "./messages.ts";
 import { reportPeriodOf } from "./period-name.ts";
 import { categoriesQuery, figuresScope, headlineQuery, unitFiguresQuery } from "./queries.ts";
-import { UnitsTable } from "./UnitsTable.tsx";
 
 const presets: Preset[] = ["year", "half", "quarter", "lastQuarter", "month", "lastMonth"];
 const presetLabel = (m: FigureMessages, p: Preset) =>
@@ -173,45 +170,51 @@ export default function FiguresPage() {
           onDrill={(d) => navigate(ledgerLink(period, unitId, d))}
         />
       )}
-      {s && rest && <CapacityFiguresCard s={s} year={period.to.slice(0, 4)} />}
       {s && rest && (
-        <Charts
-          s={s}
-          categories={categories.data ?? []}
-          units={units.data?.items ?? null}
-          period={period}
-          unitId={unitId}
-          m={m}
-          en={en}
-          label={label}
-        />
-      )}
-      {s && rest && (
-        <Card
-          title={m.unitsTable}
-          size="small"
-          extra={
-            <Button
+        <Suspense fallback={null}>
+          <Space orientation="vertical" size={16} style={{ display: "flex" }}>
+            <CapacityFiguresCard s={s} year={period.to.slice(0, 4)} />
+            <Charts
+              s={s}
+              categories={categories.data ?? []}
+              units={units.data?.items ?? null}
+              period={period}
+              unitId={unitId}
+              m={m}
+              en={en}
+              label={label}
+            />
+            <Card
+              title={m.unitsTable}
               size="small"
-              icon={<DownloadOutlined />}
-              onClick={() => save(unitsXlsx(period), "units.xlsx")}
-              data-testid="figures-export-units"
+              extra={
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  onClick={() => save(unitsXlsx(period), "units.xlsx")}
+                  data-testid="figures-export-units"
+                >
+                  {m.exportUnits}
+                </Button>
+              }
             >
-              {m.exportUnits}
-            </Button>
-          }
-        >
-          <UnitsTable
-            rows={units.data?.items ?? []}
-            loading={units.isFetching}
-            period={period}
-            m={m}
-            label={label}
-            onOpen={(id) => setParams({ unitId: id })}
-          />
-        </Card>
+              <UnitsTable
+                rows={units.data?.items ?? []}
+                loading={units.isFetching}
+                period={period}
+                m={m}
+                label={label}
+                onOpen={(id) => setParams({ unitId: id })}
+              />
+            </Card>
+          </Space>
+        </Suspense>
       )}
-      <HelpDrawer open={helpOpen} onClose={() => setHelpOpen(false)} m={m} en={en} label={label} />
+      {(rest || helpOpen) && (
+        <Suspense fallback={null}>
+          <HelpDrawer open={helpOpen} onClose={() => setHelpOpen(false)} m={m} en={en} label={label} />
+        </Suspense>
+      )}
     </Space>
   );
 }

@@ -5,7 +5,7 @@ import {
   figureDefinitions,
 } from "@weiquan/domain/figures/definitions";
 import { Card, Col, Row, Statistic, Typography } from "antd";
-import { type Drill, percent, type StatsSummary, yuan } from "./data.ts";
+import { type Drill, grouped, percent, type StatsSummary, yuan } from "./data.ts";
 import type { FigureMessages } from "./messages.ts";
 
 export const defOf = (key: FigureKey) => figureDefinitions.find((d) => d.key === key)!;
@@ -30,7 +30,7 @@ export function formatValue(d: FigureDefinition, v: number | null | undefined): 
   if (v === null || v === undefined) return "—";
   if (d.format === "rate") return percent(v);
   if (d.format === "fen") return yuan(v);
-  return v.toLocaleString("zh-CN");
+  return grouped(v);
 }
 
 /** Change against the previous period: relative for amounts, in percentage points for rates. */

@@ -2,7 +2,7 @@ import type { Period } from "@weiquan/domain";
 import type { FigureDefinition } from "@weiquan/domain/figures/definitions";
 import { Button, Flex, Table, type TableColumnsType } from "antd";
 import { Link } from "react-router-dom";
-import { ledgerLink, type UnitFiguresRow } from "./data.ts";
+import { grouped, ledgerLink, type UnitFiguresRow } from "./data.ts";
 import { defOf, formatValue } from "./Headline.tsx";
 import type { FigureMessages } from "./messages.ts";
 
@@ -71,7 +71,7 @@ function columnsOf(
           width: 110,
           align: "right" as const,
           sorter: (a: UnitFiguresRow, b: UnitFiguresRow) => (a.ownReceived ?? -1) - (b.ownReceived ?? -1),
-          render: (v: number | null) => (v === null ? "—" : v.toLocaleString("zh-CN")),
+          render: (v: number | null) => (v === null ? "—" : grouped(v)),
         },
       ];
     }),

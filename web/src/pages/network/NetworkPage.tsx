@@ -30,7 +30,9 @@ export default function NetworkPage() {
   const { me } = useSession();
   const queryClient = useQueryClient();
   const unitsQ = useQuery(unitsQuery);
-  const summary = useQuery(complianceQuery).data ?? null;
+  // After the units (the same 1,200 units listed again on the server): the rows come first.
+  const summary =
+    useQuery({ ...complianceQuery, enabled: unitsQ.data !== undefined || unitsQ.isError }).data ?? null;
   const units = useMemo(() => unitsQ.data?.items ?? [], [unitsQ.data]);
   const loading = unitsQ.isFetching;
   const [filter, setFilter] = useState<NetworkFilter>({ search: "" });
