@@ -8,6 +8,9 @@ export type Doc = DynamoDBDocumentClient;
 
 /** A document client over a low-level client; undefined attributes are dropped, never stored as NULL. */
 export function documentClient(client: DynamoDBClient): Doc {
+  // The SDK's logger step builds a filtered copy of every call's input and output for a logger we never
+  // configure (its no-op logger drops them): on a 50-row ledger page that is ~0.4 ms of CPU per request.
+  client.middlewareStack.remove("loggerMiddleware");
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -374,5 +374,14 @@ export const attachmentObjectKey = (tenantId: string, attachmentId: string) => `
 /** Attributes that are keys, not data: stripped before an item leaves the store. */
 const keyAttributes = new Set(["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "ttl"]);
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !keyAttributes.has(k))) as T;
+  // A plain loop: on a ledger page of 50 rows the entries / filter / fromEntries arrays cost more CPU
+  // than the rest of the store's work. (`__proto__` as an attribute name stays a plain property.)
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(item)) {
+    if (keyAttributes.has(k)) continue;
+    if (k === "__proto__")
+      Object.defineProperty(out, k, { value: item[k], enumerable: true, writable: true, configurable: true });
+    else out[k] = item[k];
+  }
+  return out as T;
 }

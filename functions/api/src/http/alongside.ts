@@ -140,9 +140,26 @@ export async function withScope<T>(
   return sealed(await mode.checked);
 }
 
-/** What a route could have used of a scope, as one comparable string. */
-const fingerprint = (s: Scope) =>
-  JSON.stringify([{ ...s.caller, table: s.caller.table?.tableName }, s.unit, s.viewer, s.table.tableName]);
+/** What a route could have used of a scope, as one comparable string (made once per scope object). */
+const fingerprints = new WeakMap<Scope, string>();
+const fingerprint = (s: Scope) => {
+  let f = fingerprints.get(s);
+  if (f === undefined) {
+    f = JSON.stringify([
+      { ...s.caller, table: s.caller.table?.tableName },
+      s.unit,
+      s.viewer,
+      s.table.tableName,
+    ]);
+    fingerprints.set(s, f);
+  }
+  return f;
+};
+/** `copy` differs from `of` only in what the fingerprint leaves out (its table session, its prefetched reads). */
+const sameFingerprint = (copy: Scope, of: Scope) => {
+  const f = fingerprints.get(of);
+  if (f !== undefined && copy.table.tableName === of.table.tableName) fingerprints.set(copy, f);
+};
 
 const sameScope = (a: Scope, b: Scope) => fingerprint(a) === fingerprint(b);
 
@@ -159,7 +176,9 @@ function remember(deps: AppDeps, claims: TokenClaims, scope: Scope) {
   confirmedScopes.set(deps, scopes);
   const key = identityOf(claims);
   scopes.delete(key);
-  scopes.set(key, { ...scope, prefetched: undefined }); // (the request's own reads are not kept)
+  const kept = { ...scope, prefetched: undefined }; // (the request's own reads are not kept)
+  sameFingerprint(kept, scope);
+  scopes.set(key, kept);
   if (scopes.size > MAX_REMEMBERED) scopes.delete(scopes.keys().next().value!);
 }
 
@@ -184,6 +203,7 @@ async function provisional(
       if (!sameScope(fresh, scope)) throw new Superseded();
     }),
   };
+  sameFingerprint(scope, last);
   scope.confirmed.catch(() => {});
   return scope;
 }
