@@ -77,6 +77,15 @@ describe("a stalled DynamoDB", () => {
     expect(proxy.counts.stalled).toBeGreaterThan(0);
   });
 
+  it("answers a search by a consumer's phone 503 with Retry-After when the ledger's reads stall", async () => {
+    api.deps.budget = { marginMs: 500, maxMs: 2500 };
+    proxy.stall({ ms: 60_000, after: "drop", operations: ["Query"] });
+    const r = await api.call("GET", "/v1/cases?phone=13812348000", { token: t.admin });
+    expectError(r, 503, "SERVICE_UNAVAILABLE");
+    expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(proxy.counts.stalled).toBeGreaterThan(0);
+  });
+
   it("registers a case whose write the network delivered after the 503 exactly once when retried with its key", async () => {
     clock = new Date("2026-11-24T09:00:00+08:00");
     api.deps.budget = { marginMs: 500, maxMs: 2500 };

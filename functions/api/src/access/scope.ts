@@ -4,6 +4,7 @@ import {
   canSeeCase,
   canSeeUnit,
   Forbidden,
+  type Gauge,
   NotFound,
   type TimelineEvent,
   type Viewer,
@@ -29,18 +30,18 @@ export interface Scope {
    */
   confirmed: Promise<void>;
   /**
-   * Items the caller check read in its own round trip for the route (http/alongside.ts), each the raw
-   * item or null; absent where the route reads them itself.
+   * Items the caller check read in its own round trip for the route (http/alongside.ts); absent where the
+   * route reads them itself.
    */
   prefetched?: Prefetched;
 }
 
 /** What a route run alongside the caller check may find already read. */
 export interface Prefetched {
-  /** The tenant's settings item. */
+  /** The tenant's settings item as read (null when it has none): parsed by its one reader (cases/calendar.ts). */
   settings?: Promise<Record<string, unknown> | null>;
-  /** The gauges item of the unit the token names (the caller's, unless they were moved since). */
-  ownGauges?: Promise<{ unitId: string; item: Record<string, unknown> | null }>;
+  /** The gauges of the unit the token names (the caller's, unless they were moved since). */
+  ownGauges?: Promise<{ unitId: string; gauges: Record<Gauge, number> }>;
 }
 
 export async function scopeOf(caller: Caller): Promise<Scope> {

@@ -1,4 +1,4 @@
-import { type Settings, type SubCategory, type WorkCalendar, workCalendar } from "@weiquan/domain";
+import { Settings, type SubCategory, type WorkCalendar, workCalendar } from "@weiquan/domain";
 import { SettingsRepository } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
 
@@ -8,13 +8,37 @@ export interface TenantRules {
   categories: readonly SubCategory[];
 }
 
+/** The part of the settings item the rules come from, parsed (an absent list is empty). */
+const RulesFields = Settings.pick({ version: true, calendarOverrides: true, categories: true });
+
+/**
+ * The rules of each tenant's settings as last read, by version: a version is written once (a put needs the
+ * previous one), so the same version is the same rules, parsed and built once per process, not per request.
+ */
+const known = new Map<string, { version: number; rules: TenantRules }>();
+const MAX_KNOWN = 1_000;
+const NATIONAL: TenantRules = { cal: workCalendar([]), categories: [] };
+
+/** The tenant's rules from its settings item (raw as read; null when the tenant has none yet). */
+function rulesOf(tableName: string, item: Record<string, unknown> | null): TenantRules {
+  if (!item) return NATIONAL;
+  const last = known.get(tableName);
+  if (last && last.version === item.version) return last.rules;
+  const s = RulesFields.parse(item);
+  const rules = { cal: workCalendar(s.calendarOverrides), categories: s.categories };
+  known.delete(tableName);
+  known.set(tableName, { version: s.version, rules });
+  if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
+  return rules;
+}
+
 /** The tenant's rules from one read of its settings: the national calendar with its overrides, … */
 export async function tenantRules(scope: Pick<Scope, "table" | "prefetched">): Promise<TenantRules> {
   // Read in the caller check's round trip if the route asked for it there (http/alongside.ts).
-  const settings = scope.prefetched?.settings
-    ? ((await scope.prefetched.settings) as Settings | null)
+  const item = scope.prefetched?.settings
+    ? await scope.prefetched.settings
     : await new SettingsRepository(scope.table).get<Settings>();
-  return { cal: workCalendar(settings?.calendarOverrides ?? []), categories: settings?.categories ?? [] };
+  return rulesOf(scope.table.tableName, item);
 }
 
 /** The tenant's working-day calendar: the national one with the tenant's overrides from settings. */

@@ -14,7 +14,7 @@ import {
   type UnitFiguresRow,
   visiblePrefix,
 } from "@weiquan/domain";
-import { gaugesOf, RollupsRepository, type UnitRecord } from "@weiquan/store";
+import { RollupsRepository, type UnitRecord } from "@weiquan/store";
 import { type Scope, visibleUnit } from "../access/scope.ts";
 
 /**
@@ -42,7 +42,7 @@ export async function figuresTarget(
 /** A unit's gauges: read in the caller check's round trip if that was this unit's (http/alongside.ts). */
 async function unitGauges(scope: Scope, unitId: string, rollups: RollupsRepository) {
   const own = await scope.prefetched?.ownGauges;
-  if (own?.unitId === unitId) return new Map([[unitId, gaugesOf(own.item)]]);
+  if (own?.unitId === unitId) return new Map([[unitId, own.gauges]]);
   return rollups.gauges([unitId]);
 }
 

@@ -1,4 +1,4 @@
-import { T, UnitsRepository } from "@weiquan/store";
+import { gaugesOf, T, UnitsRepository } from "@weiquan/store";
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import { type Prefetched, type Scope, scopeOf } from "../access/scope.ts";
@@ -46,7 +46,10 @@ function checkReading(deps: AppDeps, claims: TokenClaims, reads: readonly CheckR
   const prefetched: Prefetched = {};
   if (keys.settings) prefetched.settings = check.then((x) => x.also.settings ?? null);
   if (gaugesUnitId)
-    prefetched.ownGauges = check.then((x) => ({ unitId: gaugesUnitId, item: x.also.ownGauges ?? null }));
+    prefetched.ownGauges = check.then((x) => ({
+      unitId: gaugesUnitId,
+      gauges: gaugesOf(x.also.ownGauges ?? null),
+    }));
   // (awaited by the route if it uses them; this only keeps a refusal from counting as unhandled)
   for (const p of Object.values(prefetched)) p.catch(() => {});
   return { check, prefetched };

@@ -1,5 +1,5 @@
 import { Forbidden, type Role, Unauthorized } from "@weiquan/domain";
-import { type CallerItems, readUserAndUnit, type TenantTable, UsersRepository } from "@weiquan/store";
+import { type CallerItems, readUserAndUnit, type TenantTable } from "@weiquan/store";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { type TokenClaims, verifyToken } from "../auth/tokens.ts";
@@ -88,7 +88,7 @@ export async function readCallerWith<A extends string>(
   deps: AppDeps,
   claims: TokenClaims,
   also: Readonly<Record<A, Key>>,
-): Promise<{ caller: Caller; also: Record<A, Record<string, unknown> | null> }> {
+): Promise<{ caller: Caller; also: CallerItems<A>["also"] }> {
   if (claims.tid === PLATFORM) {
     const user = await deps.control.platformUsers.get(claims.usr);
     if (!user || user.id !== claims.sub || user.disabled)
@@ -105,7 +105,7 @@ export async function readCallerWith<A extends string>(
       tenant: null,
       table: null,
     };
-    return { caller, also: noneOf(also) };
+    return { caller, also: {} };
   }
   const table = await deps.tenantAccess.forTenant(claims.tid);
   // One round trip: the tenant's status ‖ the account with its unit (one BatchGetItem).
@@ -133,9 +133,6 @@ export async function readCallerWith<A extends string>(
   return { caller, also: account.also };
 }
 
-const noneOf = <A extends string>(also: Readonly<Record<A, Key>>) =>
-  Object.fromEntries(Object.keys(also).map((name) => [name, null])) as Record<A, null>;
-
 /**
  * The account, with the unit the token names (and the `also` items) read beside it. A deleted tenant's
  * table is gone: its tokens are then as good as none (refused by the tenant's status).
@@ -147,11 +144,10 @@ async function accountOf<A extends string>(
   also: Readonly<Record<A, Key>>,
 ): Promise<CallerItems<A>> {
   try {
-    if (unitId || Object.keys(also).length) return await readUserAndUnit(table, userId, unitId, also);
-    return { user: await new UsersRepository(table).get(userId), unit: null, also: noneOf(also) };
+    return await readUserAndUnit(table, userId, unitId, also);
   } catch (e) {
     if (e instanceof Error && e.name === "ResourceNotFoundException")
-      return { user: null, unit: null, also: noneOf(also) };
+      return { user: null, unit: null, also: {} };
     throw e;
   }
 }
