@@ -12,10 +12,12 @@ export interface TenantRules {
 const RulesFields = Settings.pick({ version: true, calendarOverrides: true, categories: true });
 
 /**
- * The rules of each tenant's settings as last read, by version: a version is written once (a put needs the
- * previous one), so the same version is the same rules, parsed and built once per process, not per request.
+ * The rules of each tenant's settings as last read, by version and write time: a version is written once (a
+ * put needs the previous one), so the same version is the same rules, parsed and built once per process, not
+ * per request. (The write time too: a table restored from a backup counts its versions again.)
  */
-const known = new Map<string, { version: number; rules: TenantRules }>();
+const known = new Map<string, { stamp: string; rules: TenantRules }>();
+const stampOf = (item: Record<string, unknown>) => `${item.version}\n${item.updatedAt}`;
 const MAX_KNOWN = 1_000;
 const NATIONAL: TenantRules = { cal: workCalendar([]), categories: [] };
 
@@ -23,11 +25,11 @@ const NATIONAL: TenantRules = { cal: workCalendar([]), categories: [] };
 function rulesOf(tableName: string, item: Record<string, unknown> | null): TenantRules {
   if (!item) return NATIONAL;
   const last = known.get(tableName);
-  if (last && last.version === item.version) return last.rules;
+  if (last && last.stamp === stampOf(item)) return last.rules;
   const s = RulesFields.parse(item);
   const rules = { cal: workCalendar(s.calendarOverrides), categories: s.categories };
   known.delete(tableName);
-  known.set(tableName, { version: s.version, rules });
+  known.set(tableName, { stamp: stampOf(item), rules });
   if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
   return rules;
 }
