@@ -1,6 +1,7 @@
 import { Role, Unauthorized } from "@weiquan/domain";
 import { base64url, errors, jwtVerify } from "jose";
 import { z } from "zod";
+import { keepRecent } from "../recent.ts";
 import { ALG, type SigningKey } from "./keys.ts";
 
 export const ISSUER = "weiquan";
@@ -76,8 +77,7 @@ export async function verifyToken(key: SigningKey, token: string, now: Date): Pr
       currentDate: now,
     });
     const claims = TokenClaims.parse(payload);
-    known.set(token, { claims, exp: payload.exp! });
-    if (known.size > MAX_VERIFIED) known.delete(known.keys().next().value!);
+    keepRecent(known, token, { claims, exp: payload.exp! }, MAX_VERIFIED);
     return claims;
   } catch (e) {
     if (e instanceof errors.JWTExpired) throw Unauthorized("登录已过期，请重新登录", "TOKEN_EXPIRED");

@@ -1,6 +1,7 @@
 import { Settings, type SubCategory, type WorkCalendar, workCalendar } from "@weiquan/domain";
 import { SettingsRepository } from "@weiquan/store";
 import type { Scope } from "../access/scope.ts";
+import { keepRecent } from "../recent.ts";
 
 /** What a tenant's settings say about its cases: its working-day calendar and its own sub-categories. */
 export interface TenantRules {
@@ -28,9 +29,7 @@ function rulesOf(tableName: string, item: Record<string, unknown> | null): Tenan
   if (last && last.stamp === stampOf(item)) return last.rules;
   const s = RulesFields.parse(item);
   const rules = { cal: workCalendar(s.calendarOverrides), categories: s.categories };
-  known.delete(tableName);
-  known.set(tableName, { stamp: stampOf(item), rules });
-  if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
+  keepRecent(known, tableName, { stamp: stampOf(item), rules }, MAX_KNOWN);
   return rules;
 }
 

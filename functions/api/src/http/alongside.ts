@@ -4,6 +4,7 @@ import { matchedRoutes } from "hono/route";
 import { type Prefetched, type Scope, scopeOf } from "../access/scope.ts";
 import type { TokenClaims } from "../auth/tokens.ts";
 import type { AppDeps } from "../deps.ts";
+import { keepRecent } from "../recent.ts";
 import { allowed, claimsOf, PLATFORM, readCallerWith } from "./caller.ts";
 import { sealedLists } from "./cursors.ts";
 import type { AppEnv } from "./env.ts";
@@ -178,11 +179,9 @@ function remember(deps: AppDeps, claims: TokenClaims, scope: Scope) {
   const scopes = confirmedScopes.get(deps) ?? new Map<string, Scope>();
   confirmedScopes.set(deps, scopes);
   const key = identityOf(claims);
-  scopes.delete(key);
   const kept = { ...scope, prefetched: undefined }; // (the request's own reads are not kept)
   sameFingerprint(kept, scope);
-  scopes.set(key, kept);
-  if (scopes.size > MAX_REMEMBERED) scopes.delete(scopes.keys().next().value!);
+  keepRecent(scopes, key, kept, MAX_REMEMBERED);
 }
 
 /** The last confirmed scope of the token, on today's table session, confirmed only by this request's check. */
