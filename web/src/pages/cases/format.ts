@@ -7,13 +7,7 @@ export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
 
-/** 329900 → "3,299.00" */
-export function fenToYuan(fen: number): string {
-  const sign = fen < 0 ? "-" : "";
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString("en-US");
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, "0")}`;
-}
+export { fenToYuan } from "../../app/numbers.ts";
 
 const DIGITS = "零壹贰叁肆伍陆柒捌玖";
 const SMALL_UNITS = ["", "拾", "佰", "仟"];

@@ -5,7 +5,8 @@ import {
   figureDefinitions,
 } from "@weiquan/domain/figures/definitions";
 import { Card, Col, Row, Statistic, Typography } from "antd";
-import { type Drill, grouped, percent, type StatsSummary, yuan } from "./data.ts";
+import { fenToYuan, grouped } from "../../app/numbers.ts";
+import { type Drill, percent, type StatsSummary } from "./data.ts";
 import type { FigureMessages } from "./messages.ts";
 
 export const defOf = (key: FigureKey) => figureDefinitions.find((d) => d.key === key)!;
@@ -29,7 +30,7 @@ export type FigureRow = Partial<Record<FigureKey, number | null>>;
 export function formatValue(d: FigureDefinition, v: number | null | undefined): string {
   if (v === null || v === undefined) return "—";
   if (d.format === "rate") return percent(v);
-  if (d.format === "fen") return yuan(v);
+  if (d.format === "fen") return fenToYuan(v);
   return grouped(v);
 }
 

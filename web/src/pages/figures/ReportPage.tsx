@@ -9,6 +9,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { api, ok, signalled } from "../../api/client.ts";
 import { keys } from "../../api/query.ts";
 import { errorText } from "../../app/errors.ts";
+import { fenToYuan } from "../../app/numbers.ts";
 import { useSession } from "../../console/session.tsx";
 import { useT } from "../../i18n/messages.ts";
 import { CapacityReport } from "../capacity/CapacityFigures.tsx";
@@ -20,7 +21,6 @@ import {
   previousOf,
   type StatsSummary,
   type UnitFiguresRow,
-  yuan,
 } from "./data.ts";
 import { useFigureMessages } from "./messages.ts";
 import { SupervisionSection } from "./SupervisionSection.tsx";
@@ -193,7 +193,7 @@ export default function ReportPage() {
             {change(s.received, data.previous.received)}），其中投诉 {s.complaints} 件、举报 {s.reports}{" "}
             件、咨询 {s.consultations} 件。受理投诉 {s.accepted} 件，依法不予受理 {s.rejected} 件；办结{" "}
             {s.closed} 件。经调解达成协议 {s.resolved} 件，调解不成 {s.failed} 件，终止调解 {s.terminated}{" "}
-            件，调解成功率 {percent(s.resolutionRate)}；为消费者挽回经济损失 {yuan(s.recoveredFen)} 元（
+            件，调解成功率 {percent(s.resolutionRate)}；为消费者挽回经济损失 {fenToYuan(s.recoveredFen)} 元（
             {change(s.recoveredFen, data.previous.recoveredFen)}）。答复消费者咨询 {s.answered} 件，移交举报{" "}
             {s.handedOver} 件。
           </p>
@@ -266,7 +266,7 @@ export default function ReportPage() {
                   <td>{u.accepted}</td>
                   <td>{u.closed}</td>
                   <td>{percent(u.resolutionRate)}</td>
-                  <td>{yuan(u.recoveredFen)}</td>
+                  <td>{fenToYuan(u.recoveredFen)}</td>
                   <td>{percent(u.escalationRate)}</td>
                 </tr>
               ))}

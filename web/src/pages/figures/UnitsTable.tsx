@@ -2,7 +2,8 @@ import type { Period } from "@weiquan/domain";
 import type { FigureDefinition } from "@weiquan/domain/figures/definitions";
 import { Button, Flex, Table, type TableColumnsType } from "antd";
 import { Link } from "react-router-dom";
-import { grouped, ledgerLink, type UnitFiguresRow } from "./data.ts";
+import { grouped } from "../../app/numbers.ts";
+import { ledgerLink, type UnitFiguresRow } from "./data.ts";
 import { defOf, formatValue } from "./Headline.tsx";
 import type { FigureMessages } from "./messages.ts";
 

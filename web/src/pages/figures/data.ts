@@ -90,15 +90,4 @@ export const summaryXlsx = (p: Period, unitId?: string) =>
   `/v1/reports/summary.xlsx?${query({ ...p, unitId })}`;
 export const unitsXlsx = (p: Period) => `/v1/reports/units.xlsx?${query(p)}`;
 
-/**
- * A number with its thousands grouped as zh-CN writes them (1,234,567.80), without `Intl`: a page's
- * first `Intl` formatter loads the locale's data, ≈0.1 s before the headline figures could paint.
- */
-export function grouped(x: number, fractionDigits = 0): string {
-  const [whole, fraction] = Math.abs(x).toFixed(fractionDigits).split(".");
-  const digits = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${x < 0 ? "-" : ""}${digits}${fraction ? `.${fraction}` : ""}`;
-}
-
-export const yuan = (fen: number) => grouped(fen / 100, 2);
 export const percent = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
